@@ -1,0 +1,307 @@
+/**
+ * Adding, removing and renaming servers, heartbeats, network partition resources, groups,
+ * resources and monitors. Each operation is pure (project in, project out), keeps every
+ * reference and the derived values right, and moves the scripts folder with the entity.
+ */
+import { type ClpDocument, rootOf } from '../codec/document.js';
+import { type XmlElement, attributeValue, elementChildren } from '../codec/tree.js';
+import { type ElementSpec, find, insertElement, removeAt, setAttribute } from '../doc/edit.js';
+import { HEARTBEAT_KINDS, NETWORK_PARTITION_KINDS } from '../model/kinds.js';
+import { instances, readModel } from '../model/read.js';
+import { type Project, checkFolderName, dropScriptFolder, monitorScriptFolder, moveScriptFolder, resourceScriptFolder } from '../project.js';
+import { type Result, appError, fail, ok, pipe } from '../result.js';
+import { nextPriority, renumberGroupIds, renumberPriorities, syncObjectNumber, syncTypesEntry } from './derived.js';
+import { defaultResourceSpec, defaultMonitorSpec, defaultScripts } from './defaults.js';
+import { groupReferrers, removeServerReferences, renameGroupReferences, renameResourceReferences, renameServerReferences, resourceReferrers } from './references.js';
+
+type Step = (document: ClpDocument) => Result<ClpDocument>;
+
+function editConf(project: Project, ...steps: Step[]): Result<Project> {
+  const conf = pipe(project.conf, ...steps, syncObjectNumber);
+  return conf.ok ? ok({ ...project, conf: conf.value }) : conf;
+}
+
+function sections(document: ClpDocument, name: string): XmlElement[] {
+  return elementChildren(rootOf(document)).filter((element) => element.name === name);
+}
+
+function ensureSection(name: string): Step {
+  return (document) => (sections(document, name).length > 0 ? ok(document) : insertElement(document, '', { name }));
+}
+
+function exists(document: ClpDocument, path: string): boolean {
+  return find(document, path).ok;
+}
+
+function refuseTaken(document: ClpDocument, path: string, what: string, name: string): Result<void> {
+  return exists(document, path) ? fail(appError('conflict', `${what} "${name}" already exists; choose another name`, { path })) : ok(undefined);
+}
+
+// ---- servers -------------------------------------------------------------------------
+
+/** Adds a server, with a LAN device when an address is given. */
+export function addServer(project: Project, name: string, options: { ip?: string } = {}): Result<Project> {
+  const checked = pipeChecks(checkFolderName(name, 'server'), refuseTaken(project.conf, `server@${name}`, 'server', name));
+  if (!checked.ok) {
+    return checked;
+  }
+  const priority = nextPriority(sections(project.conf, 'server'));
+  const devices: ElementSpec[] = options.ip ? [{ name: 'device', attributes: [['id', '0']], children: [{ name: 'type', text: 'lan' }, { name: 'info', text: options.ip }] }] : [];
+  const spec: ElementSpec = { name: 'server', attributes: [['name', name]], children: [{ name: 'priority', text: String(priority) }, ...devices] };
+  return editConf(project, (document) => insertElement(document, '', spec));
+}
+
+/** Removes a server and every policy, polling entry and override that names it. */
+export function removeServer(project: Project, name: string): Result<Project> {
+  return editConf(
+    project,
+    (document) => removePath(document, `server@${name}`),
+    (document) => ok(removeServerReferences(document, name)),
+    (document) => renumberPriorities(document, sections(document, 'server').map((server) => `server@${attributeValue(server, 'name') ?? ''}`)),
+  );
+}
+
+/** Renames a server and every reference to it. */
+export function renameServer(project: Project, from: string, to: string): Result<Project> {
+  return renameEntity(project, `server@${from}`, `server@${to}`, 'server', to, (document) => ok(renameServerReferences(document, from, to)));
+}
+
+// ---- heartbeats and network partition resources ------------------------------------
+
+/** Adds a heartbeat (`lankhb`, `lanhb`, `diskhb`, `bmchb`, `witnesshb`) using a server device id. */
+export function addHeartbeat(project: Project, type: string, options: { name?: string; device?: string } = {}): Result<Project> {
+  return addPrioritised(project, 'heartbeat', HEARTBEAT_KINDS, type, options);
+}
+
+/** Adds a network partition resource (`pingnp`, `httpnp`, `disknp`). */
+export function addNetworkPartition(project: Project, type: string, options: { name?: string; device?: string } = {}): Result<Project> {
+  return addPrioritised(project, 'networkpartition', NETWORK_PARTITION_KINDS, type, options);
+}
+
+function addPrioritised(project: Project, section: 'heartbeat' | 'networkpartition', kinds: readonly string[], type: string, options: { name?: string; device?: string }): Result<Project> {
+  if (!kinds.includes(type)) {
+    return fail(appError('invalid-value', `"${type}" is not a ${section} kind; use one of ${kinds.join(', ')}`));
+  }
+  const existing = instances(sections(project.conf, section), kinds);
+  const name = options.name ?? nextName(type, existing.map((element) => attributeValue(element, 'name') ?? ''));
+  const taken = pipeChecks(checkFolderName(name, section), refuseTaken(project.conf, `${section}/${type}@${name}`, section, name));
+  if (!taken.ok) {
+    return taken;
+  }
+  const children: ElementSpec[] = [{ name: 'priority', text: String(nextPriority(existing)) }, { name: 'device', text: options.device ?? '0' }];
+  return editConf(
+    project,
+    ensureSection(section),
+    (document) => insertElement(document, section, { name: type, attributes: [['name', name]], children }),
+    (document) => syncTypesEntry(document, section, type),
+  );
+}
+
+/** `lankhb1`, `lankhb2`, ...: the product's naming. */
+function nextName(prefix: string, taken: readonly string[]): string {
+  let number = 1;
+  while (taken.includes(`${prefix}${number}`)) {
+    number += 1;
+  }
+  return `${prefix}${number}`;
+}
+
+/** Removes a heartbeat or network partition resource, renumbering the rest's priorities. */
+export function removePrioritised(project: Project, section: 'heartbeat' | 'networkpartition', name: string): Result<Project> {
+  const element = instances(sections(project.conf, section)).find((candidate) => attributeValue(candidate, 'name') === name);
+  if (!element) {
+    return fail(appError('not-found', `${section} "${name}" is not in this clp.conf`));
+  }
+  return editConf(
+    project,
+    (document) => removePath(document, `${section}/${element.name}@${name}`),
+    (document) => syncTypesEntry(document, section, element.name),
+    (document) => renumberPriorities(document, instances(sections(document, section)).map((child) => `${section}/${child.name}@${attributeValue(child, 'name') ?? ''}`)),
+  );
+}
+
+/** Renames a heartbeat or network partition resource (nothing refers to them by name). */
+export function renamePrioritised(project: Project, section: 'heartbeat' | 'networkpartition', from: string, to: string): Result<Project> {
+  const element = instances(sections(project.conf, section)).find((candidate) => attributeValue(candidate, 'name') === from);
+  if (!element) {
+    return fail(appError('not-found', `${section} "${from}" is not in this clp.conf`));
+  }
+  return renameEntity(project, `${section}/${element.name}@${from}`, `${section}/${element.name}@${to}`, section, to, ok);
+}
+
+// ---- groups ------------------------------------------------------------------------
+
+/** Adds a group (`failover`, `cluster` for the management group, `virtualmachine`). */
+export function addGroup(project: Project, name: string, options: { type?: string } = {}): Result<Project> {
+  const checked = pipeChecks(checkFolderName(name, 'group'), refuseTaken(project.conf, `group@${name}`, 'group', name));
+  if (!checked.ok) {
+    return checked;
+  }
+  const groups = sections(project.conf, 'group');
+  const usesGid = groups.length === 0 || groups.some((group) => elementChildren(group).some((child) => child.name === 'gid'));
+  const type = options.type ?? 'failover';
+  // `<type>` is written only for non-failover groups (clpconf-format.md §4, clpcfset add_grp).
+  const children: ElementSpec[] = [...(type === 'failover' ? [] : [{ name: 'type', text: type }]), { name: 'comment' }, ...(usesGid ? [{ name: 'gid', text: String(groups.length) }] : [])];
+  return editConf(project, (document) => insertElement(document, '', { name: 'group', attributes: [['name', name]], children }), renumberGroupIds);
+}
+
+/** Removes a group with its resources and their scripts; refused while something refers to it. */
+export function removeGroup(project: Project, name: string): Result<Project> {
+  const referrers = groupReferrers(project.conf, name);
+  if (referrers.length > 0) {
+    return fail(appError('conflict', `group "${name}" is still referred to by ${referrers.join(', ')}; change those first`));
+  }
+  const group = readModel(project.conf).groups.find((candidate) => candidate.name === name);
+  if (!group) {
+    return fail(appError('not-found', `group "${name}" is not in this clp.conf`));
+  }
+  let current: Result<Project> = ok(project);
+  for (const member of group.members) {
+    current = current.ok ? removeResource(current.value, member.name) : current;
+  }
+  if (!current.ok) {
+    return current;
+  }
+  const removed = editConf(current.value, (document) => removePath(document, `group@${name}`), renumberGroupIds);
+  return removed.ok ? ok({ ...removed.value, scripts: dropScriptFolder(removed.value.scripts, name) }) : removed;
+}
+
+/** Renames a group, its references and its scripts folder. */
+export function renameGroup(project: Project, from: string, to: string): Result<Project> {
+  const renamed = renameEntity(project, `group@${from}`, `group@${to}`, 'group', to, (document) => ok(renameGroupReferences(document, from, to)));
+  return renamed.ok ? ok({ ...renamed.value, scripts: moveScriptFolder(renamed.value.scripts, from, to) }) : renamed;
+}
+
+// ---- resources ---------------------------------------------------------------------
+
+/** Adds a resource of a type to a group, with the product's defaults and default scripts. */
+export function addResource(project: Project, group: string, type: string, name: string): Result<Project> {
+  const checked = pipeChecks(checkFolderName(name, 'resource'), checkFolderName(type, 'resource type'), resourceNameFree(project.conf, name));
+  if (!checked.ok) {
+    return checked;
+  }
+  if (!exists(project.conf, `group@${group}`)) {
+    return fail(appError('not-found', `group "${group}" is not in this clp.conf; add it first`));
+  }
+  const edited = editConf(
+    project,
+    ensureSection('resource'),
+    (document) => insertElement(document, 'resource', defaultResourceSpec(type, name)),
+    (document) => syncTypesEntry(document, 'resource', type),
+    (document) => insertElement(document, `group@${group}`, { name: 'resource', attributes: [['name', `${type}@${name}`]] }),
+  );
+  return edited.ok ? ok(withScripts(edited.value, resourceScriptFolder(group, name), defaultScripts(type))) : edited;
+}
+
+/** Resource names are unique across the whole section: references carry no type (CF001). */
+function resourceNameFree(document: ClpDocument, name: string): Result<void> {
+  const taken = instances(sections(document, 'resource')).some((element) => attributeValue(element, 'name') === name);
+  return taken ? fail(appError('conflict', `a resource named "${name}" already exists; resource names are unique across all types`)) : ok(undefined);
+}
+
+/** Removes a resource, its group membership and scripts; refused while something refers to it. */
+export function removeResource(project: Project, name: string): Result<Project> {
+  const resource = readModel(project.conf).resources.find((candidate) => candidate.name === name);
+  if (!resource) {
+    return fail(appError('not-found', `resource "${name}" is not in this clp.conf`));
+  }
+  const referrers = resourceReferrers(project.conf, name);
+  if (referrers.length > 0) {
+    return fail(appError('conflict', `resource "${name}" is still referred to by ${referrers.join(', ')}; change those first`));
+  }
+  const steps: Step[] = [(document) => removePath(document, resource.path), (document) => syncTypesEntry(document, 'resource', resource.type)];
+  if (resource.group) {
+    steps.push((document) => removePath(document, `group@${resource.group}/resource@${resource.type}@${name}`));
+  }
+  const edited = editConf(project, ...steps);
+  return edited.ok && resource.group ? ok({ ...edited.value, scripts: dropScriptFolder(edited.value.scripts, resourceScriptFolder(resource.group, name)) }) : edited;
+}
+
+/** Renames a resource, every reference to it and its scripts folder. */
+export function renameResource(project: Project, from: string, to: string): Result<Project> {
+  const resource = readModel(project.conf).resources.find((candidate) => candidate.name === from);
+  if (!resource) {
+    return fail(appError('not-found', `resource "${from}" is not in this clp.conf`));
+  }
+  const free = resourceNameFree(project.conf, to);
+  if (!free.ok) {
+    return free;
+  }
+  const renamed = renameEntity(project, resource.path, `resource/${resource.type}@${to}`, 'resource', to, (document) => ok(renameResourceReferences(document, resource.type, from, to)));
+  if (!renamed.ok || !resource.group) {
+    return renamed;
+  }
+  return ok({ ...renamed.value, scripts: moveScriptFolder(renamed.value.scripts, resourceScriptFolder(resource.group, from), resourceScriptFolder(resource.group, to)) });
+}
+
+// ---- monitors ----------------------------------------------------------------------
+
+/** Adds a monitor with the product's defaults (and its default script for genw). */
+export function addMonitor(project: Project, type: string, name: string): Result<Project> {
+  const checked = pipeChecks(checkFolderName(name, 'monitor'), checkFolderName(type, 'monitor type'), refuseTaken(project.conf, `monitor/${type}@${name}`, 'monitor', name));
+  if (!checked.ok) {
+    return checked;
+  }
+  const edited = editConf(
+    project,
+    ensureSection('monitor'),
+    (document) => insertElement(document, 'monitor', defaultMonitorSpec(type, name)),
+    (document) => syncTypesEntry(document, 'monitor', type),
+  );
+  return edited.ok ? ok(withScripts(edited.value, monitorScriptFolder(name), defaultScripts(type))) : edited;
+}
+
+/** Removes a monitor and its scripts folder. */
+export function removeMonitor(project: Project, name: string): Result<Project> {
+  const monitor = readModel(project.conf).monitors.find((candidate) => candidate.name === name);
+  if (!monitor) {
+    return fail(appError('not-found', `monitor "${name}" is not in this clp.conf`));
+  }
+  const edited = editConf(project, (document) => removePath(document, monitor.path), (document) => syncTypesEntry(document, 'monitor', monitor.type));
+  return edited.ok ? ok({ ...edited.value, scripts: dropScriptFolder(edited.value.scripts, monitorScriptFolder(name)) }) : edited;
+}
+
+/** Renames a monitor and its scripts folder. */
+export function renameMonitor(project: Project, from: string, to: string): Result<Project> {
+  const monitor = readModel(project.conf).monitors.find((candidate) => candidate.name === from);
+  if (!monitor) {
+    return fail(appError('not-found', `monitor "${from}" is not in this clp.conf`));
+  }
+  const renamed = renameEntity(project, monitor.path, `monitor/${monitor.type}@${to}`, 'monitor', to, ok);
+  return renamed.ok ? ok({ ...renamed.value, scripts: moveScriptFolder(renamed.value.scripts, monitorScriptFolder(from), monitorScriptFolder(to)) }) : renamed;
+}
+
+// ---- shared --------------------------------------------------------------------------
+
+function renameEntity(project: Project, fromPath: string, toPath: string, what: string, to: string, followReferences: Step): Result<Project> {
+  const located = find(project.conf, fromPath);
+  if (!located.ok) {
+    return located;
+  }
+  const checked = pipeChecks(checkFolderName(to, what), refuseTaken(project.conf, toPath, what, to));
+  if (!checked.ok) {
+    return checked;
+  }
+  return editConf(project, (document) => ok(setAttribute(document, located.value.indices, 'name', to)), followReferences);
+}
+
+function removePath(document: ClpDocument, path: string): Result<ClpDocument> {
+  const located = find(document, path);
+  return located.ok ? ok(removeAt(document, located.value.indices)) : located;
+}
+
+function withScripts(project: Project, folder: string, files: ReadonlyMap<string, string>): Project {
+  const scripts = new Map(project.scripts);
+  for (const [file, text] of files) {
+    const path = `${folder}/${file}`;
+    if (!scripts.has(path)) {
+      scripts.set(path, { bytes: new TextEncoder().encode(text), executable: true });
+    }
+  }
+  return { ...project, scripts };
+}
+
+function pipeChecks(...checks: ReadonlyArray<Result<unknown>>): Result<void> {
+  const failed = checks.find((check) => !check.ok);
+  return failed && !failed.ok ? failed : ok(undefined);
+}

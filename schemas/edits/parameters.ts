@@ -1,0 +1,90 @@
+/**
+ * Setting one parameter by path, with the value checked where its range is known and the
+ * values derived from it kept right.
+ */
+import { z } from 'zod';
+import type { ClpDocument } from '../codec/document.js';
+import { find, setValue } from '../doc/edit.js';
+import { textValue } from '../codec/tree.js';
+import { flattenParameters, toInteger } from '../model/params.js';
+import type { Project } from '../project.js';
+import { type Result, appError, fail, ok, pipe } from '../result.js';
+import { syncObjectNumber } from './derived.js';
+
+const integer = (min: number, max: number) => z.string().regex(/^\d+$/, 'must be a whole number').refine((value) => Number(value) >= min && Number(value) <= max, `must be between ${min} and ${max}`);
+const flag = z.enum(['0', '1'], { message: 'must be 0 or 1' });
+
+/** Known ranges (clpconf-format.md §5-§7, §11). A path not listed takes any text. */
+const RULES: ReadonlyArray<readonly [RegExp, z.ZodType<string>]> = [
+  [/^resource\/[^/]+\/(act|deact)\/retry$/, integer(0, 99)],
+  [/^resource\/(exec|script)@[^/]+\/parameters\/timeout\/(start|stop)$/, integer(1, 9999)],
+  [/^resource\/(exec|script)@[^/]+\/parameters\/(act|deact)\/sync$/, flag],
+  [/^monitor\/[^/]+\/polling\/(interval|timeout)$/, integer(1, 999999)],
+  [/^monitor\/[^/]+\/polling\/timing$/, flag],
+  [/^monitor\/[^/]+\/polling\/reconfirmation$/, integer(0, 999)],
+  [/^monitor\/[^/]+\/firstmonwait$/, integer(0, 9999)],
+  [/^monitor\/genw@[^/]+\/parameters\/sync$/, flag],
+  [/^monitor\/genw@[^/]+\/parameters\/waitmonstart$/, integer(0, 9999)],
+  [/^monitor\/[^/]+\/relation\/type$/, z.enum(['rsc', 'grp', 'cls'], { message: 'must be rsc, grp or cls' })],
+  [/^monitor\/[^/]+\/emergency\/preaction\/(use|userestart|usefailover|default)$/, flag],
+  [/^monitor\/[^/]+\/emergency\/threshold\/(restart|fo|fo2|script)$/, integer(0, 99)],
+  [/^monitor\/[^/]+\/emergency\/action$/, z.enum(['1', '2', '3', '4', '5', '6', '8', '9', '10', '11', '12', '13', '14', '15', '16'], { message: 'must be a final action code (1-6, 8-16)' })],
+  [/^group@[^/]+\/(start|failover|failback)$/, flag],
+  [/^server@[^/]+\/priority$/, integer(0, 999)],
+  [/^cluster\/heartbeat\/timeout$/, integer(1000, 9999000)],
+];
+
+/** Checks a value against the known range of its parameter. */
+export function checkParameterValue(path: string, value: string): Result<string> {
+  const rule = RULES.find(([pattern]) => pattern.test(path));
+  if (!rule) {
+    return ok(value);
+  }
+  const parsed = rule[1].safeParse(value);
+  return parsed.success ? ok(value) : fail(appError('invalid-value', `${path}: "${value}" ${parsed.error.issues[0]?.message ?? 'is not allowed'}`, { path }));
+}
+
+/**
+ * Sets a parameter; an exec resource's activation/deactivation timeout follows its script
+ * timeout (+180 s, clpconf-format.md §10) and a vm resource's follows its request and start
+ * timeouts.
+ */
+export function setParameter(project: Project, path: string, value: string): Result<Project> {
+  const checked = checkParameterValue(path, value);
+  if (!checked.ok) {
+    return checked;
+  }
+  const conf = pipe(project.conf, (document) => setValue(document, path, value), (document) => followDerived(document, path), syncObjectNumber);
+  return conf.ok ? ok({ ...project, conf: conf.value }) : conf;
+}
+
+function followDerived(document: ClpDocument, path: string): Result<ClpDocument> {
+  const exec = /^(resource\/(?:exec|script)@[^/]+)\/parameters\/timeout\/(start|stop)$/.exec(path);
+  if (exec) {
+    const seconds = toInteger(valueAt(document, path));
+    const target = `${exec[1]}/${exec[2] === 'start' ? 'act' : 'deact'}/timeout`;
+    return seconds === undefined ? ok(document) : setValue(document, target, String(seconds + 180));
+  }
+  const vm = /^(resource\/vm@[^/]+)\/parameters\/(reqtimeout|starttimeout)$/.exec(path);
+  if (vm) {
+    const request = toInteger(valueAt(document, `${vm[1]}/parameters/reqtimeout`)) ?? 0;
+    const start = toInteger(valueAt(document, `${vm[1]}/parameters/starttimeout`)) ?? 0;
+    return setValue(document, `${vm[1]}/act/timeout`, String(request + start + 180));
+  }
+  return ok(document);
+}
+
+function valueAt(document: ClpDocument, path: string): string | undefined {
+  const found = find(document, path);
+  return found.ok ? textValue(found.value.element) : undefined;
+}
+
+/** Reads one parameter: its text, or for a section its leaves; not-found names the path. */
+export function getParameter(document: ClpDocument, path: string): Result<string | Record<string, string>> {
+  const found = find(document, path);
+  if (!found.ok) {
+    return found;
+  }
+  const { element } = found.value;
+  return element.children.some((child) => child.kind === 'element') ? ok(flattenParameters(element)) : ok(textValue(element));
+}

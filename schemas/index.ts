@@ -1,0 +1,23 @@
+/**
+ * The pure core of Cluster Builder: the clp.conf codec, the model, edits and projects.
+ *
+ * Imports nothing from Node, Electron or the DOM beyond TextDecoder/TextEncoder, so the app,
+ * the CLI and the browser host share it.
+ */
+export * from './result.js';
+export * from './codec/charset.js';
+export * from './codec/tree.js';
+export { parseXml, lineColumn } from './codec/parse.js';
+export * from './codec/document.js';
+export * from './doc/path.js';
+export * from './doc/edit.js';
+export * from './project.js';
+export * from './model/kinds.js';
+export * from './model/params.js';
+export * from './model/entities.js';
+export { readModel, instances } from './model/read.js';
+export * from './edits/derived.js';
+export * from './edits/entities.js';
+export * from './edits/parameters.js';
+export { renameServerReferences, renameResourceReferences, renameGroupReferences, resourceReferrers, groupReferrers } from './edits/references.js';
+export { defaultResourceSpec, defaultMonitorSpec, defaultScripts } from './edits/defaults.js';

@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+// `npm test`: makes sure the system packages the tests need are there, then runs every check
+// the project has: typecheck, lint, the CLI build, and all vitest suites.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+/** Commands the tests call, and the Debian package that brings each. */
+const SYSTEM_NEEDS = [
+  // xmllint is the benchmark's yardstick and the tests' second opinion on well-formedness.
+  { command: 'xmllint', pkg: 'libxml2-utils' },
+];
+
+function hasCommand(command) {
+  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+}
+
+function ensureSystemPackages() {
+  const missing = SYSTEM_NEEDS.filter((need) => !hasCommand(need.command)).map((need) => need.pkg);
+  if (missing.length === 0) {
+    return;
+  }
+  const install = `apt-get update && apt-get install -y ${missing.join(' ')}`;
+  const canInstall = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
+  if (!canInstall) {
+    console.error(`The tests need: ${missing.join(', ')}. Install them with:\n  sudo sh -c '${install}'`);
+    process.exit(2);
+  }
+  console.log(`Installing ${missing.join(', ')} ...`);
+  run('sh', ['-c', `DEBIAN_FRONTEND=noninteractive ${install} >/dev/null`]);
+}
+
+function run(command, args) {
+  const result = spawnSync(command, args, { stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`\n${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+ensureSystemPackages();
+run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
+run('npx', ['eslint', '--max-warnings=0', '.']);
+run('node', ['build/build-cli.mjs']);
+run('npx', ['vitest', 'run']);
