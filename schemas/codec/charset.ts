@@ -205,12 +205,18 @@ function reverseTable(charset: Exclude<Charset, 'ascii' | 'utf-8'>): Map<string,
 }
 
 function* candidateSequences(charset: Exclude<Charset, 'ascii' | 'utf-8'>): Generator<number[]> {
+  // Single high bytes first: some decode alone (half-width kana in Shift_JIS, C1 controls
+  // in Node's EUC-JP), and the decoder is the authority on which.
+  for (let byte = 0x80; byte <= 0xff; byte += 1) {
+    yield [byte];
+  }
   if (charset === 'shift_jis') {
-    for (let byte = 0xa1; byte <= 0xdf; byte += 1) {
-      yield [byte];
-    }
     yield* pairs([0x81, 0x9f], [0x40, 0xfc]);
-    yield* pairs([0xe0, 0xfc], [0x40, 0xfc]);
+    yield* pairs([0xe0, 0xec], [0x40, 0xfc]);
+    // NEC-selected IBM extensions (lead 0xED-0xEE) duplicate the IBM ones (0xFA-0xFC); the
+    // WHATWG and Windows encoders write the IBM form, so it must win.
+    yield* pairs([0xef, 0xfc], [0x40, 0xfc]);
+    yield* pairs([0xed, 0xee], [0x40, 0xfc]);
   } else if (charset === 'euc-jp') {
     yield* pairs([0xa1, 0xfe], [0xa1, 0xfe]);
     yield* pairs([0x8e, 0x8e], [0xa1, 0xdf]);
@@ -218,7 +224,6 @@ function* candidateSequences(charset: Exclude<Charset, 'ascii' | 'utf-8'>): Gene
       yield [0x8f, second as number, third as number];
     }
   } else {
-    yield [0x80];
     yield* pairs([0x81, 0xfe], [0x40, 0xfe]);
   }
 }

@@ -74,7 +74,26 @@ export function decodeClpConfText(text: string): Result<ClpDocument> {
   return decodeText(text, encoding.value, undefined);
 }
 
+// The XML declaration's grammar (XML 1.0 §2.8 and §4.3.3), pseudo-attributes in their order.
+const DECLARATION = /^\uFEFF?<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(["'])1\.[0-9]+\1(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(["'])([A-Za-z][-A-Za-z0-9._]*)\2)?(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(["'])(?:yes|no)\4)?[ \t\r\n]*\?>/;
+
+/** A declaration must be well formed and name the encoding the bytes were read with. */
+function checkDeclaration(text: string, encoding: EncodingInfo): Result<void> {
+  if (!/^\uFEFF?<\?xml[ \t\r\n?]/.test(text)) {
+    return ok(undefined);
+  }
+  const match = DECLARATION.exec(text);
+  if (!match || (match[3] ?? '') !== encoding.label) {
+    return fail(appError('xml-syntax', 'malformed XML declaration; write it as <?xml version="1.0" encoding="..."?>', { line: 1, column: 1 }));
+  }
+  return ok(undefined);
+}
+
 function decodeText(text: string, encoding: EncodingInfo, bytes: Uint8Array | undefined): Result<ClpDocument> {
+  const declaration = checkDeclaration(text, encoding);
+  if (!declaration.ok) {
+    return declaration;
+  }
   const nodes = parseXml(text);
   if (!nodes.ok) {
     return nodes;

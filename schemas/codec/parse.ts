@@ -16,6 +16,10 @@ const ATTRIBUTE = /([ \t\r\n]+)([A-Za-z_:\u00C0-\uFFFF][-A-Za-z0-9._:\u00B7\u00C
 const TAG_END = /[ \t\r\n]*(\/?)>/y;
 const REFERENCE = /&(?:#x[0-9a-fA-F]+|#[0-9]+|lt|gt|amp|quot|apos);/y;
 const BLANK = /^[ \t\r\n]*$/;
+// XML 1.0 §2.2: control characters other than tab, LF and CR are not characters of a document;
+// DEL and the C1 controls are discouraged there (§2.2 note) and no clp.conf holds them, while
+// legacy decoders disagree on them (ICU's Shift_JIS swaps 0x1C and 0x7F), so they are refused too.
+const FORBIDDEN_CHARACTER = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uFFFE\uFFFF]/;
 
 interface OpenElement {
   name: string;
@@ -73,6 +77,11 @@ class Parser {
 
   parseDocument(): XmlNode[] {
     const { text } = this;
+    const forbidden = text.search(FORBIDDEN_CHARACTER);
+    if (forbidden !== -1) {
+      const code = text.charCodeAt(forbidden).toString(16).toUpperCase().padStart(4, '0');
+      throw new XmlSyntaxError(forbidden, `character U+${code} is not allowed in XML; remove it`);
+    }
     while (this.position < text.length) {
       const next = text.indexOf('<', this.position);
       const end = next === -1 ? text.length : next;
