@@ -54,8 +54,20 @@ export function setParameter(project: Project, path: string, value: string): Res
   if (!checked.ok) {
     return checked;
   }
+  const entity = entityPathOf(path);
+  if (entity && !find(project.conf, entity).ok) {
+    return fail(appError('not-found', `${entity} is not in this clp.conf; add it first (clpbuilder add)`, { path: entity }));
+  }
   const conf = pipe(project.conf, (document) => setValue(document, path, value), (document) => followDerived(document, path), syncObjectNumber);
   return conf.ok ? ok({ ...project, conf: conf.value }) : conf;
+}
+
+// Entities are added with `add`, which keeps the derived values right; a parameter path must
+// not create one as a side effect.
+const ENTITY_PATH = /^(server@[^/]+|group@[^/]+|(?:resource|monitor|heartbeat|networkpartition)\/[^/@]+@[^/]+)(?:\/|$)/;
+
+function entityPathOf(path: string): string | undefined {
+  return ENTITY_PATH.exec(path.replace(/^\/+/, ''))?.[1];
 }
 
 function followDerived(document: ClpDocument, path: string): Result<ClpDocument> {
