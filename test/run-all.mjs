@@ -8,6 +8,8 @@ import { existsSync } from 'node:fs';
 const SYSTEM_NEEDS = [
   // xmllint is the benchmark's yardstick and the tests' second opinion on well-formedness.
   { command: 'xmllint', pkg: 'libxml2-utils' },
+  // Info-ZIP's unzip checks that exported zips open in the tool hosts and users have.
+  { command: 'unzip', pkg: 'unzip' },
 ];
 
 function hasCommand(command) {

@@ -62,11 +62,10 @@ export function sniffEncoding(bytes: Uint8Array): Result<EncodingInfo> {
 /** Decodes bytes strictly: a byte sequence invalid in the charset is an error with its place. */
 export function decodeBytes(bytes: Uint8Array, charset: Charset): Result<string> {
   if (charset === 'ascii') {
-    const bad = bytes.findIndex((byte) => byte > 0x7f);
-    if (bad >= 0) {
-      return fail(badByte(bytes, bad, 'ASCII'));
-    }
-    return ok(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes));
+    // Up to the first byte above 0x7F, characters and bytes are one to one.
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+    const bad = text.search(/[^\x00-\x7f]/);
+    return bad === -1 ? ok(text) : fail(badByte(bytes, bad, 'ASCII'));
   }
   try {
     return ok(new TextDecoder(charset, { fatal: true, ignoreBOM: true }).decode(bytes));

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { XMLValidator } from 'fast-xml-parser';
-import { hazardFixtures, realFixtures } from '../../test/support/fixtures.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { hazardFixtures, malformedFixturesDir, realFixtures } from '../../test/support/fixtures.js';
 import { decodeClpConf, decodeClpConfText, encodeClpConf, serializeClpConf } from './document.js';
 import { setValue } from '../doc/edit.js';
 
@@ -89,7 +91,7 @@ describe('malformed input', () => {
     ['mismatched close', '<root>\n  <cluster>\n  </clutser>\n</root>', 3, 3, '</clutser> does not match <cluster> opened on line 2'],
     ['unclosed element', '<root>\n  <cluster>\n</root>', 3, 1, '</root> does not match <cluster>'],
     ['never closed', '<root>\n  <cluster>', 2, 3, '<cluster> is never closed'],
-    ['unterminated attribute', '<root>\n  <group name="a>\n  </group>\n</root>', 2, 9, 'not closed'],
+    ['unterminated attribute', '<root>\n  <group name="a>\n  </group>\n</root>', 2, 10, 'not closed'],
     ['bare ampersand', '<root><comment>a & b</comment></root>', 1, 18, 'bare "&"'],
     ['duplicate attribute', '<root><a name="x" name="y"/></root>', 1, 19, 'given twice'],
     ['text after root', '<root/>\nhello', 2, 1, 'text outside the root element'],
@@ -104,6 +106,17 @@ describe('malformed input', () => {
       expect(decoded.error.message).toContain(message);
       expect([decoded.error.line, decoded.error.column]).toEqual([line, column]);
     }
+  });
+
+  const files: Array<[string, string, number, number, string]> = [
+    ['mismatched-close-tag.conf', 'xml-syntax', 111, 16, '</priorty> does not match <priority>'],
+    ['unterminated-attribute-quote.conf', 'xml-syntax', 135, 10, 'not closed; add the closing quote'],
+    ['sjis-invalid-bytes.conf', 'encoding', 154, 18, 'byte 0x96 is not valid SHIFT_JIS'],
+  ];
+  it.each(files)('malformed fixture %s', (file, kind, line, column, message) => {
+    const decoded = decodeClpConf(new Uint8Array(readFileSync(join(malformedFixturesDir, file))));
+    expect(!decoded.ok && decoded.error).toMatchObject({ kind, line, column });
+    expect(!decoded.ok && decoded.error.message).toContain(message);
   });
 
   it('accepts exactly what a second XML parser accepts on the fixtures', () => {

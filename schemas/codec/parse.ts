@@ -6,10 +6,13 @@
  * sticky regular expressions (issue 2 benchmark: within 2x of `xmllint --noout`).
  */
 import { type AppError, type Result, appError, fail, ok } from '../result.js';
-import { type XmlAttribute, type XmlElement, type XmlNode, unescapeXml } from './tree.js';
+import { type XmlAttribute, type XmlElement, type XmlNode, type XmlText, rememberSource, unescapeXml } from './tree.js';
 
 /** Deeper nesting than this is refused: clp.conf is about eight levels deep. */
 export const MAX_DEPTH = 256;
+
+/** Elements this close to the root keep their source text, so unchanged sections serialise as one slice. */
+const SPAN_DEPTH = 2;
 
 const NAME = /[A-Za-z_:\u00C0-\uFFFF][-A-Za-z0-9._:\u00B7\u00C0-\uFFFF]*/y;
 const ATTRIBUTE = /([ \t\r\n]+)([A-Za-z_:\u00C0-\uFFFF][-A-Za-z0-9._:\u00B7\u00C0-\uFFFF]*)[ \t\r\n]*=[ \t\r\n]*(?:"([^"<]*)"|'([^'<]*)')/y;
@@ -21,11 +24,16 @@ const BLANK = /^[ \t\r\n]*$/;
 // legacy decoders disagree on them (ICU's Shift_JIS swaps 0x1C and 0x7F), so they are refused too.
 const FORBIDDEN_CHARACTER = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uFFFE\uFFFF]/;
 
+const NO_ATTRIBUTES: readonly XmlAttribute[] = Object.freeze([]);
+
+/** An element being parsed: the same object becomes the finished element (one allocation each). */
 interface OpenElement {
+  kind: 'element';
   name: string;
+  attributes: readonly XmlAttribute[];
   head: string;
-  attributes: XmlAttribute[];
   children: XmlNode[];
+  tail: string;
   offset: number;
 }
 
@@ -72,11 +80,18 @@ class Parser {
   private readonly stack: OpenElement[] = [];
   private readonly top: XmlNode[] = [];
   private sawRoot = false;
+  private readonly blankNodes = new Map<string, XmlText>();
+  private readonly tags = new Map<string, string>();
 
   constructor(private readonly text: string) {}
 
   parseDocument(): XmlNode[] {
     const { text } = this;
+    if (text.charCodeAt(0) === 0xfeff) {
+      // A byte order mark is kept as it was, ahead of the declaration.
+      this.top.push({ kind: 'text', raw: '\uFEFF' });
+      this.position = 1;
+    }
     const forbidden = text.search(FORBIDDEN_CHARACTER);
     if (forbidden !== -1) {
       const code = text.charCodeAt(forbidden).toString(16).toUpperCase().padStart(4, '0');
@@ -116,7 +131,33 @@ class Parser {
       throw new XmlSyntaxError(offset, 'text outside the root element; remove it or put it inside an element');
     }
     this.checkReferences(raw, start);
-    this.siblings.push({ kind: 'text', raw });
+    this.siblings.push(this.textNode(raw));
+  }
+
+  /**
+   * Text nodes are immutable, so the white space between elements (a few distinct strings
+   * repeated a million times in a large file) shares one node per string.
+   */
+  private textNode(raw: string): XmlText {
+    if (raw.length > 40 || !BLANK.test(raw)) {
+      return { kind: 'text', raw };
+    }
+    let node = this.blankNodes.get(raw);
+    if (!node) {
+      node = { kind: 'text', raw };
+      this.blankNodes.set(raw, node);
+    }
+    return node;
+  }
+
+  /** One string per distinct tag text (`<interval>`, `</interval>`), shared across the tree. */
+  private intern(tag: string): string {
+    const known = this.tags.get(tag);
+    if (known !== undefined) {
+      return known;
+    }
+    this.tags.set(tag, tag);
+    return tag;
   }
 
   private checkReferences(raw: string, start: number): void {
@@ -204,7 +245,7 @@ class Parser {
       throw new XmlSyntaxError(position + 2, 'processing instruction without a name');
     }
     const isDeclaration = target.toLowerCase() === 'xml';
-    if (isDeclaration && (position !== this.declarationStart() || this.top.length > 0)) {
+    if (isDeclaration && position !== this.declarationStart()) {
       throw new XmlSyntaxError(position, 'the XML declaration must be the very first thing in the file');
     }
     this.pushMarkup('pi', end + 2);
@@ -226,11 +267,17 @@ class Parser {
       throw new XmlSyntaxError(position, 'a second root element: a clp.conf holds exactly one <root>');
     }
     NAME.lastIndex = position + 1;
-    const name = NAME.exec(text)?.[0];
-    if (!name) {
+    if (!NAME.test(text)) {
       throw new XmlSyntaxError(position, 'a "<" that starts no tag: write it as &lt;');
     }
-    let cursor = position + 1 + name.length;
+    let cursor = NAME.lastIndex;
+    if (text.charCodeAt(cursor) === 0x3e /* > */) {
+      // Most clp.conf elements have no attributes: skip the attribute scan.
+      const head = this.intern(text.slice(position, cursor + 1));
+      this.openElement(head.slice(1, -1), head, NO_ATTRIBUTES, position, cursor + 1);
+      return;
+    }
+    const name = this.intern(text.slice(position + 1, cursor));
     const attributes: XmlAttribute[] = [];
     for (;;) {
       ATTRIBUTE.lastIndex = cursor;
@@ -244,19 +291,33 @@ class Parser {
     TAG_END.lastIndex = cursor;
     const end = TAG_END.exec(text);
     if (!end) {
-      throw new XmlSyntaxError(cursor, this.badTagMessage(cursor, name));
+      const blank = /^[ \t\r\n]*/.exec(text.slice(cursor, cursor + 200))?.[0].length ?? 0;
+      throw new XmlSyntaxError(cursor + blank, this.badTagMessage(cursor, name));
     }
     const head = text.slice(position, TAG_END.lastIndex);
-    this.position = TAG_END.lastIndex;
     if (end[1] === '/') {
-      this.siblings.push({ kind: 'element', name, attributes, head, children: [], tail: '', offset: position });
-      this.sawRoot ||= this.stack.length === 0;
+      this.position = TAG_END.lastIndex;
+      this.closeElement({ kind: 'element', name, attributes, head, children: [], tail: '', offset: position }, head);
       return;
     }
+    this.openElement(name, head, attributes, position, TAG_END.lastIndex);
+  }
+
+  private openElement(name: string, head: string, attributes: readonly XmlAttribute[], offset: number, end: number): void {
     if (this.stack.length >= MAX_DEPTH) {
-      throw new XmlSyntaxError(position, `elements nested deeper than ${MAX_DEPTH} levels`);
+      throw new XmlSyntaxError(offset, `elements nested deeper than ${MAX_DEPTH} levels`);
     }
-    this.stack.push({ name, head, attributes, children: [], offset: position });
+    this.position = end;
+    this.stack.push({ kind: 'element', name, attributes, head, children: [], tail: '', offset });
+  }
+
+  /** Adds a finished element to its parent; the top levels remember their source text. */
+  private closeElement(element: XmlElement, raw: string | undefined): void {
+    this.siblings.push(element);
+    this.sawRoot ||= this.stack.length === 0;
+    if (this.stack.length <= SPAN_DEPTH) {
+      rememberSource(element, raw ?? this.text.slice(element.offset, this.position));
+    }
   }
 
   private attribute(match: RegExpExecArray, cursor: number, tagStart: number, seen: XmlAttribute[]): XmlAttribute {
@@ -290,14 +351,31 @@ class Parser {
 
   private parseClose(): void {
     const { text, position } = this;
+    const open = this.stack.pop();
+    const length = open ? open.name.length : 0;
+    let end = position + 2 + length;
+    // Fast path: `</name>` exactly; anything else takes the checked path below.
+    if (!open || !text.startsWith(open.name, position + 2) || text.charCodeAt(end) !== 0x3e) {
+      end = this.checkClose(open);
+    } else {
+      end += 1;
+    }
+    const element = open as OpenElement;
+    this.position = end;
+    element.tail = this.intern(text.slice(position, end));
+    this.closeElement(element, undefined);
+  }
+
+  /** Validates a closing tag that is not plainly `</name>`; returns where it ends. */
+  private checkClose(open: OpenElement | undefined): number {
+    const { text, position } = this;
     NAME.lastIndex = position + 2;
-    const name = NAME.exec(text)?.[0] ?? '';
+    const name = NAME.test(text) ? text.slice(position + 2, NAME.lastIndex) : '';
     TAG_END.lastIndex = position + 2 + name.length;
     const end = TAG_END.exec(text);
     if (!name || !end || end[1] === '/') {
       throw new XmlSyntaxError(position, 'malformed closing tag: expected </name>');
     }
-    const open = this.stack.pop();
     if (!open) {
       throw new XmlSyntaxError(position, `</${name}> closes nothing; remove it`);
     }
@@ -305,19 +383,7 @@ class Parser {
       const { line } = lineColumn(text, open.offset);
       throw new XmlSyntaxError(position, `</${name}> does not match <${open.name}> opened on line ${line}; write </${open.name}>`);
     }
-    const tail = text.slice(position, TAG_END.lastIndex);
-    this.position = TAG_END.lastIndex;
-    const element: XmlElement = {
-      kind: 'element',
-      name,
-      attributes: open.attributes,
-      head: open.head,
-      children: open.children,
-      tail,
-      offset: open.offset,
-    };
-    this.siblings.push(element);
-    this.sawRoot ||= this.stack.length === 0;
+    return TAG_END.lastIndex;
   }
 }
 

@@ -101,28 +101,36 @@ export function isBlank(node: XmlNode): node is XmlText {
   return node.kind === 'text' && /^[ \t\r\n]*$/.test(node.raw);
 }
 
-/** Serialises nodes back to text. */
-export function serializeNodes(nodes: readonly XmlNode[]): string {
-  const parts: string[] = [];
-  const stack: Array<readonly XmlNode[] | string> = [nodes];
-  // Iterative, so a deeply nested document cannot overflow the call stack.
-  while (stack.length > 0) {
-    const item = stack.pop() as readonly XmlNode[] | string;
-    if (typeof item === 'string') {
-      parts.push(item);
-      continue;
-    }
-    for (let index = item.length - 1; index >= 0; index -= 1) {
-      pushNode(stack, item[index] as XmlNode);
-    }
-  }
-  return parts.join('');
+// Source text of parsed elements near the root. A WeakMap rather than a field: an edit makes a
+// new element object, which is then not in the map, so a stale text can never be written.
+const sources = new WeakMap<XmlElement, string>();
+
+/** Records the exact source text of a parsed element (the parser calls this). */
+export function rememberSource(element: XmlElement, raw: string): void {
+  sources.set(element, raw);
 }
 
-function pushNode(stack: Array<readonly XmlNode[] | string>, node: XmlNode): void {
-  if (node.kind === 'element') {
-    stack.push(node.tail, node.children, node.head);
-  } else {
-    stack.push(node.raw);
+/** Serialises nodes back to text. */
+export function serializeNodes(nodes: readonly XmlNode[]): string {
+  let out = '';
+  for (const node of nodes) {
+    out = appendNode(out, node);
   }
+  return out;
+}
+
+// Recursion is bounded: the parser refuses nesting deeper than MAX_DEPTH.
+function appendNode(out: string, node: XmlNode): string {
+  if (node.kind !== 'element') {
+    return out + node.raw;
+  }
+  const source = sources.get(node);
+  if (source !== undefined) {
+    return out + source;
+  }
+  let text = out + node.head;
+  for (const child of node.children) {
+    text = appendNode(text, child);
+  }
+  return text + node.tail;
 }
