@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 const NODE_ONLY = ['node:*', 'fs', 'path', 'os', 'child_process', 'electron', 'react', 'react-dom'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'out/', 'bench/.data/', '.tmp_run.mjs*', 'test/fixtures/'] },
+  { ignores: ['node_modules/', 'dist/', 'out/', 'bench/.data/', '.tmp_run.mjs*', 'test/fixtures/', 'renderer/index.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,16 +1,15 @@
-// Bundles the command line and the pure core to plain JavaScript so that
+// Bundles the command line, the pure core and the desktop shell to plain JavaScript, so that
 // `clpbuilder` starts without a TypeScript loader (issue 2: start-up must be quick).
 import { build } from 'esbuild';
 
-const common = {
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'esm',
-  sourcemap: 'linked',
-  logLevel: 'warning',
-  // Keep the core's dependencies external: they are installed beside us.
-  packages: 'external',
-};
+const node = { bundle: true, platform: 'node', target: 'node20', sourcemap: 'linked', logLevel: 'warning' };
 
-await build({ ...common, entryPoints: { cli: 'electron/cli.ts', core: 'schemas/index.ts' }, outdir: 'dist' });
+// The CLI and the core keep their npm dependencies external: they are installed beside us.
+await build({ ...node, format: 'esm', packages: 'external', entryPoints: { cli: 'electron/cli.ts', core: 'schemas/index.ts' }, outdir: 'dist' });
+
+if (!process.argv.includes('--cli-only')) {
+  // Electron loads its main process and sandboxed preload as CommonJS.
+  await build({ ...node, format: 'cjs', external: ['electron'], entryPoints: { main: 'electron/main.ts' }, outfile: 'dist/electron/main.cjs' });
+  await build({ ...node, format: 'cjs', external: ['electron'], entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs' });
+  await build({ bundle: true, platform: 'browser', target: 'chrome120', format: 'iife', entryPoints: ['renderer/index.ts'], outfile: 'renderer/index.js', logLevel: 'warning' });
+}

@@ -8,24 +8,33 @@
  * Candidate for project-save.ts, where it would share `checkUnchanged`.
  */
 import { stat } from 'node:fs/promises';
-import { type ClpDocument, type Result, appError, encodeClpConf, fail, ok } from '../../schemas/index.js';
+import {
+  type ClpDocument,
+  type Result,
+  appError,
+  encodeClpConf,
+  fail,
+  ok,
+} from '../../schemas/index.js';
 import { type FileIo, commitStaged, stageFiles, withDefaultIo } from './atomic-write.js';
 import { type Fingerprint, readWithFingerprint, sha256Hex } from './fingerprint.js';
 import { attempt } from './io-error.js';
 import type { SaveOptions } from './project-save.js';
 
 /** Saves `conf` over the bare file `file`; returns the new fingerprint. */
-export async function saveConfFile(file: string, conf: ClpDocument, options: SaveOptions = {}, io?: Partial<FileIo>): Promise<Result<Fingerprint>> {
+export async function saveConfFile(
+  file: string,
+  conf: ClpDocument,
+  options: SaveOptions = {},
+  io?: Partial<FileIo>,
+): Promise<Result<Fingerprint>> {
   const bytes = encodeClpConf(conf);
   if (!bytes.ok) {
     return fail({ ...bytes.error, file });
   }
-  const current = await readWithFingerprint(file);
+  const current = await readUnchanged(file, options);
   if (!current.ok) {
-    return current.error.kind === 'not-found' ? fail(appError('changed-on-disk', `${file} was removed since it was opened; nothing was written`, { file })) : current;
-  }
-  if (options.expected && !options.force && current.value.fingerprint.sha256 !== options.expected.sha256) {
-    return fail(appError('changed-on-disk', `${file} changed on disk since it was opened (another program or person wrote it); nothing was written`, { file }));
+    return current;
   }
   if (Buffer.from(current.value.bytes).equals(bytes.value)) {
     return ok(current.value.fingerprint);
@@ -35,11 +44,51 @@ export async function saveConfFile(file: string, conf: ClpDocument, options: Sav
     return written;
   }
   const info = await attempt(file, 'reading', () => stat(file));
-  return info.ok ? ok({ mtimeMs: info.value.mtimeMs, size: bytes.value.length, sha256: sha256Hex(bytes.value) }) : info;
+  return info.ok
+    ? ok({ mtimeMs: info.value.mtimeMs, size: bytes.value.length, sha256: sha256Hex(bytes.value) })
+    : info;
+}
+
+/** The file's bytes and fingerprint now, refused when they are not what was opened. */
+async function readUnchanged(
+  file: string,
+  options: SaveOptions,
+): Promise<Result<{ bytes: Uint8Array; fingerprint: Fingerprint }>> {
+  const current = await readWithFingerprint(file);
+  if (!current.ok) {
+    return current.error.kind === 'not-found'
+      ? fail(
+          appError(
+            'changed-on-disk',
+            `${file} was removed since it was opened; nothing was written`,
+            { file },
+          ),
+        )
+      : current;
+  }
+  const isChanged =
+    options.expected !== undefined &&
+    !options.force &&
+    current.value.fingerprint.sha256 !== options.expected.sha256;
+  if (isChanged) {
+    return fail(
+      appError(
+        'changed-on-disk',
+        `${file} changed on disk since it was opened (another program or person wrote it); nothing was written`,
+        { file },
+      ),
+    );
+  }
+  return current;
 }
 
 /** `<file>.bak` then `<file>`, both staged before either is renamed; the file keeps its mode. */
-async function replace(file: string, previous: Uint8Array, next: Uint8Array, io: FileIo): Promise<Result<void>> {
+async function replace(
+  file: string,
+  previous: Uint8Array,
+  next: Uint8Array,
+  io: FileIo,
+): Promise<Result<void>> {
   const info = await attempt(file, 'reading', () => stat(file));
   if (!info.ok) {
     return info;
