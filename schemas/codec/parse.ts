@@ -14,6 +14,9 @@ export const MAX_DEPTH = 256;
 /** Elements this close to the root keep their source text, so unchanged sections serialise as one slice. */
 const SPAN_DEPTH = 2;
 
+/** Depth whose elements build their content lazily (root 0, sections 1, entities 2). */
+const LAZY_DEPTH = 2;
+
 const NAME = /[A-Za-z_:\u00C0-\uFFFF][-A-Za-z0-9._:\u00B7\u00C0-\uFFFF]*/y;
 const ATTRIBUTE = /([ \t\r\n]+)([A-Za-z_:\u00C0-\uFFFF][-A-Za-z0-9._:\u00B7\u00C0-\uFFFF]*)[ \t\r\n]*=[ \t\r\n]*(?:"([^"<]*)"|'([^'<]*)')/y;
 const TAG_END = /[ \t\r\n]*(\/?)>/y;
@@ -35,6 +38,8 @@ interface OpenElement {
   children: XmlNode[];
   tail: string;
   offset: number;
+  /** Where the content starts (after the opening tag). */
+  contentStart: number;
 }
 
 class XmlSyntaxError {
@@ -83,7 +88,28 @@ class Parser {
   private readonly blankNodes = new Map<string, XmlText>();
   private readonly tags = new Map<string, string>();
 
-  constructor(private readonly text: string) {}
+  /**
+   * @param lazyDepth elements opened at this depth (2: the servers, groups, resources and
+   *   monitors) get their content checked but built only when first read; a large file then
+   *   allocates a few thousand nodes instead of a million (issue 2 benchmark).
+   */
+  constructor(
+    private readonly text: string,
+    private readonly lazyDepth = LAZY_DEPTH,
+  ) {}
+
+  /** Builds the children of an already checked element content (a lazy element's first read). */
+  parseContent(start: number, end: number): XmlNode[] {
+    const container: OpenElement = { kind: 'element', name: '', attributes: NO_ATTRIBUTES, head: '', children: [], tail: '', offset: start, contentStart: start };
+    this.stack.push(container);
+    this.position = start;
+    this.scan(end);
+    return container.children;
+  }
+
+  private get isLazy(): boolean {
+    return this.stack.length > this.lazyDepth;
+  }
 
   parseDocument(): XmlNode[] {
     const { text } = this;
@@ -97,18 +123,7 @@ class Parser {
       const code = text.charCodeAt(forbidden).toString(16).toUpperCase().padStart(4, '0');
       throw new XmlSyntaxError(forbidden, `character U+${code} is not allowed in XML; remove it`);
     }
-    while (this.position < text.length) {
-      const next = text.indexOf('<', this.position);
-      const end = next === -1 ? text.length : next;
-      if (end > this.position) {
-        this.addText(this.position, end);
-      }
-      if (next === -1) {
-        break;
-      }
-      this.position = next;
-      this.parseMarkup();
-    }
+    this.scan(text.length);
     if (this.stack.length > 0) {
       const open = this.stack[this.stack.length - 1] as OpenElement;
       throw new XmlSyntaxError(open.offset, `<${open.name}> is never closed; add </${open.name}>`);
@@ -117,6 +132,22 @@ class Parser {
       throw new XmlSyntaxError(text.length, 'no root element: a clp.conf holds one <root> element');
     }
     return this.top;
+  }
+
+  private scan(limit: number): void {
+    const { text } = this;
+    while (this.position < limit) {
+      const found = text.indexOf('<', this.position);
+      const next = found === -1 || found > limit ? limit : found;
+      if (next > this.position) {
+        this.addText(this.position, next);
+      }
+      if (next === limit) {
+        break;
+      }
+      this.position = next;
+      this.parseMarkup();
+    }
   }
 
   private get siblings(): XmlNode[] {
@@ -131,7 +162,9 @@ class Parser {
       throw new XmlSyntaxError(offset, 'text outside the root element; remove it or put it inside an element');
     }
     this.checkReferences(raw, start);
-    this.siblings.push(this.textNode(raw));
+    if (!this.isLazy) {
+      this.siblings.push(this.textNode(raw));
+    }
   }
 
   /**
@@ -257,7 +290,9 @@ class Parser {
   }
 
   private pushMarkup(kind: 'comment' | 'pi' | 'cdata' | 'doctype', end: number): void {
-    this.siblings.push({ kind, raw: this.text.slice(this.position, end) });
+    if (!this.isLazy) {
+      this.siblings.push({ kind, raw: this.text.slice(this.position, end) });
+    }
     this.position = end;
   }
 
@@ -308,11 +343,14 @@ class Parser {
       throw new XmlSyntaxError(offset, `elements nested deeper than ${MAX_DEPTH} levels`);
     }
     this.position = end;
-    this.stack.push({ kind: 'element', name, attributes, head, children: [], tail: '', offset });
+    this.stack.push({ kind: 'element', name, attributes, head, children: [], tail: '', offset, contentStart: end });
   }
 
   /** Adds a finished element to its parent; the top levels remember their source text. */
   private closeElement(element: XmlElement, raw: string | undefined): void {
+    if (this.isLazy) {
+      return;
+    }
     this.siblings.push(element);
     this.sawRoot ||= this.stack.length === 0;
     if (this.stack.length <= SPAN_DEPTH) {
@@ -363,6 +401,9 @@ class Parser {
     const element = open as OpenElement;
     this.position = end;
     element.tail = this.intern(text.slice(position, end));
+    if (this.stack.length === this.lazyDepth && position > element.contentStart) {
+      defineLazyChildren(element, text, element.contentStart, position);
+    }
     this.closeElement(element, undefined);
   }
 
@@ -385,6 +426,16 @@ class Parser {
     }
     return TAG_END.lastIndex;
   }
+}
+
+/** Makes `children` build on first read, from content the first pass already checked. */
+function defineLazyChildren(element: OpenElement, text: string, start: number, end: number): void {
+  let children: XmlNode[] | undefined;
+  Object.defineProperty(element, 'children', {
+    enumerable: true,
+    configurable: true,
+    get: () => (children ??= new Parser(text, Number.POSITIVE_INFINITY).parseContent(start, end)),
+  });
 }
 
 function isValidCharacterReference(reference: string): boolean {
