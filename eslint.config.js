@@ -7,7 +7,17 @@ import tseslint from 'typescript-eslint';
 const NODE_ONLY = ['node:*', 'fs', 'path', 'os', 'child_process', 'electron', 'react', 'react-dom'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'out/', 'bench/.data/', '.tmp_run.mjs*', 'test/fixtures/', 'renderer/index.js'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'out/',
+      'bench/.data/',
+      '.tmp_run.mjs*',
+      'test/fixtures/',
+      'renderer/index.js',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -22,14 +32,22 @@ export default tseslint.config(
     files: ['schemas/**/*.ts', 'templates/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [...NODE_ONLY, '**/electron/**', '**/renderer/**'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...NODE_ONLY, '**/electron/**', '**/renderer/**'] },
+      ],
       'no-control-regex': 'off',
     },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: { 'no-restricted-imports': ['error', { patterns: ['electron', 'node:*', '**/electron/services/**'] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['electron', 'node:*', '**/electron/services/**'] },
+      ],
+    },
   },
   { files: ['**/*.test.ts', 'test/**/*.ts'], rules: { 'no-control-regex': 'off' } },
 );

@@ -2,7 +2,12 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['schemas/**/*.test.ts', 'templates/**/*.test.ts', 'electron/**/*.test.ts', 'test/**/*.test.ts'],
+    include: [
+      'schemas/**/*.test.ts',
+      'templates/**/*.test.ts',
+      'electron/**/*.test.ts',
+      'test/**/*.test.ts',
+    ],
     testTimeout: 30000,
   },
 });

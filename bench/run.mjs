@@ -16,7 +16,10 @@ async function ensureData() {
   if (!existsSync(dataFile)) {
     const { generateClpConf } = await import('./generate.mjs');
     mkdirSync(dirname(dataFile), { recursive: true });
-    writeFileSync(dataFile, generateClpConf({ servers: 16, groups: 2500, resourcesPerGroup: 4, monitors: 10000 }));
+    writeFileSync(
+      dataFile,
+      generateClpConf({ servers: 16, groups: 2500, resourcesPerGroup: 4, monitors: 10000 }),
+    );
   }
   return new Uint8Array(readFileSync(dataFile));
 }
@@ -60,19 +63,30 @@ function timeInProcess(core, bytes) {
 const bytes = await ensureData();
 const core = await import('../dist/core.js');
 const model = core.readModel(core.decodeClpConf(bytes).value);
-console.log(`file: ${dataFile} (${(bytes.length / 1e6).toFixed(1)} MB, ${model.servers.length} servers, ${model.groups.length} groups, ${model.resources.length} resources, ${model.monitors.length} monitors)`);
+console.log(
+  `file: ${dataFile} (${(bytes.length / 1e6).toFixed(1)} MB, ${model.servers.length} servers, ${model.groups.length} groups, ${model.resources.length} resources, ${model.monitors.length} monitors)`,
+);
 const hasXmllint = spawnSync('sh', ['-c', 'command -v xmllint'], { stdio: 'ignore' }).status === 0;
 const xmllint = hasXmllint ? timeProcess('xmllint', ['--noout', dataFile]) : undefined;
 const codec = timeInProcess(core, bytes);
 const readStart = performance.now();
 core.readModel(core.decodeClpConf(bytes).value);
 const withModel = performance.now() - readStart;
-const cli = timeProcess(process.execPath, [join(here, '../bin/clpbuilder.js'), 'get', dataFile, 'cluster/name']);
-console.log(`xmllint --noout (whole process)      ${xmllint === undefined ? 'not installed (apt-get install libxml2-utils)' : `${xmllint.toFixed(0)} ms`}`);
+const cli = timeProcess(process.execPath, [
+  join(here, '../bin/clpbuilder.js'),
+  'get',
+  dataFile,
+  'cluster/name',
+]);
+console.log(
+  `xmllint --noout (whole process)      ${xmllint === undefined ? 'not installed (apt-get install libxml2-utils)' : `${xmllint.toFixed(0)} ms`}`,
+);
 console.log(`decode + encode (in process)         ${codec.toFixed(0)} ms`);
 console.log(`decode + typed model (in process)    ${withModel.toFixed(0)} ms`);
 console.log(`clpbuilder get (whole process)       ${cli.toFixed(0)} ms`);
 if (xmllint !== undefined) {
   const ratio = codec / xmllint;
-  console.log(`ratio decode+encode / xmllint        ${ratio.toFixed(2)}x (goal: <= 2x) ${ratio <= 2 ? 'MET' : 'NOT MET'}`);
+  console.log(
+    `ratio decode+encode / xmllint        ${ratio.toFixed(2)}x (goal: <= 2x) ${ratio <= 2 ? 'MET' : 'NOT MET'}`,
+  );
 }

@@ -2,14 +2,46 @@
 // `clpbuilder` starts without a TypeScript loader (issue 2: start-up must be quick).
 import { build } from 'esbuild';
 
-const node = { bundle: true, platform: 'node', target: 'node20', sourcemap: 'linked', logLevel: 'warning' };
+const node = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+};
 
 // The CLI and the core keep their npm dependencies external: they are installed beside us.
-await build({ ...node, format: 'esm', packages: 'external', entryPoints: { cli: 'electron/cli.ts', core: 'schemas/index.ts' }, outdir: 'dist' });
+await build({
+  ...node,
+  format: 'esm',
+  packages: 'external',
+  entryPoints: { cli: 'electron/cli.ts', core: 'schemas/index.ts' },
+  outdir: 'dist',
+});
 
 if (!process.argv.includes('--cli-only')) {
   // Electron loads its main process and sandboxed preload as CommonJS.
-  await build({ ...node, format: 'cjs', external: ['electron'], entryPoints: { main: 'electron/main.ts' }, outfile: 'dist/electron/main.cjs' });
-  await build({ ...node, format: 'cjs', external: ['electron'], entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs' });
-  await build({ bundle: true, platform: 'browser', target: 'chrome120', format: 'iife', entryPoints: ['renderer/index.ts'], outfile: 'renderer/index.js', logLevel: 'warning' });
+  await build({
+    ...node,
+    format: 'cjs',
+    external: ['electron'],
+    entryPoints: { main: 'electron/main.ts' },
+    outfile: 'dist/electron/main.cjs',
+  });
+  await build({
+    ...node,
+    format: 'cjs',
+    external: ['electron'],
+    entryPoints: ['electron/preload.ts'],
+    outfile: 'dist/electron/preload.cjs',
+  });
+  await build({
+    bundle: true,
+    platform: 'browser',
+    target: 'chrome120',
+    format: 'iife',
+    entryPoints: ['renderer/index.ts'],
+    outfile: 'renderer/index.js',
+    logLevel: 'warning',
+  });
 }

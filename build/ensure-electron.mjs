@@ -9,13 +9,20 @@ import { dirname, join } from 'node:path';
 const require = createRequire(import.meta.url);
 const electronDir = dirname(require.resolve('electron/package.json'));
 const pathFile = join(electronDir, 'path.txt');
-const installed = existsSync(pathFile) && existsSync(join(electronDir, 'dist', readFileSync(pathFile, 'utf8').trim()));
+const installed =
+  existsSync(pathFile) &&
+  existsSync(join(electronDir, 'dist', readFileSync(pathFile, 'utf8').trim()));
 
 if (!installed) {
   console.log('Fetching the Electron binary (first start only)...');
-  const result = spawnSync(process.execPath, [join(electronDir, 'install.js')], { stdio: 'inherit', env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '' } });
+  const result = spawnSync(process.execPath, [join(electronDir, 'install.js')], {
+    stdio: 'inherit',
+    env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '' },
+  });
   if (result.status !== 0) {
-    console.error('Could not fetch Electron. Without it, use the command line: npx clpbuilder --help');
+    console.error(
+      'Could not fetch Electron. Without it, use the command line: npx clpbuilder --help',
+    );
     process.exit(result.status ?? 1);
   }
 }

@@ -7,11 +7,21 @@
  */
 import { z } from 'zod';
 
-const ErrorSchema = z.object({ kind: z.string(), message: z.string(), file: z.string().optional(), line: z.number().optional(), column: z.number().optional(), path: z.string().optional() });
+const ErrorSchema = z.object({
+  kind: z.string(),
+  message: z.string(),
+  file: z.string().optional(),
+  line: z.number().optional(),
+  column: z.number().optional(),
+  path: z.string().optional(),
+});
 
 /** A Result as it crosses IPC (thrown errors lose their fields there; electron#24427). */
 export function resultOf<T extends z.ZodType>(value: T) {
-  return z.union([z.object({ ok: z.literal(true), value }), z.object({ ok: z.literal(false), error: ErrorSchema })]);
+  return z.union([
+    z.object({ ok: z.literal(true), value }),
+    z.object({ ok: z.literal(false), error: ErrorSchema }),
+  ]);
 }
 
 export const contract = {
@@ -21,7 +31,15 @@ export const contract = {
   },
   'project:show': {
     args: z.tuple([z.string().min(1)]),
-    result: resultOf(z.object({ clusterName: z.string(), servers: z.array(z.string()), groups: z.array(z.string()), resources: z.number(), monitors: z.number() })),
+    result: resultOf(
+      z.object({
+        clusterName: z.string(),
+        servers: z.array(z.string()),
+        groups: z.array(z.string()),
+        resources: z.number(),
+        monitors: z.number(),
+      }),
+    ),
   },
 } as const;
 

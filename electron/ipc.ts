@@ -14,7 +14,13 @@ export async function dispatch(name: string, args: unknown, handlers: Handlers):
   const call = name as CallName;
   const parsed = contract[call].args.safeParse(args);
   if (!parsed.success) {
-    return { ok: false, error: { kind: 'usage', message: `bad arguments for ${call}: ${parsed.error.issues[0]?.message ?? ''}` } };
+    return {
+      ok: false,
+      error: {
+        kind: 'usage',
+        message: `bad arguments for ${call}: ${parsed.error.issues[0]?.message ?? ''}`,
+      },
+    };
   }
   const handler = handlers[call] as (...values: unknown[]) => Promise<unknown>;
   return handler(...(parsed.data as unknown[]));

@@ -23,7 +23,13 @@ function createWindow(): void {
   const window = new BrowserWindow({
     width: 1280,
     height: 800,
-    webPreferences: { preload: join(__dirname, 'preload.cjs'), contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true },
+    webPreferences: {
+      preload: join(__dirname, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    },
   });
   // No navigation away from the app and no new windows (Electron security checklist).
   window.webContents.on('will-navigate', (event) => event.preventDefault());
@@ -43,9 +49,13 @@ function registerContract(): void {
   }
 }
 
-app.on('web-contents-created', (_event, contents) => contents.on('will-attach-webview', (event) => event.preventDefault()));
+app.on('web-contents-created', (_event, contents) =>
+  contents.on('will-attach-webview', (event) => event.preventDefault()),
+);
 void app.whenReady().then(() => {
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
+    callback(false),
+  );
   registerContract();
   createWindow();
 });

@@ -1,7 +1,18 @@
 /**
  * The first screen until the full Builder UI lands: open a project and show its summary.
  */
-type ShowResult = { ok: true; value: { clusterName: string; servers: string[]; groups: string[]; resources: number; monitors: number } } | { ok: false; error: { message: string } };
+type ShowResult =
+  | {
+      ok: true;
+      value: {
+        clusterName: string;
+        servers: string[];
+        groups: string[];
+        resources: number;
+        monitors: number;
+      };
+    }
+  | { ok: false; error: { message: string } };
 
 declare global {
   interface Window {

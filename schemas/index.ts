@@ -19,7 +19,13 @@ export { readModel, instances } from './model/read.js';
 export * from './edits/derived.js';
 export * from './edits/entities.js';
 export * from './edits/parameters.js';
-export { renameServerReferences, renameResourceReferences, renameGroupReferences, resourceReferrers, groupReferrers } from './edits/references.js';
+export {
+  renameServerReferences,
+  renameResourceReferences,
+  renameGroupReferences,
+  resourceReferrers,
+  groupReferrers,
+} from './edits/references.js';
 export { defaultResourceSpec, defaultMonitorSpec, defaultScripts } from './edits/defaults.js';
 export * from './diff/diff-model.js';
 export * from './diff/line-diff.js';

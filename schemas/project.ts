@@ -22,7 +22,9 @@ export const TopologySchema = z.enum([
 export type Topology = z.infer<typeof TopologySchema>;
 
 /** Product internal version, `major.minor.patch-build` (e.g. 2.1.0-1). */
-export const ProductVersionSchema = z.string().regex(/^\d+\.\d+\.\d+-\d+$/, 'write the version as major.minor.patch-build, e.g. 2.1.0-1');
+export const ProductVersionSchema = z
+  .string()
+  .regex(/^\d+\.\d+\.\d+-\d+$/, 'write the version as major.minor.patch-build, e.g. 2.1.0-1');
 
 export const HostSchema = z.object({
   address: z.string().min(1),
@@ -76,13 +78,19 @@ export function parseProjectMeta(text: string): Result<ProjectMeta> {
   try {
     json = JSON.parse(text);
   } catch (caught) {
-    return fail(appError('invalid-value', `project.json is not valid JSON: ${(caught as Error).message}`));
+    return fail(
+      appError('invalid-value', `project.json is not valid JSON: ${(caught as Error).message}`),
+    );
   }
   const parsed = ProjectMetaSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.join('.') || '(top)';
-    return fail(appError('invalid-value', `project.json: ${where}: ${issue?.message ?? 'invalid'}`, { path: where }));
+    return fail(
+      appError('invalid-value', `project.json: ${where}: ${issue?.message ?? 'invalid'}`, {
+        path: where,
+      }),
+    );
   }
   return ok(parsed.data);
 }
@@ -103,13 +111,24 @@ const UNSAFE_NAME = /[/\\\0:*?"<>|]/;
  * name can never lead outside the project folder (security standard).
  */
 export function checkFolderName(name: string, what: string): Result<string> {
-  if (name === '' || name === '.' || name === '..' || UNSAFE_NAME.test(name) || /[\x00-\x1f\x7f]/.test(name)) {
+  if (
+    name === '' ||
+    name === '.' ||
+    name === '..' ||
+    UNSAFE_NAME.test(name) ||
+    /[\x00-\x1f\x7f]/.test(name)
+  ) {
     return fail(
-      appError('unsafe-path', `${what} name "${printable(name)}" cannot be used: names may not be empty, "." or "..", or contain / \\ : * ? " < > | or control characters`),
+      appError(
+        'unsafe-path',
+        `${what} name "${printable(name)}" cannot be used: names may not be empty, "." or "..", or contain / \\ : * ? " < > | or control characters`,
+      ),
     );
   }
   if (name !== name.trim()) {
-    return fail(appError('invalid-name', `${what} name "${name}" starts or ends with a space; remove it`));
+    return fail(
+      appError('invalid-name', `${what} name "${name}" starts or ends with a space; remove it`),
+    );
   }
   return ok(name);
 }
@@ -117,14 +136,28 @@ export function checkFolderName(name: string, what: string): Result<string> {
 /** Checks a relative path inside scripts/ (from a zip or the disk): no escape, no absolute. */
 export function checkRelativePath(path: string): Result<string> {
   const parts = path.split('/');
-  if (path.startsWith('/') || /^[A-Za-z]:/.test(path) || path.includes('\\') || path.includes('\0') || parts.some((part) => part === '..' || part === '.' || part === '')) {
-    return fail(appError('unsafe-path', `"${printable(path)}" would lead outside the project folder; refusing it`));
+  if (
+    path.startsWith('/') ||
+    /^[A-Za-z]:/.test(path) ||
+    path.includes('\\') ||
+    path.includes('\0') ||
+    parts.some((part) => part === '..' || part === '.' || part === '')
+  ) {
+    return fail(
+      appError(
+        'unsafe-path',
+        `"${printable(path)}" would lead outside the project folder; refusing it`,
+      ),
+    );
   }
   return ok(path);
 }
 
 function printable(text: string): string {
-  return text.replace(/[\x00-\x1f\x7f]/g, (character) => `\\x${character.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return text.replace(
+    /[\x00-\x1f\x7f]/g,
+    (character) => `\\x${character.charCodeAt(0).toString(16).padStart(2, '0')}`,
+  );
 }
 
 /** Where a resource's scripts live (clpconf-format.md §8). */
@@ -138,15 +171,27 @@ export function monitorScriptFolder(monitor: string): string {
 }
 
 /** Moves every script under one folder to another (rename follows the scripts folder). */
-export function moveScriptFolder(scripts: ReadonlyMap<string, ScriptFile>, from: string, to: string): Map<string, ScriptFile> {
+export function moveScriptFolder(
+  scripts: ReadonlyMap<string, ScriptFile>,
+  from: string,
+  to: string,
+): Map<string, ScriptFile> {
   const moved = new Map<string, ScriptFile>();
   for (const [path, file] of scripts) {
-    moved.set(path === from || path.startsWith(`${from}/`) ? to + path.slice(from.length) : path, file);
+    moved.set(
+      path === from || path.startsWith(`${from}/`) ? to + path.slice(from.length) : path,
+      file,
+    );
   }
   return moved;
 }
 
 /** Drops every script under a folder (remove follows the scripts folder). */
-export function dropScriptFolder(scripts: ReadonlyMap<string, ScriptFile>, folder: string): Map<string, ScriptFile> {
-  return new Map([...scripts].filter(([path]) => path !== folder && !path.startsWith(`${folder}/`)));
+export function dropScriptFolder(
+  scripts: ReadonlyMap<string, ScriptFile>,
+  folder: string,
+): Map<string, ScriptFile> {
+  return new Map(
+    [...scripts].filter(([path]) => path !== folder && !path.startsWith(`${folder}/`)),
+  );
 }

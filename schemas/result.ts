@@ -4,7 +4,8 @@
  * Fallible functions of the core return this instead of throwing, so errors cross
  * IPC and the CLI with their kind and location intact (STYLE.md §5).
  */
-export type Result<T, E = AppError> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
+export type Result<T, E = AppError> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
 
 /** An expected failure: what went wrong, where, and what to do next. */
 export interface AppError {
@@ -42,13 +43,19 @@ export function fail<E = AppError>(error: E): Result<never, E> {
 }
 
 /** Builds an AppError; a shorthand used across the core. */
-export function appError(kind: ErrorKind, message: string, extra: Partial<AppError> = {}): AppError {
+export function appError(
+  kind: ErrorKind,
+  message: string,
+  extra: Partial<AppError> = {},
+): AppError {
   return { kind, message, ...extra };
 }
 
 /** Formats an error as one line: `file:line:column: message`. */
 export function formatError(error: AppError): string {
-  const where = [error.file, error.line, error.column].filter((part) => part !== undefined).join(':');
+  const where = [error.file, error.line, error.column]
+    .filter((part) => part !== undefined)
+    .join(':');
   const path = error.path ? ` (${error.path})` : '';
   return `${where ? `${where}: ` : ''}${error.message}${path}`;
 }

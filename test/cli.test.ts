@@ -21,6 +21,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeClpConf, readModel } from '../schemas/index.js';
 import {
   malformedFixturesDir,
+  hazardFixtures,
   realFixtures,
   realFixturesDir,
   repoRoot,
@@ -397,6 +398,17 @@ describe('export', () => {
       const entries = unzipSync(new Uint8Array(readFileSync(zip)));
       expect(Buffer.from(entries['clp.conf'] ?? [])).toEqual(fixtureBytes(name));
       expect(clpbuilder('diff', project, zip).status).toBe(0);
+    },
+  );
+
+  it.each(hazardFixtures().map(([name, bytes]) => [name, bytes] as const))(
+    'hazard %s: exported byte for byte',
+    (name, bytes) => {
+      const source = join(scratch, `hazard-${name}`);
+      writeFileSync(source, bytes);
+      const folder = join(scratch, `hazard-export-${name}`);
+      expect(clpbuilder('export', source, folder).status).toBe(0);
+      expect(new Uint8Array(readFileSync(join(folder, 'clp.conf')))).toEqual(bytes);
     },
   );
 

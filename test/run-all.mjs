@@ -24,7 +24,9 @@ function ensureSystemPackages() {
   const install = `apt-get update && apt-get install -y ${missing.join(' ')}`;
   const canInstall = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
   if (!canInstall) {
-    console.error(`The tests need: ${missing.join(', ')}. Install them with:\n  sudo sh -c '${install}'`);
+    console.error(
+      `The tests need: ${missing.join(', ')}. Install them with:\n  sudo sh -c '${install}'`,
+    );
     process.exit(2);
   }
   console.log(`Installing ${missing.join(', ')} ...`);

@@ -9,7 +9,11 @@
  *   +++ b/scripts/monitor.s/genw1/genw.sh
  *   @@ -1,3 +1,3 @@
  */
-import type { EntityDifference, ProjectDifference, ScriptDifference } from '../../schemas/diff/diff-model.js';
+import type {
+  EntityDifference,
+  ProjectDifference,
+  ScriptDifference,
+} from '../../schemas/diff/diff-model.js';
 
 const MARK = { added: '+', removed: '-', changed: '~' } as const;
 

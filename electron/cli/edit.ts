@@ -7,6 +7,7 @@
  */
 import { Argument, type Command } from 'commander';
 import {
+  ENTITY_KINDS,
   type EntityKind,
   type Project,
   type Result,
@@ -37,14 +38,7 @@ import {
 import { confFileOf, inFile, openForEdit, saveEdited } from './project-access.js';
 import { runAction } from './run.js';
 
-const KINDS: readonly EntityKind[] = [
-  'server',
-  'heartbeat',
-  'networkpartition',
-  'group',
-  'resource',
-  'monitor',
-];
+const KINDS: readonly EntityKind[] = ENTITY_KINDS;
 const PROJECT_HELP =
   'project folder or bare clp.conf (a .zip export is read-only: export it to a folder first)';
 const EXIT_HELP =

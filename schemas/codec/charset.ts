@@ -26,7 +26,7 @@ const LABELS: Readonly<Record<string, Charset>> = {
   eucjp: 'euc-jp',
   // "SJIS" is what the Windows product writes; it is not an IANA name (clpconf-format.md §1).
   sjis: 'shift_jis',
-  'shift_jis': 'shift_jis',
+  shift_jis: 'shift_jis',
   'shift-jis': 'shift_jis',
   'x-sjis': 'shift_jis',
   ms_kanji: 'shift_jis',
@@ -50,10 +50,14 @@ export function sniffEncoding(bytes: Uint8Array): Result<EncodingInfo> {
   const charset = LABELS[label.toLowerCase()];
   if (!charset) {
     return fail(
-      appError('encoding', `unsupported encoding "${label}" in the XML declaration; use ASCII, UTF-8, EUC-JP or SJIS`, {
-        line: 1,
-        column: (match.index ?? 0) + 1,
-      }),
+      appError(
+        'encoding',
+        `unsupported encoding "${label}" in the XML declaration; use ASCII, UTF-8, EUC-JP or SJIS`,
+        {
+          line: 1,
+          column: (match.index ?? 0) + 1,
+        },
+      ),
     );
   }
   return ok({ label, charset });
@@ -149,13 +153,20 @@ function unrepresentable(text: string, index: number, name: string): AppError {
   const line = before.split('\n').length;
   const column = index - before.lastIndexOf('\n');
   const character = String.fromCodePoint(text.codePointAt(index) ?? 0);
-  return appError('encoding', `"${character}" cannot be written in ${name}; remove it or change the file's encoding`, {
-    line,
-    column,
-  });
+  return appError(
+    'encoding',
+    `"${character}" cannot be written in ${name}; remove it or change the file's encoding`,
+    {
+      line,
+      column,
+    },
+  );
 }
 
-function encodeWithTable(text: string, charset: Exclude<Charset, 'ascii' | 'utf-8'>): Result<Uint8Array> {
+function encodeWithTable(
+  text: string,
+  charset: Exclude<Charset, 'ascii' | 'utf-8'>,
+): Result<Uint8Array> {
   const table = reverseTable(charset);
   const out = new Uint8Array(text.length * 3);
   let length = 0;
@@ -179,7 +190,9 @@ function encodeWithTable(text: string, charset: Exclude<Charset, 'ascii' | 'utf-
 const tables = new Map<Charset, Map<string, readonly number[]>>();
 
 /** The char → bytes table, built on first use by decoding every valid sequence once. */
-function reverseTable(charset: Exclude<Charset, 'ascii' | 'utf-8'>): Map<string, readonly number[]> {
+function reverseTable(
+  charset: Exclude<Charset, 'ascii' | 'utf-8'>,
+): Map<string, readonly number[]> {
   const cached = tables.get(charset);
   if (cached) {
     return cached;
@@ -195,7 +208,12 @@ function reverseTable(charset: Exclude<Charset, 'ascii' | 'utf-8'>): Map<string,
     }
     // The first (lowest) sequence wins: that is the standard mapping where an encoding has
     // duplicates (NEC and IBM extensions in Shift_JIS).
-    if (character.length >= 1 && character.length <= 2 && !table.has(character) && character !== '\uFFFD') {
+    if (
+      character.length >= 1 &&
+      character.length <= 2 &&
+      !table.has(character) &&
+      character !== '\uFFFD'
+    ) {
       table.set(character, sequence);
     }
   }

@@ -36,12 +36,19 @@ describe('byte-exact round trip', () => {
 
 describe('encodings', () => {
   const eucJp = (text: string) =>
-    new TextEncoder().encode(`<?xml version="1.0" encoding="EUC-JP"?>\n<root>\n  <cluster>\n    <comment>${text}</comment>\n  </cluster>\n</root>\n`);
+    new TextEncoder().encode(
+      `<?xml version="1.0" encoding="EUC-JP"?>\n<root>\n  <cluster>\n    <comment>${text}</comment>\n  </cluster>\n</root>\n`,
+    );
 
   it('maps SJIS to Shift_JIS and writes the declaration back as it was', () => {
     const sjis = Uint8Array.from([
-      ...new TextEncoder().encode('<?xml version="1.0" encoding="SJIS" standalone="no"?>\r\n<root><cluster><comment>'),
-      0x93, 0xfa, 0x96, 0x7b, // 日本
+      ...new TextEncoder().encode(
+        '<?xml version="1.0" encoding="SJIS" standalone="no"?>\r\n<root><cluster><comment>',
+      ),
+      0x93,
+      0xfa,
+      0x96,
+      0x7b, // 日本
       ...new TextEncoder().encode('</comment></cluster></root>'),
     ]);
     const document = decodeOrThrow(sjis);
@@ -50,8 +57,13 @@ describe('encodings', () => {
     const edited = setValue(document, 'cluster/comment', '日本語');
     expect(edited.ok).toBe(true);
     const bytes = edited.ok ? encodeClpConf(edited.value) : undefined;
-    expect(bytes?.ok && Buffer.from(bytes.value).includes(Buffer.from([0x93, 0xfa, 0x96, 0x7b, 0x8c, 0xea]))).toBe(true);
-    expect(bytes?.ok && new TextDecoder().decode(bytes.value.subarray(0, 54))).toContain('encoding="SJIS" standalone="no"');
+    expect(
+      bytes?.ok &&
+        Buffer.from(bytes.value).includes(Buffer.from([0x93, 0xfa, 0x96, 0x7b, 0x8c, 0xea])),
+    ).toBe(true);
+    expect(bytes?.ok && new TextDecoder().decode(bytes.value.subarray(0, 54))).toContain(
+      'encoding="SJIS" standalone="no"',
+    );
   });
 
   it('writes edited Japanese text back in EUC-JP', () => {
@@ -61,12 +73,18 @@ describe('encodings', () => {
     expect(bytes?.ok).toBe(true);
     if (bytes?.ok) {
       expect(new TextDecoder('euc-jp').decode(bytes.value)).toContain('<comment>テスト</comment>');
-      expect(Buffer.from(bytes.value).includes(Buffer.from([0xa5, 0xc6, 0xa5, 0xb9, 0xa5, 0xc8]))).toBe(true);
+      expect(
+        Buffer.from(bytes.value).includes(Buffer.from([0xa5, 0xc6, 0xa5, 0xb9, 0xa5, 0xc8])),
+      ).toBe(true);
     }
   });
 
   it('refuses a character the declared encoding cannot hold, naming it', () => {
-    const document = decodeOrThrow(new TextEncoder().encode('<?xml version="1.0" encoding="ASCII"?>\n<root><cluster><comment/></cluster></root>'));
+    const document = decodeOrThrow(
+      new TextEncoder().encode(
+        '<?xml version="1.0" encoding="ASCII"?>\n<root><cluster><comment/></cluster></root>',
+      ),
+    );
     const edited = setValue(document, 'cluster/comment', 'café');
     const bytes = edited.ok ? encodeClpConf(edited.value) : undefined;
     expect(bytes?.ok).toBe(false);
@@ -74,24 +92,42 @@ describe('encodings', () => {
   });
 
   it('reports a byte the declared encoding does not allow, with its line and column', () => {
-    const bytes = Uint8Array.from([...new TextEncoder().encode('<?xml version="1.0" encoding="ASCII"?>\n<root>\n  <a>'), 0xe9, ...new TextEncoder().encode('</a>\n</root>')]);
+    const bytes = Uint8Array.from([
+      ...new TextEncoder().encode('<?xml version="1.0" encoding="ASCII"?>\n<root>\n  <a>'),
+      0xe9,
+      ...new TextEncoder().encode('</a>\n</root>'),
+    ]);
     const decoded = decodeClpConf(bytes);
     expect(decoded.ok).toBe(false);
     expect(!decoded.ok && decoded.error).toMatchObject({ kind: 'encoding', line: 3, column: 6 });
   });
 
   it('refuses an unknown encoding label', () => {
-    const decoded = decodeClpConf(new TextEncoder().encode('<?xml version="1.0" encoding="KOI8-R"?><root/>'));
+    const decoded = decodeClpConf(
+      new TextEncoder().encode('<?xml version="1.0" encoding="KOI8-R"?><root/>'),
+    );
     expect(!decoded.ok && decoded.error.message).toContain('unsupported encoding "KOI8-R"');
   });
 });
 
 describe('malformed input', () => {
   const cases: Array<[string, string, number, number, string]> = [
-    ['mismatched close', '<root>\n  <cluster>\n  </clutser>\n</root>', 3, 3, '</clutser> does not match <cluster> opened on line 2'],
+    [
+      'mismatched close',
+      '<root>\n  <cluster>\n  </clutser>\n</root>',
+      3,
+      3,
+      '</clutser> does not match <cluster> opened on line 2',
+    ],
     ['unclosed element', '<root>\n  <cluster>\n</root>', 3, 1, '</root> does not match <cluster>'],
     ['never closed', '<root>\n  <cluster>', 2, 3, '<cluster> is never closed'],
-    ['unterminated attribute', '<root>\n  <group name="a>\n  </group>\n</root>', 2, 10, 'not closed'],
+    [
+      'unterminated attribute',
+      '<root>\n  <group name="a>\n  </group>\n</root>',
+      2,
+      10,
+      'not closed',
+    ],
     ['bare ampersand', '<root><comment>a & b</comment></root>', 1, 18, 'bare "&"'],
     ['duplicate attribute', '<root><a name="x" name="y"/></root>', 1, 19, 'given twice'],
     ['text after root', '<root/>\nhello', 2, 1, 'text outside the root element'],
@@ -110,7 +146,13 @@ describe('malformed input', () => {
 
   const files: Array<[string, string, number, number, string]> = [
     ['mismatched-close-tag.conf', 'xml-syntax', 111, 16, '</priorty> does not match <priority>'],
-    ['unterminated-attribute-quote.conf', 'xml-syntax', 135, 10, 'not closed; add the closing quote'],
+    [
+      'unterminated-attribute-quote.conf',
+      'xml-syntax',
+      135,
+      10,
+      'not closed; add the closing quote',
+    ],
     ['sjis-invalid-bytes.conf', 'encoding', 154, 18, 'byte 0x96 is not valid SHIFT_JIS'],
   ];
   it.each(files)('malformed fixture %s', (file, kind, line, column, message) => {
@@ -127,7 +169,9 @@ describe('malformed input', () => {
   });
 
   it('decodes text from an editor with the declared encoding kept', () => {
-    const decoded = decodeClpConfText('<?xml version="1.0" encoding="EUC-JP"?>\n<root><cluster><comment>日本</comment></cluster></root>');
+    const decoded = decodeClpConfText(
+      '<?xml version="1.0" encoding="EUC-JP"?>\n<root><cluster><comment>日本</comment></cluster></root>',
+    );
     expect(decoded.ok && decoded.value.encoding.charset).toBe('euc-jp');
   });
 });

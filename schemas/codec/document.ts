@@ -5,7 +5,13 @@
  * the very bytes it was decoded from (DESIGN.md, promise 1).
  */
 import { type Result, appError, fail, ok } from '../result.js';
-import { type Charset, type EncodingInfo, decodeBytes, encodeText, sniffEncoding } from './charset.js';
+import {
+  type Charset,
+  type EncodingInfo,
+  decodeBytes,
+  encodeText,
+  sniffEncoding,
+} from './charset.js';
 import { lineColumn, parseXml } from './parse.js';
 import { type XmlElement, type XmlNode, isBlank, serializeNodes } from './tree.js';
 
@@ -75,7 +81,8 @@ export function decodeClpConfText(text: string): Result<ClpDocument> {
 }
 
 // The XML declaration's grammar (XML 1.0 §2.8 and §4.3.3), pseudo-attributes in their order.
-const DECLARATION = /^\uFEFF?<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(["'])1\.[0-9]+\1(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(["'])([A-Za-z][-A-Za-z0-9._]*)\2)?(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(["'])(?:yes|no)\4)?[ \t\r\n]*\?>/;
+const DECLARATION =
+  /^\uFEFF?<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(["'])1\.[0-9]+\1(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(["'])([A-Za-z][-A-Za-z0-9._]*)\2)?(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(["'])(?:yes|no)\4)?[ \t\r\n]*\?>/;
 
 /** A declaration must be well formed and name the encoding the bytes were read with. */
 function checkDeclaration(text: string, encoding: EncodingInfo): Result<void> {
@@ -84,12 +91,22 @@ function checkDeclaration(text: string, encoding: EncodingInfo): Result<void> {
   }
   const match = DECLARATION.exec(text);
   if (!match || (match[3] ?? '') !== encoding.label) {
-    return fail(appError('xml-syntax', 'malformed XML declaration; write it as <?xml version="1.0" encoding="..."?>', { line: 1, column: 1 }));
+    return fail(
+      appError(
+        'xml-syntax',
+        'malformed XML declaration; write it as <?xml version="1.0" encoding="..."?>',
+        { line: 1, column: 1 },
+      ),
+    );
   }
   return ok(undefined);
 }
 
-function decodeText(text: string, encoding: EncodingInfo, bytes: Uint8Array | undefined): Result<ClpDocument> {
+function decodeText(
+  text: string,
+  encoding: EncodingInfo,
+  bytes: Uint8Array | undefined,
+): Result<ClpDocument> {
   const declaration = checkDeclaration(text, encoding);
   if (!declaration.ok) {
     return declaration;
@@ -101,7 +118,13 @@ function decodeText(text: string, encoding: EncodingInfo, bytes: Uint8Array | un
   const rootIndex = nodes.value.findIndex((node) => node.kind === 'element');
   const root = nodes.value[rootIndex] as XmlElement;
   if (root.name !== 'root') {
-    return fail(appError('xml-syntax', `the top element is <${root.name}>; a clp.conf starts with <root>`, lineColumn(text, root.offset)));
+    return fail(
+      appError(
+        'xml-syntax',
+        `the top element is <${root.name}>; a clp.conf starts with <root>`,
+        lineColumn(text, root.offset),
+      ),
+    );
   }
   const document: ClpDocument = {
     encoding,
@@ -135,7 +158,11 @@ export function charsetOf(document: ClpDocument): Charset {
 function detectStyle(text: string, root: XmlElement): DocumentStyle {
   const firstBreak = text.indexOf('\n');
   const eol = firstBreak > 0 && text[firstBreak - 1] === '\r' ? '\r\n' : '\n';
-  return { eol, indentUnit: detectIndentUnit(root), spaceBeforeSlash: detectSpaceBeforeSlash(text) };
+  return {
+    eol,
+    indentUnit: detectIndentUnit(root),
+    spaceBeforeSlash: detectSpaceBeforeSlash(text),
+  };
 }
 
 /** The indentation of the root's children is one unit (root itself sits at column 1); the most common wins. */

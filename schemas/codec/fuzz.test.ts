@@ -26,13 +26,41 @@ function assertDecodesToValue(bytes: Uint8Array): void {
 
 describe('decode never throws', () => {
   it('on random bytes', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 400 }), assertDecodesToValue), { numRuns: 2000 });
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 400 }), assertDecodesToValue), {
+      numRuns: 2000,
+    });
   });
 
   it('on random XML-ish text', () => {
-    const piece = fc.constantFrom('<', '>', '/', '<root>', '</root>', '<a>', '</a>', '<!--', '-->', '<![CDATA[', ']]>', '&', '&amp;', '&#x0;', '"', "'", '=', ' ', '\n', 'x', '<?xml version="1.0" encoding="SJIS"?>', '<!DOCTYPE', '?>');
+    const piece = fc.constantFrom(
+      '<',
+      '>',
+      '/',
+      '<root>',
+      '</root>',
+      '<a>',
+      '</a>',
+      '<!--',
+      '-->',
+      '<![CDATA[',
+      ']]>',
+      '&',
+      '&amp;',
+      '&#x0;',
+      '"',
+      "'",
+      '=',
+      ' ',
+      '\n',
+      'x',
+      '<?xml version="1.0" encoding="SJIS"?>',
+      '<!DOCTYPE',
+      '?>',
+    );
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 60 }), (pieces) => assertDecodesToValue(new TextEncoder().encode(pieces.join('')))),
+      fc.property(fc.array(piece, { maxLength: 60 }), (pieces) =>
+        assertDecodesToValue(new TextEncoder().encode(pieces.join(''))),
+      ),
       { numRuns: 3000 },
     );
   });

@@ -6,7 +6,14 @@
  * sticky regular expressions (issue 2 benchmark: within 2x of `xmllint --noout`).
  */
 import { type AppError, type Result, appError, fail, ok } from '../result.js';
-import { type XmlAttribute, type XmlElement, type XmlNode, type XmlText, rememberSource, unescapeXml } from './tree.js';
+import {
+  type XmlAttribute,
+  type XmlElement,
+  type XmlNode,
+  type XmlText,
+  rememberSource,
+  unescapeXml,
+} from './tree.js';
 
 /** Deeper nesting than this is refused: clp.conf is about eight levels deep. */
 export const MAX_DEPTH = 256;
@@ -18,7 +25,8 @@ const SPAN_DEPTH = 2;
 const LAZY_DEPTH = 2;
 
 const NAME = /[A-Za-z_:\u00C0-\uFFFF][-A-Za-z0-9._:\u00B7\u00C0-\uFFFF]*/y;
-const ATTRIBUTE = /([ \t\r\n]+)([A-Za-z_:\u00C0-\uFFFF][-A-Za-z0-9._:\u00B7\u00C0-\uFFFF]*)[ \t\r\n]*=[ \t\r\n]*(?:"([^"<]*)"|'([^'<]*)')/y;
+const ATTRIBUTE =
+  /([ \t\r\n]+)([A-Za-z_:\u00C0-\uFFFF][-A-Za-z0-9._:\u00B7\u00C0-\uFFFF]*)[ \t\r\n]*=[ \t\r\n]*(?:"([^"<]*)"|'([^'<]*)')/y;
 const TAG_END = /[ \t\r\n]*(\/?)>/y;
 const REFERENCE = /&(?:#x[0-9a-fA-F]+|#[0-9]+|lt|gt|amp|quot|apos);/y;
 const BLANK = /^[ \t\r\n]*$/;
@@ -100,7 +108,16 @@ class Parser {
 
   /** Builds the children of an already checked element content (a lazy element's first read). */
   parseContent(start: number, end: number): XmlNode[] {
-    const container: OpenElement = { kind: 'element', name: '', attributes: NO_ATTRIBUTES, head: '', children: [], tail: '', offset: start, contentStart: start };
+    const container: OpenElement = {
+      kind: 'element',
+      name: '',
+      attributes: NO_ATTRIBUTES,
+      head: '',
+      children: [],
+      tail: '',
+      offset: start,
+      contentStart: start,
+    };
     this.stack.push(container);
     this.position = start;
     this.scan(end);
@@ -159,7 +176,10 @@ class Parser {
     const raw = this.text.slice(start, end);
     if (this.stack.length === 0 && !BLANK.test(raw)) {
       const offset = start + raw.search(/[^ \t\r\n]/);
-      throw new XmlSyntaxError(offset, 'text outside the root element; remove it or put it inside an element');
+      throw new XmlSyntaxError(
+        offset,
+        'text outside the root element; remove it or put it inside an element',
+      );
     }
     this.checkReferences(raw, start);
     if (!this.isLazy) {
@@ -279,7 +299,10 @@ class Parser {
     }
     const isDeclaration = target.toLowerCase() === 'xml';
     if (isDeclaration && position !== this.declarationStart()) {
-      throw new XmlSyntaxError(position, 'the XML declaration must be the very first thing in the file');
+      throw new XmlSyntaxError(
+        position,
+        'the XML declaration must be the very first thing in the file',
+      );
     }
     this.pushMarkup('pi', end + 2);
   }
@@ -299,7 +322,10 @@ class Parser {
   private parseOpen(): void {
     const { text, position } = this;
     if (this.stack.length === 0 && this.sawRoot) {
-      throw new XmlSyntaxError(position, 'a second root element: a clp.conf holds exactly one <root>');
+      throw new XmlSyntaxError(
+        position,
+        'a second root element: a clp.conf holds exactly one <root>',
+      );
     }
     NAME.lastIndex = position + 1;
     if (!NAME.test(text)) {
@@ -332,18 +358,36 @@ class Parser {
     const head = text.slice(position, TAG_END.lastIndex);
     if (end[1] === '/') {
       this.position = TAG_END.lastIndex;
-      this.closeElement({ kind: 'element', name, attributes, head, children: [], tail: '', offset: position }, head);
+      this.closeElement(
+        { kind: 'element', name, attributes, head, children: [], tail: '', offset: position },
+        head,
+      );
       return;
     }
     this.openElement(name, head, attributes, position, TAG_END.lastIndex);
   }
 
-  private openElement(name: string, head: string, attributes: readonly XmlAttribute[], offset: number, end: number): void {
+  private openElement(
+    name: string,
+    head: string,
+    attributes: readonly XmlAttribute[],
+    offset: number,
+    end: number,
+  ): void {
     if (this.stack.length >= MAX_DEPTH) {
       throw new XmlSyntaxError(offset, `elements nested deeper than ${MAX_DEPTH} levels`);
     }
     this.position = end;
-    this.stack.push({ kind: 'element', name, attributes, head, children: [], tail: '', offset, contentStart: end });
+    this.stack.push({
+      kind: 'element',
+      name,
+      attributes,
+      head,
+      children: [],
+      tail: '',
+      offset,
+      contentStart: end,
+    });
   }
 
   /** Adds a finished element to its parent; the top levels remember their source text. */
@@ -358,13 +402,21 @@ class Parser {
     }
   }
 
-  private attribute(match: RegExpExecArray, cursor: number, tagStart: number, seen: XmlAttribute[]): XmlAttribute {
+  private attribute(
+    match: RegExpExecArray,
+    cursor: number,
+    tagStart: number,
+    seen: XmlAttribute[],
+  ): XmlAttribute {
     const name = match[2] as string;
     const quote = match[3] === undefined ? "'" : '"';
     const raw = match[3] ?? match[4] ?? '';
     const valueStart = match.index + match[0].length - raw.length - 1;
     if (seen.some((attribute) => attribute.name === name)) {
-      throw new XmlSyntaxError(cursor + (match[1] as string).length, `attribute "${name}" is given twice`);
+      throw new XmlSyntaxError(
+        cursor + (match[1] as string).length,
+        `attribute "${name}" is given twice`,
+      );
     }
     this.checkReferences(raw, valueStart);
     return {
@@ -422,7 +474,10 @@ class Parser {
     }
     if (open.name !== name) {
       const { line } = lineColumn(text, open.offset);
-      throw new XmlSyntaxError(position, `</${name}> does not match <${open.name}> opened on line ${line}; write </${open.name}>`);
+      throw new XmlSyntaxError(
+        position,
+        `</${name}> does not match <${open.name}> opened on line ${line}; write </${open.name}>`,
+      );
     }
     return TAG_END.lastIndex;
   }

@@ -47,19 +47,28 @@ export interface XmlMarkup {
 export type XmlNode = XmlElement | XmlText | XmlMarkup;
 
 const ENTITY = /&(?:#x([0-9a-fA-F]+)|#([0-9]+)|(lt|gt|amp|quot|apos));/g;
-const NAMED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+const NAMED: Readonly<Record<string, string>> = {
+  lt: '<',
+  gt: '>',
+  amp: '&',
+  quot: '"',
+  apos: "'",
+};
 
 /** Resolves the five predefined entities and character references. */
 export function unescapeXml(raw: string): string {
   if (!raw.includes('&')) {
     return raw;
   }
-  return raw.replace(ENTITY, (_match, hex: string | undefined, decimal: string | undefined, name: string | undefined) => {
-    if (name) {
-      return NAMED[name] ?? '';
-    }
-    return String.fromCodePoint(Number.parseInt(hex ?? decimal ?? '0', hex ? 16 : 10));
-  });
+  return raw.replace(
+    ENTITY,
+    (_match, hex: string | undefined, decimal: string | undefined, name: string | undefined) => {
+      if (name) {
+        return NAMED[name] ?? '';
+      }
+      return String.fromCodePoint(Number.parseInt(hex ?? decimal ?? '0', hex ? 16 : 10));
+    },
+  );
 }
 
 /** Escapes text content. */

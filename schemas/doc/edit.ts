@@ -7,9 +7,24 @@
  */
 import { type ClpDocument, type DocumentStyle, rootOf, withRoot } from '../codec/document.js';
 import { parseXml } from '../codec/parse.js';
-import { type XmlElement, type XmlNode, type XmlText, escapeAttribute, escapeText, isBlank } from '../codec/tree.js';
+import {
+  type XmlElement,
+  type XmlNode,
+  type XmlText,
+  escapeAttribute,
+  escapeText,
+  isBlank,
+} from '../codec/tree.js';
 import { type Result, appError, fail, ok } from '../result.js';
-import { type Located, type PathSegment, formatPath, keyAttributeFor, locate, locateDeepest, parsePath } from './path.js';
+import {
+  type Located,
+  type PathSegment,
+  formatPath,
+  keyAttributeFor,
+  locate,
+  locateDeepest,
+  parsePath,
+} from './path.js';
 
 /** A new element to insert. */
 export interface ElementSpec {
@@ -27,11 +42,20 @@ export type Placement =
   | 'first';
 
 /** Applies a function to the element at `indices`, rebuilding its ancestors. */
-export function updateAt(document: ClpDocument, indices: readonly number[], change: (element: XmlElement) => XmlElement): ClpDocument {
+export function updateAt(
+  document: ClpDocument,
+  indices: readonly number[],
+  change: (element: XmlElement) => XmlElement,
+): ClpDocument {
   return withRoot(document, updateElement(rootOf(document), indices, 0, change));
 }
 
-function updateElement(element: XmlElement, indices: readonly number[], depth: number, change: (e: XmlElement) => XmlElement): XmlElement {
+function updateElement(
+  element: XmlElement,
+  indices: readonly number[],
+  depth: number,
+  change: (e: XmlElement) => XmlElement,
+): XmlElement {
   if (depth === indices.length) {
     return change(element);
   }
@@ -48,7 +72,9 @@ export function find(document: ClpDocument, path: string): Result<Located> {
     return segments;
   }
   const found = locate(rootOf(document), segments.value);
-  return found ? ok(found) : fail(appError('not-found', `${path} is not in this clp.conf`, { path }));
+  return found
+    ? ok(found)
+    : fail(appError('not-found', `${path} is not in this clp.conf`, { path }));
 }
 
 /** Sets the text of the element at `path`, creating missing elements on the way. */
@@ -61,7 +87,13 @@ export function setValue(document: ClpDocument, path: string, value: string): Re
   const existing = locate(root, segments.value);
   if (existing) {
     if (existing.element.children.some((child) => child.kind === 'element')) {
-      return fail(appError('invalid-value', `${path} holds other elements; set one of its parameters instead`, { path }));
+      return fail(
+        appError(
+          'invalid-value',
+          `${path} holds other elements; set one of its parameters instead`,
+          { path },
+        ),
+      );
     }
     return ok(updateAt(document, existing.indices, (element) => withText(element, value)));
   }
@@ -75,34 +107,74 @@ function chainSpec(segments: readonly PathSegment[], value: string): ElementSpec
   const [first, ...rest] = segments as [PathSegment, ...PathSegment[]];
   const attributes: ReadonlyArray<readonly [string, string]> =
     first.key === undefined ? [] : [[keyAttributeFor(first.name), first.key]];
-  return rest.length === 0 ? { name: first.name, attributes, text: value } : { name: first.name, attributes, children: [chainSpec(rest, value)] };
+  return rest.length === 0
+    ? { name: first.name, attributes, text: value }
+    : { name: first.name, attributes, children: [chainSpec(rest, value)] };
 }
 
 /** Inserts a new element under the element at `parentPath`. */
-export function insertElement(document: ClpDocument, parentPath: string, spec: ElementSpec, placement: Placement = 'after-same-name'): Result<ClpDocument> {
-  const parent = parentPath === '' ? ok<Located>({ element: rootOf(document), indices: [] }) : find(document, parentPath);
+export function insertElement(
+  document: ClpDocument,
+  parentPath: string,
+  spec: ElementSpec,
+  placement: Placement = 'after-same-name',
+): Result<ClpDocument> {
+  const parent =
+    parentPath === ''
+      ? ok<Located>({ element: rootOf(document), indices: [] })
+      : find(document, parentPath);
   if (!parent.ok) {
     return parent;
   }
   return insertAt(document, parent.value, spec, placement);
 }
 
-function insertAt(document: ClpDocument, parent: Located, spec: ElementSpec, placement: Placement): Result<ClpDocument> {
+function insertAt(
+  document: ClpDocument,
+  parent: Located,
+  spec: ElementSpec,
+  placement: Placement,
+): Result<ClpDocument> {
   if (parent.element.children.some((child) => child.kind === 'text' && !isBlank(child))) {
-    return fail(appError('invalid-value', `<${parent.element.name}> holds a value, not parameters; cannot add <${spec.name}> under it`));
+    return fail(
+      appError(
+        'invalid-value',
+        `<${parent.element.name}> holds a value, not parameters; cannot add <${spec.name}> under it`,
+      ),
+    );
   }
-  return ok(updateAt(document, parent.indices, (element) => insertChild(element, spec, placement, document, parent.indices.length)));
+  return ok(
+    updateAt(document, parent.indices, (element) =>
+      insertChild(element, spec, placement, document, parent.indices.length),
+    ),
+  );
 }
 
-function insertChild(parent: XmlElement, spec: ElementSpec, placement: Placement, document: ClpDocument, depth: number): XmlElement {
+function insertChild(
+  parent: XmlElement,
+  spec: ElementSpec,
+  placement: Placement,
+  document: ClpDocument,
+  depth: number,
+): XmlElement {
   const { style } = document;
   const children = parent.children;
-  const elementIndices = children.flatMap((child, index) => (child.kind === 'element' ? [index] : []));
+  const elementIndices = children.flatMap((child, index) =>
+    child.kind === 'element' ? [index] : [],
+  );
   if (elementIndices.length === 0) {
     return insertIntoEmpty(parent, spec, style, indentBefore(document, depth));
   }
-  const sameName = elementIndices.filter((index) => (children[index] as XmlElement).name === spec.name);
-  const reference = (sameName.length > 0 ? sameName[sameName.length - 1] : placement === 'first' ? elementIndices[0] : elementIndices[elementIndices.length - 1]) as number;
+  const sameName = elementIndices.filter(
+    (index) => (children[index] as XmlElement).name === spec.name,
+  );
+  const reference = (
+    sameName.length > 0
+      ? sameName[sameName.length - 1]
+      : placement === 'first'
+        ? elementIndices[0]
+        : elementIndices[elementIndices.length - 1]
+  ) as number;
   const insertBefore = sameName.length === 0 && placement === 'first';
   const lead = leadingBlank(children, reference);
   const indent = lead ? lead.raw.slice(lead.raw.lastIndexOf('\n') + 1) : '';
@@ -131,10 +203,19 @@ function indentBefore(document: ClpDocument, depth: number): string {
   return document.style.indentUnit.repeat(depth);
 }
 
-function insertIntoEmpty(parent: XmlElement, spec: ElementSpec, style: DocumentStyle, parentIndent: string): XmlElement {
+function insertIntoEmpty(
+  parent: XmlElement,
+  spec: ElementSpec,
+  style: DocumentStyle,
+  parentIndent: string,
+): XmlElement {
   const childIndent = parentIndent + style.indentUnit;
   const node = renderElement(spec, childIndent, style);
-  const children: XmlNode[] = [{ kind: 'text', raw: style.eol + childIndent }, node, { kind: 'text', raw: style.eol + parentIndent }];
+  const children: XmlNode[] = [
+    { kind: 'text', raw: style.eol + childIndent },
+    node,
+    { kind: 'text', raw: style.eol + parentIndent },
+  ];
   return { ...openElement(parent), children };
 }
 
@@ -160,7 +241,11 @@ export function withText(element: XmlElement, value: string): XmlElement {
  * Renders a new element; `indent` is the indentation of its own line, or null to write it
  * on one line (for files that write elements inline).
  */
-export function renderElement(spec: ElementSpec, indent: string | null, style: DocumentStyle): XmlElement {
+export function renderElement(
+  spec: ElementSpec,
+  indent: string | null,
+  style: DocumentStyle,
+): XmlElement {
   const text = renderText(spec, indent, style);
   const parsed = parseXml(text);
   if (!parsed.ok) {
@@ -170,7 +255,9 @@ export function renderElement(spec: ElementSpec, indent: string | null, style: D
 }
 
 function renderText(spec: ElementSpec, indent: string | null, style: DocumentStyle): string {
-  const attributes = (spec.attributes ?? []).map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`).join('');
+  const attributes = (spec.attributes ?? [])
+    .map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`)
+    .join('');
   const children = spec.children ?? [];
   if (children.length === 0) {
     if (spec.text === undefined || spec.text === '') {
@@ -179,7 +266,9 @@ function renderText(spec: ElementSpec, indent: string | null, style: DocumentSty
     return `<${spec.name}${attributes}>${escapeText(spec.text)}</${spec.name}>`;
   }
   const inner = indent === null ? null : indent + style.indentUnit;
-  const body = children.map((child) => (inner === null ? '' : style.eol + inner) + renderText(child, inner, style)).join('');
+  const body = children
+    .map((child) => (inner === null ? '' : style.eol + inner) + renderText(child, inner, style))
+    .join('');
   return `<${spec.name}${attributes}>${body}${indent === null ? '' : style.eol + indent}</${spec.name}>`;
 }
 
@@ -205,7 +294,12 @@ export function removeAt(document: ClpDocument, indices: readonly number[]): Clp
 }
 
 /** Sets an attribute's value in place (quotes and everything else in the tag kept). */
-export function setAttribute(document: ClpDocument, indices: readonly number[], name: string, value: string): ClpDocument {
+export function setAttribute(
+  document: ClpDocument,
+  indices: readonly number[],
+  name: string,
+  value: string,
+): ClpDocument {
   return updateAt(document, indices, (element) => withAttribute(element, name, value));
 }
 
@@ -213,7 +307,9 @@ export function setAttribute(document: ClpDocument, indices: readonly number[], 
 export function withAttribute(element: XmlElement, name: string, value: string): XmlElement {
   const attribute = element.attributes.find((candidate) => candidate.name === name);
   const head = attribute
-    ? element.head.slice(0, attribute.valueStart) + escapeAttribute(value, attribute.quote) + element.head.slice(attribute.valueEnd)
+    ? element.head.slice(0, attribute.valueStart) +
+      escapeAttribute(value, attribute.quote) +
+      element.head.slice(attribute.valueEnd)
     : element.head.replace(/([ \t\r\n]*\/?>)$/, ` ${name}="${escapeAttribute(value)}"$1`);
   return { ...element, head, attributes: reparseHead(head, element).attributes };
 }

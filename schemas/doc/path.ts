@@ -19,7 +19,17 @@ export interface Located {
 }
 
 // Children keyed by `id` rather than `name` (clpconf-format.md §2.1, from clpcfset's make_child_node).
-const ID_KEYED = new Set(['device', 'list', 'hba', 'grp', 'servers', 'netdev', 'smtpsrv', 'snmpsrv', 'module']);
+const ID_KEYED = new Set([
+  'device',
+  'list',
+  'hba',
+  'grp',
+  'servers',
+  'netdev',
+  'smtpsrv',
+  'snmpsrv',
+  'module',
+]);
 
 /** Which attribute carries the key of an element of this name. */
 export function keyAttributeFor(elementName: string): 'id' | 'name' {
@@ -30,7 +40,12 @@ export function keyAttributeFor(elementName: string): 'id' | 'name' {
 export function parsePath(path: string): Result<PathSegment[]> {
   const trimmed = path.replace(/^\/+|\/+$/g, '').replace(/^root\//, '');
   if (trimmed === '') {
-    return fail(appError('usage', 'empty parameter path; write it like resource/exec@exec1/parameters/act/path'));
+    return fail(
+      appError(
+        'usage',
+        'empty parameter path; write it like resource/exec@exec1/parameters/act/path',
+      ),
+    );
   }
   const segments: PathSegment[] = [];
   for (const part of trimmed.split('/')) {
@@ -46,7 +61,9 @@ export function parsePath(path: string): Result<PathSegment[]> {
 
 /** Formats segments back into a path. */
 export function formatPath(segments: readonly PathSegment[]): string {
-  return segments.map((segment) => (segment.key === undefined ? segment.name : `${segment.name}@${segment.key}`)).join('/');
+  return segments
+    .map((segment) => (segment.key === undefined ? segment.name : `${segment.name}@${segment.key}`))
+    .join('/');
 }
 
 /** Whether an element matches a segment. */
@@ -57,7 +74,10 @@ export function matchesSegment(element: XmlElement, segment: PathSegment): boole
   if (segment.key === undefined) {
     return true;
   }
-  return attributeValue(element, keyAttributeFor(element.name)) === segment.key || attributeValue(element, 'name') === segment.key;
+  return (
+    attributeValue(element, keyAttributeFor(element.name)) === segment.key ||
+    attributeValue(element, 'name') === segment.key
+  );
 }
 
 /**
@@ -69,7 +89,12 @@ export function locate(root: XmlElement, segments: readonly PathSegment[]): Loca
   return locateFrom(root, segments, 0, []);
 }
 
-function locateFrom(element: XmlElement, segments: readonly PathSegment[], depth: number, indices: number[]): Located | undefined {
+function locateFrom(
+  element: XmlElement,
+  segments: readonly PathSegment[],
+  depth: number,
+  indices: number[],
+): Located | undefined {
   if (depth === segments.length) {
     return { element, indices };
   }
@@ -87,7 +112,10 @@ function locateFrom(element: XmlElement, segments: readonly PathSegment[], depth
 }
 
 /** The longest prefix of the path that exists, preferring the first matching branch. */
-export function locateDeepest(root: XmlElement, segments: readonly PathSegment[]): { located: Located; depth: number } {
+export function locateDeepest(
+  root: XmlElement,
+  segments: readonly PathSegment[],
+): { located: Located; depth: number } {
   let best = { located: { element: root, indices: [] as readonly number[] }, depth: 0 };
   for (let depth = segments.length; depth > 0; depth -= 1) {
     const found = locate(root, segments.slice(0, depth));
@@ -106,7 +134,13 @@ export function locateAll(root: XmlElement, segments: readonly PathSegment[]): L
   return results;
 }
 
-function collect(element: XmlElement, segments: readonly PathSegment[], depth: number, indices: number[], results: Located[]): void {
+function collect(
+  element: XmlElement,
+  segments: readonly PathSegment[],
+  depth: number,
+  indices: number[],
+  results: Located[],
+): void {
   if (depth === segments.length) {
     results.push({ element, indices });
     return;

@@ -25,7 +25,8 @@ export function defaultResourceSpec(type: string, name: string): ElementSpec {
 
 /** A new monitor element: polling 60 s / timeout 120 s, recovery target the local server. */
 export function defaultMonitorSpec(type: string, name: string): ElementSpec {
-  const parameters: ElementSpec[] = type === 'genw' ? [{ name: 'parameters', children: [{ name: 'path', text: 'genw.sh' }] }] : [];
+  const parameters: ElementSpec[] =
+    type === 'genw' ? [{ name: 'parameters', children: [{ name: 'path', text: 'genw.sh' }] }] : [];
   return {
     name: type,
     attributes: [['name', name]],
@@ -41,8 +42,26 @@ export function defaultMonitorSpec(type: string, name: string): ElementSpec {
         ],
       },
       ...parameters,
-      { name: 'relation', children: [{ name: 'type', text: 'cls' }, { name: 'name', text: 'LocalServer' }] },
-      { name: 'emergency', children: [{ name: 'threshold', children: [{ name: 'restart', text: '0' }, { name: 'fo', text: '0' }] }, { name: 'action', text: '1' }] },
+      {
+        name: 'relation',
+        children: [
+          { name: 'type', text: 'cls' },
+          { name: 'name', text: 'LocalServer' },
+        ],
+      },
+      {
+        name: 'emergency',
+        children: [
+          {
+            name: 'threshold',
+            children: [
+              { name: 'restart', text: '0' },
+              { name: 'fo', text: '0' },
+            ],
+          },
+          { name: 'action', text: '1' },
+        ],
+      },
     ],
   };
 }
@@ -61,7 +80,12 @@ export function defaultScripts(type: string): ReadonlyMap<string, string> {
         ['stop.bat', batchScript('stop')],
       ]);
     case 'genw':
-      return new Map([['genw.sh', '#! /bin/sh\n#***********************************************\n#*                  genw.sh                    *\n#***********************************************\n\n# Return 0 while the monitored target is healthy, anything else on failure.\nexit 0\n']]);
+      return new Map([
+        [
+          'genw.sh',
+          '#! /bin/sh\n#***********************************************\n#*                  genw.sh                    *\n#***********************************************\n\n# Return 0 while the monitored target is healthy, anything else on failure.\nexit 0\n',
+        ],
+      ]);
     default:
       return new Map();
   }
@@ -81,5 +105,13 @@ function shellScript(which: 'start' | 'stop', variable: string): string {
 }
 
 function batchScript(which: 'start' | 'stop'): string {
-  return ['rem ***************************************', `rem *              ${which}.bat               *`, 'rem ***************************************', '', `echo ${which}.bat: %CLP_EVENT%`, 'exit 0', ''].join('\r\n');
+  return [
+    'rem ***************************************',
+    `rem *              ${which}.bat               *`,
+    'rem ***************************************',
+    '',
+    `echo ${which}.bat: %CLP_EVENT%`,
+    'exit 0',
+    '',
+  ].join('\r\n');
 }

@@ -13,7 +13,14 @@ import { type Result, ok } from '../result.js';
 /** `webmgr/client/objectnumber` = 4 + servers + groups + resources + monitors + (heartbeats + NP) × servers. */
 export function objectNumberOf(model: ClusterModel): number {
   const servers = model.servers.length;
-  return 4 + servers + model.groups.length + model.resources.length + model.monitors.length + (model.heartbeats.length + model.networkPartitions.length) * servers;
+  return (
+    4 +
+    servers +
+    model.groups.length +
+    model.resources.length +
+    model.monitors.length +
+    (model.heartbeats.length + model.networkPartitions.length) * servers
+  );
 }
 
 /** Sets objectnumber when the file has a `<webmgr>` (files made by clpcfset have none). */
@@ -23,22 +30,41 @@ export function syncObjectNumber(document: ClpDocument): Result<ClpDocument> {
     return ok(document);
   }
   const wanted = String(objectNumberOf(model));
-  return model.webmgr.objectNumber === wanted ? ok(document) : setValue(document, 'webmgr/client/objectnumber', wanted);
+  return model.webmgr.objectNumber === wanted
+    ? ok(document)
+    : setValue(document, 'webmgr/client/objectnumber', wanted);
 }
 
 /** Sections whose instances are listed in `<types>` entries. */
 export type TypedSection = 'heartbeat' | 'networkpartition' | 'resource' | 'monitor';
 
 /** Adds or removes the `<types name=kind/>` entry so that it matches the instances of that kind. */
-export function syncTypesEntry(document: ClpDocument, section: TypedSection, kind: string): Result<ClpDocument> {
+export function syncTypesEntry(
+  document: ClpDocument,
+  section: TypedSection,
+  kind: string,
+): Result<ClpDocument> {
   const root = rootOf(document);
   const sections = locateAll(root, [{ name: section }]);
-  const hasInstance = sections.some(({ element }) => elementChildren(element).some((child) => child.name === kind && attributeValue(child, 'name') !== undefined));
+  const hasInstance = sections.some(({ element }) =>
+    elementChildren(element).some(
+      (child) => child.name === kind && attributeValue(child, 'name') !== undefined,
+    ),
+  );
   const entries = sections.flatMap(({ element, indices }) =>
-    element.children.flatMap((child, index) => (child.kind === 'element' && child.name === 'types' && attributeValue(child, 'name') === kind ? [[...indices, index]] : [])),
+    element.children.flatMap((child, index) =>
+      child.kind === 'element' && child.name === 'types' && attributeValue(child, 'name') === kind
+        ? [[...indices, index]]
+        : [],
+    ),
   );
   if (hasInstance && entries.length === 0) {
-    return insertElement(document, section, { name: 'types', attributes: [['name', kind]] }, 'first');
+    return insertElement(
+      document,
+      section,
+      { name: 'types', attributes: [['name', kind]] },
+      'first',
+    );
   }
   if (!hasInstance && entries.length > 0) {
     // Remove from the last so earlier indices stay valid.
@@ -57,7 +83,11 @@ export function renumberGroupIds(document: ClpDocument): Result<ClpDocument> {
     if (!current.ok || childText(group, 'gid') === String(index)) {
       return current;
     }
-    return setValue(current.value, `group@${attributeValue(group, 'name') ?? ''}/gid`, String(index));
+    return setValue(
+      current.value,
+      `group@${attributeValue(group, 'name') ?? ''}/gid`,
+      String(index),
+    );
   }, ok(document));
 }
 
@@ -65,14 +95,25 @@ export function renumberGroupIds(document: ClpDocument): Result<ClpDocument> {
  * Renumbers `priority` 0..n-1 over a set of elements, keeping their present order of
  * priority (ties and missing values in document order).
  */
-export function renumberPriorities(document: ClpDocument, paths: readonly string[]): Result<ClpDocument> {
+export function renumberPriorities(
+  document: ClpDocument,
+  paths: readonly string[],
+): Result<ClpDocument> {
   const root = rootOf(document);
   const entries = paths.map((path, position) => {
     const segments = parsePath(path);
     const element = segments.ok ? locateAll(root, segments.value)[0]?.element : undefined;
-    return { path, position, priority: element ? toInteger(childText(element, 'priority')) : undefined };
+    return {
+      path,
+      position,
+      priority: element ? toInteger(childText(element, 'priority')) : undefined,
+    };
   });
-  const ordered = [...entries].sort((a, b) => (a.priority ?? Number.MAX_SAFE_INTEGER) - (b.priority ?? Number.MAX_SAFE_INTEGER) || a.position - b.position);
+  const ordered = [...entries].sort(
+    (a, b) =>
+      (a.priority ?? Number.MAX_SAFE_INTEGER) - (b.priority ?? Number.MAX_SAFE_INTEGER) ||
+      a.position - b.position,
+  );
   return ordered.reduce<Result<ClpDocument>>((current, entry, index) => {
     if (!current.ok || entry.priority === index) {
       return current;
@@ -83,6 +124,8 @@ export function renumberPriorities(document: ClpDocument, paths: readonly string
 
 /** The next free priority among elements (max + 1, or 0). */
 export function nextPriority(elements: readonly XmlElement[]): number {
-  const priorities = elements.map((element) => toInteger(childText(element, 'priority'))).filter((value): value is number => value !== undefined);
+  const priorities = elements
+    .map((element) => toInteger(childText(element, 'priority')))
+    .filter((value): value is number => value !== undefined);
   return priorities.length === 0 ? 0 : Math.max(...priorities) + 1;
 }

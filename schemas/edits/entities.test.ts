@@ -25,11 +25,27 @@ import {
   type Project,
 } from '../index.js';
 
-const iscsi = () => projectFrom(new Uint8Array(readFileSync(join(realFixturesDir, 'mkazuyuki_hauc_cf-clpconf_iSCSI-Cluster.xml'))));
-const clpcfdiff = () => projectFrom(new Uint8Array(readFileSync(join(realFixturesDir, 'EXPRESSCLUSTER_clpcfdiff_conf-01_previous.xml'))));
+const iscsi = () =>
+  projectFrom(
+    new Uint8Array(
+      readFileSync(join(realFixturesDir, 'mkazuyuki_hauc_cf-clpconf_iSCSI-Cluster.xml')),
+    ),
+  );
+const clpcfdiff = () =>
+  projectFrom(
+    new Uint8Array(
+      readFileSync(join(realFixturesDir, 'EXPRESSCLUSTER_clpcfdiff_conf-01_previous.xml')),
+    ),
+  );
 
 function withScript(project: Project, path: string): Project {
-  return { ...project, scripts: new Map([...project.scripts, [path, { bytes: new TextEncoder().encode('#!/bin/sh\n'), executable: true }]]) };
+  return {
+    ...project,
+    scripts: new Map([
+      ...project.scripts,
+      [path, { bytes: new TextEncoder().encode('#!/bin/sh\n'), executable: true }],
+    ]),
+  };
 }
 
 /** Every reference in the model resolves (what CF002 will check). */
@@ -63,7 +79,9 @@ function expectDerivedRight(project: Project): void {
   if (gids.length > 0) {
     expect(gids).toEqual(model.groups.map((_group, index) => String(index)));
   }
-  expect(model.servers.map((server) => server.priority).sort()).toEqual(model.servers.map((_server, index) => String(index)).sort());
+  expect(model.servers.map((server) => server.priority).sort()).toEqual(
+    model.servers.map((_server, index) => String(index)).sort(),
+  );
   const priorities = model.heartbeats.map((heartbeat) => Number(heartbeat.priority));
   expect(new Set(priorities).size).toBe(priorities.length);
 }
@@ -74,8 +92,13 @@ describe('rename follows every reference', () => {
     const after = unwrap(renameResource(before, 'fip1', 'fip-service'));
     const model = readModel(after.conf);
     expect(model.groups[0]?.members.map((member) => member.name)).toContain('fip-service');
-    expect(model.monitors.find((monitor) => monitor.name === 'fipw1')).toMatchObject({ target: 'fip-service', relation: { type: 'rsc', name: 'fip-service' } });
-    expect(model.monitors.find((monitor) => monitor.name === 'genw-arpTable')?.target).toBe('fip-service');
+    expect(model.monitors.find((monitor) => monitor.name === 'fipw1')).toMatchObject({
+      target: 'fip-service',
+      relation: { type: 'rsc', name: 'fip-service' },
+    });
+    expect(model.monitors.find((monitor) => monitor.name === 'genw-arpTable')?.target).toBe(
+      'fip-service',
+    );
     expectReferencesResolve(after);
     const renamedScripts = unwrap(renameResource(before, 'exec-target', 'exec-iscsi'));
     expect([...renamedScripts.scripts.keys()]).toEqual(['failover-iscsi/exec-iscsi/start.sh']);
@@ -84,7 +107,11 @@ describe('rename follows every reference', () => {
   it('resource: dependencies of other resources and md monitors', () => {
     const after = unwrap(renameResource(iscsi(), 'md1', 'md-data'));
     const model = readModel(after.conf);
-    expect(model.monitors.filter((monitor) => monitor.type === 'mdw' || monitor.type === 'mdnw').map((monitor) => monitor.parameters['parameters/object'])).toEqual(['md-data', 'md-data']);
+    expect(
+      model.monitors
+        .filter((monitor) => monitor.type === 'mdw' || monitor.type === 'mdnw')
+        .map((monitor) => monitor.parameters['parameters/object']),
+    ).toEqual(['md-data', 'md-data']);
     expect(model.monitors.find((monitor) => monitor.name === 'genw-md')?.target).toBe('md-data');
     expectReferencesResolve(after);
   });
@@ -100,13 +127,19 @@ describe('rename follows every reference', () => {
   it('server: policies, polling servers and per-server overrides', () => {
     let before = unwrap(setParameter(clpcfdiff(), 'group@failover1/policy@alma9-22/order', '0'));
     before = unwrap(setParameter(before, 'monitor/genw@genw/polling/servers@0/name', 'alma9-22'));
-    before = unwrap(setParameter(before, 'resource/md@md1/server@alma9-22/parameters/nmppath', '/dev/NMP1'));
+    before = unwrap(
+      setParameter(before, 'resource/md@md1/server@alma9-22/parameters/nmppath', '/dev/NMP1'),
+    );
     const after = unwrap(renameServer(before, 'alma9-22', 'node2'));
     const model = readModel(after.conf);
     expect(model.servers.map((server) => server.name)).toEqual(['alma9-21', 'node2']);
     expect(model.groups[0]?.policy).toEqual([{ server: 'node2', order: '0' }]);
-    expect(model.monitors.find((monitor) => monitor.name === 'genw')?.polling.servers).toEqual(['node2']);
-    expect(unwrap(getParameter(after.conf, 'resource/md@md1/server@node2/parameters/nmppath'))).toBe('/dev/NMP1');
+    expect(model.monitors.find((monitor) => monitor.name === 'genw')?.polling.servers).toEqual([
+      'node2',
+    ]);
+    expect(
+      unwrap(getParameter(after.conf, 'resource/md@md1/server@node2/parameters/nmppath')),
+    ).toBe('/dev/NMP1');
     expectReferencesResolve(after);
   });
 
@@ -117,10 +150,22 @@ describe('rename follows every reference', () => {
   });
 
   it('refuses a name that is taken, or that would leave the project folder', () => {
-    expect(renameResource(iscsi(), 'fip1', 'md1')).toMatchObject({ ok: false, error: { kind: 'conflict' } });
-    expect(renameGroup(iscsi(), 'failover-iscsi', '../etc')).toMatchObject({ ok: false, error: { kind: 'unsafe-path' } });
-    expect(addResource(iscsi(), 'failover-iscsi', 'exec', 'a/b')).toMatchObject({ ok: false, error: { kind: 'unsafe-path' } });
-    expect(addMonitor(iscsi(), 'genw', 'C:\\x')).toMatchObject({ ok: false, error: { kind: 'unsafe-path' } });
+    expect(renameResource(iscsi(), 'fip1', 'md1')).toMatchObject({
+      ok: false,
+      error: { kind: 'conflict' },
+    });
+    expect(renameGroup(iscsi(), 'failover-iscsi', '../etc')).toMatchObject({
+      ok: false,
+      error: { kind: 'unsafe-path' },
+    });
+    expect(addResource(iscsi(), 'failover-iscsi', 'exec', 'a/b')).toMatchObject({
+      ok: false,
+      error: { kind: 'unsafe-path' },
+    });
+    expect(addMonitor(iscsi(), 'genw', 'C:\\x')).toMatchObject({
+      ok: false,
+      error: { kind: 'unsafe-path' },
+    });
   });
 
   it('changes only the lines that carry the name', () => {
@@ -141,7 +186,10 @@ describe('remove keeps the configuration consistent', () => {
   });
 
   it('removes a resource with its member reference, types entry and scripts', () => {
-    const before = withScript(withScript(iscsi(), 'failover-iscsi/exec-target/start.sh'), 'failover-iscsi/exec-target/stop.sh');
+    const before = withScript(
+      withScript(iscsi(), 'failover-iscsi/exec-target/start.sh'),
+      'failover-iscsi/exec-target/stop.sh',
+    );
     const after = unwrap(removeResource(before, 'exec-target'));
     const model = readModel(after.conf);
     expect(model.resources.map((resource) => resource.name)).not.toContain('exec-target');
@@ -157,7 +205,9 @@ describe('remove keeps the configuration consistent', () => {
     before = unwrap(setParameter(before, 'monitor/genw@genw/polling/servers@0/name', 'alma9-21'));
     const after = unwrap(removeServer(before, 'alma9-21'));
     const model = readModel(after.conf);
-    expect(model.servers.map((server) => [server.name, server.priority])).toEqual([['alma9-22', '0']]);
+    expect(model.servers.map((server) => [server.name, server.priority])).toEqual([
+      ['alma9-22', '0'],
+    ]);
     expect(model.groups[0]?.policy.map((policy) => policy.server)).toEqual(['alma9-22']);
     expect(model.monitors.find((monitor) => monitor.name === 'genw')?.polling.servers).toEqual([]);
     expectReferencesResolve(after);
@@ -168,7 +218,9 @@ describe('remove keeps the configuration consistent', () => {
     let project = unwrap(addGroup(iscsi(), 'batch'));
     project = unwrap(addResource(project, 'batch', 'exec', 'exec-batch'));
     const after = unwrap(removeGroup(project, 'batch'));
-    expect(readModel(after.conf).resources.map((resource) => resource.name)).not.toContain('exec-batch');
+    expect(readModel(after.conf).resources.map((resource) => resource.name)).not.toContain(
+      'exec-batch',
+    );
     expect([...after.scripts.keys()]).toEqual([]);
     expect(confLines(after)).toEqual(confLines(iscsi()));
   });
@@ -177,11 +229,15 @@ describe('remove keeps the configuration consistent', () => {
     const after = unwrap(removeMonitor(iscsi(), 'userw'));
     expect(confLines(after).some((line) => line.includes('<types name="userw"/>'))).toBe(false);
     const again = unwrap(addMonitor(after, 'userw', 'userw'));
-    expect(confLines(again).filter((line) => line.includes('<types name="userw"/>'))).toHaveLength(1);
+    expect(confLines(again).filter((line) => line.includes('<types name="userw"/>'))).toHaveLength(
+      1,
+    );
   });
 
   it('removes a heartbeat and renumbers the others', () => {
-    const after = unwrap(removePrioritised(iscsi(), 'heartbeat', readModel(iscsi().conf).heartbeats[0]?.name ?? ''));
+    const after = unwrap(
+      removePrioritised(iscsi(), 'heartbeat', readModel(iscsi().conf).heartbeats[0]?.name ?? ''),
+    );
     expectDerivedRight(after);
   });
 });
@@ -194,39 +250,60 @@ describe('add writes the file its own way', () => {
     project = unwrap(addHeartbeat(project, 'lanhb', { device: '1' }));
     project = unwrap(addServer(project, 'iscsi3', { ip: '172.31.255.13' }));
     expectDerivedRight(project);
-    expect([...project.scripts.keys()].sort()).toEqual(['monitor.s/genw-web/genw.sh', 'web/exec-web/start.sh', 'web/exec-web/stop.sh']);
+    expect([...project.scripts.keys()].sort()).toEqual([
+      'monitor.s/genw-web/genw.sh',
+      'web/exec-web/start.sh',
+      'web/exec-web/stop.sh',
+    ]);
     const model = readModel(project.conf);
-    expect(model.groups.find((group) => group.name === 'web')).toMatchObject({ gid: '1', members: [{ type: 'exec', name: 'exec-web' }] });
+    expect(model.groups.find((group) => group.name === 'web')).toMatchObject({
+      gid: '1',
+      members: [{ type: 'exec', name: 'exec-web' }],
+    });
   });
 
   it('uses tabs in a tab-indented file and CRLF in a CRLF file', () => {
-    const tabbed = projectFrom(new Uint8Array(readFileSync(join(realFixturesDir, 'mkazuyuki_hauc_cf-template-vMA.xml'))));
+    const tabbed = projectFrom(
+      new Uint8Array(readFileSync(join(realFixturesDir, 'mkazuyuki_hauc_cf-template-vMA.xml'))),
+    );
     const added = unwrap(addGroup(tabbed, 'web'));
     const { added: lines } = lineChanges(confLines(tabbed), confLines(added));
     expect(lines.find((line) => line.includes('<group name="web">'))).toBe('\t<group name="web">');
     const crlf = unwrap(addGroup(clpcfdiff(), 'web'));
     const text = confLines(crlf).join('\n');
-    expect(text).toContain('<group name="web">\r\n    <comment/>\r\n    <gid>1</gid>\r\n  </group>');
+    expect(text).toContain(
+      '<group name="web">\r\n    <comment/>\r\n    <gid>1</gid>\r\n  </group>',
+    );
   });
 });
 
 describe('set a parameter', () => {
   it('keeps exec activation timeouts at script timeout + 180', () => {
-    const after = unwrap(setParameter(iscsi(), 'resource/exec@exec-target/parameters/timeout/start', '600'));
+    const after = unwrap(
+      setParameter(iscsi(), 'resource/exec@exec-target/parameters/timeout/start', '600'),
+    );
     expect(unwrap(getParameter(after.conf, 'resource/exec@exec-target/act/timeout'))).toBe('780');
-    const stop = unwrap(setParameter(after, 'resource/exec@exec-target/parameters/timeout/stop', '60'));
+    const stop = unwrap(
+      setParameter(after, 'resource/exec@exec-target/parameters/timeout/stop', '60'),
+    );
     expect(unwrap(getParameter(stop.conf, 'resource/exec@exec-target/deact/timeout'))).toBe('240');
   });
 
   it('refuses a value out of range, naming the path and the range', () => {
     const result = setParameter(iscsi(), 'monitor/genw@genw-md/polling/interval', 'abc');
-    expect(!result.ok && result.error).toMatchObject({ kind: 'invalid-value', path: 'monitor/genw@genw-md/polling/interval' });
+    expect(!result.ok && result.error).toMatchObject({
+      kind: 'invalid-value',
+      path: 'monitor/genw@genw-md/polling/interval',
+    });
     expect(!result.ok && result.error.message).toContain('whole number');
   });
 
   it('refuses to create an entity by setting one of its parameters', () => {
     const result = setParameter(iscsi(), 'monitor/genw@no-such-monitor/polling/interval', '30');
-    expect(!result.ok && result.error).toMatchObject({ kind: 'not-found', path: 'monitor/genw@no-such-monitor' });
+    expect(!result.ok && result.error).toMatchObject({
+      kind: 'not-found',
+      path: 'monitor/genw@no-such-monitor',
+    });
   });
 
   it('changes exactly one line for an existing parameter', () => {

@@ -8,11 +8,31 @@ import { type XmlElement, attributeValue, elementChildren } from '../codec/tree.
 import { type ElementSpec, find, insertElement, removeAt, setAttribute } from '../doc/edit.js';
 import { HEARTBEAT_KINDS, NETWORK_PARTITION_KINDS } from '../model/kinds.js';
 import { instances, readModel } from '../model/read.js';
-import { type Project, checkFolderName, dropScriptFolder, monitorScriptFolder, moveScriptFolder, resourceScriptFolder } from '../project.js';
+import {
+  type Project,
+  checkFolderName,
+  dropScriptFolder,
+  monitorScriptFolder,
+  moveScriptFolder,
+  resourceScriptFolder,
+} from '../project.js';
 import { type Result, appError, fail, ok, pipe } from '../result.js';
-import { nextPriority, renumberGroupIds, renumberPriorities, syncObjectNumber, syncTypesEntry } from './derived.js';
+import {
+  nextPriority,
+  renumberGroupIds,
+  renumberPriorities,
+  syncObjectNumber,
+  syncTypesEntry,
+} from './derived.js';
 import { defaultResourceSpec, defaultMonitorSpec, defaultScripts } from './defaults.js';
-import { groupReferrers, removeServerReferences, renameGroupReferences, renameResourceReferences, renameServerReferences, resourceReferrers } from './references.js';
+import {
+  groupReferrers,
+  removeServerReferences,
+  renameGroupReferences,
+  renameResourceReferences,
+  renameServerReferences,
+  resourceReferrers,
+} from './references.js';
 
 type Step = (document: ClpDocument) => Result<ClpDocument>;
 
@@ -26,28 +46,58 @@ function sections(document: ClpDocument, name: string): XmlElement[] {
 }
 
 function ensureSection(name: string): Step {
-  return (document) => (sections(document, name).length > 0 ? ok(document) : insertElement(document, '', { name }));
+  return (document) =>
+    sections(document, name).length > 0 ? ok(document) : insertElement(document, '', { name });
 }
 
 function exists(document: ClpDocument, path: string): boolean {
   return find(document, path).ok;
 }
 
-function refuseTaken(document: ClpDocument, path: string, what: string, name: string): Result<void> {
-  return exists(document, path) ? fail(appError('conflict', `${what} "${name}" already exists; choose another name`, { path })) : ok(undefined);
+function refuseTaken(
+  document: ClpDocument,
+  path: string,
+  what: string,
+  name: string,
+): Result<void> {
+  return exists(document, path)
+    ? fail(appError('conflict', `${what} "${name}" already exists; choose another name`, { path }))
+    : ok(undefined);
 }
 
 // ---- servers -------------------------------------------------------------------------
 
 /** Adds a server, with a LAN device when an address is given. */
-export function addServer(project: Project, name: string, options: { ip?: string } = {}): Result<Project> {
-  const checked = pipeChecks(checkFolderName(name, 'server'), refuseTaken(project.conf, `server@${name}`, 'server', name));
+export function addServer(
+  project: Project,
+  name: string,
+  options: { ip?: string } = {},
+): Result<Project> {
+  const checked = pipeChecks(
+    checkFolderName(name, 'server'),
+    refuseTaken(project.conf, `server@${name}`, 'server', name),
+  );
   if (!checked.ok) {
     return checked;
   }
   const priority = nextPriority(sections(project.conf, 'server'));
-  const devices: ElementSpec[] = options.ip ? [{ name: 'device', attributes: [['id', '0']], children: [{ name: 'type', text: 'lan' }, { name: 'info', text: options.ip }] }] : [];
-  const spec: ElementSpec = { name: 'server', attributes: [['name', name]], children: [{ name: 'priority', text: String(priority) }, ...devices] };
+  const devices: ElementSpec[] = options.ip
+    ? [
+        {
+          name: 'device',
+          attributes: [['id', '0']],
+          children: [
+            { name: 'type', text: 'lan' },
+            { name: 'info', text: options.ip },
+          ],
+        },
+      ]
+    : [];
+  const spec: ElementSpec = {
+    name: 'server',
+    attributes: [['name', name]],
+    children: [{ name: 'priority', text: String(priority) }, ...devices],
+  };
   return editConf(project, (document) => insertElement(document, '', spec));
 }
 
@@ -57,42 +107,81 @@ export function removeServer(project: Project, name: string): Result<Project> {
     project,
     (document) => removePath(document, `server@${name}`),
     (document) => ok(removeServerReferences(document, name)),
-    (document) => renumberPriorities(document, sections(document, 'server').map((server) => `server@${attributeValue(server, 'name') ?? ''}`)),
+    (document) =>
+      renumberPriorities(
+        document,
+        sections(document, 'server').map(
+          (server) => `server@${attributeValue(server, 'name') ?? ''}`,
+        ),
+      ),
   );
 }
 
 /** Renames a server and every reference to it. */
 export function renameServer(project: Project, from: string, to: string): Result<Project> {
-  return renameEntity(project, `server@${from}`, `server@${to}`, 'server', to, (document) => ok(renameServerReferences(document, from, to)));
+  return renameEntity(project, `server@${from}`, `server@${to}`, 'server', to, (document) =>
+    ok(renameServerReferences(document, from, to)),
+  );
 }
 
 // ---- heartbeats and network partition resources ------------------------------------
 
 /** Adds a heartbeat (`lankhb`, `lanhb`, `diskhb`, `bmchb`, `witnesshb`) using a server device id. */
-export function addHeartbeat(project: Project, type: string, options: { name?: string; device?: string } = {}): Result<Project> {
+export function addHeartbeat(
+  project: Project,
+  type: string,
+  options: { name?: string; device?: string } = {},
+): Result<Project> {
   return addPrioritised(project, 'heartbeat', HEARTBEAT_KINDS, type, options);
 }
 
 /** Adds a network partition resource (`pingnp`, `httpnp`, `disknp`). */
-export function addNetworkPartition(project: Project, type: string, options: { name?: string; device?: string } = {}): Result<Project> {
+export function addNetworkPartition(
+  project: Project,
+  type: string,
+  options: { name?: string; device?: string } = {},
+): Result<Project> {
   return addPrioritised(project, 'networkpartition', NETWORK_PARTITION_KINDS, type, options);
 }
 
-function addPrioritised(project: Project, section: 'heartbeat' | 'networkpartition', kinds: readonly string[], type: string, options: { name?: string; device?: string }): Result<Project> {
+function addPrioritised(
+  project: Project,
+  section: 'heartbeat' | 'networkpartition',
+  kinds: readonly string[],
+  type: string,
+  options: { name?: string; device?: string },
+): Result<Project> {
   if (!kinds.includes(type)) {
-    return fail(appError('invalid-value', `"${type}" is not a ${section} kind; use one of ${kinds.join(', ')}`));
+    return fail(
+      appError(
+        'invalid-value',
+        `"${type}" is not a ${section} kind; use one of ${kinds.join(', ')}`,
+      ),
+    );
   }
   const existing = instances(sections(project.conf, section), kinds);
-  const name = options.name ?? nextName(type, existing.map((element) => attributeValue(element, 'name') ?? ''));
-  const taken = pipeChecks(checkFolderName(name, section), refuseTaken(project.conf, `${section}/${type}@${name}`, section, name));
+  const name =
+    options.name ??
+    nextName(
+      type,
+      existing.map((element) => attributeValue(element, 'name') ?? ''),
+    );
+  const taken = pipeChecks(
+    checkFolderName(name, section),
+    refuseTaken(project.conf, `${section}/${type}@${name}`, section, name),
+  );
   if (!taken.ok) {
     return taken;
   }
-  const children: ElementSpec[] = [{ name: 'priority', text: String(nextPriority(existing)) }, { name: 'device', text: options.device ?? '0' }];
+  const children: ElementSpec[] = [
+    { name: 'priority', text: String(nextPriority(existing)) },
+    { name: 'device', text: options.device ?? '0' },
+  ];
   return editConf(
     project,
     ensureSection(section),
-    (document) => insertElement(document, section, { name: type, attributes: [['name', name]], children }),
+    (document) =>
+      insertElement(document, section, { name: type, attributes: [['name', name]], children }),
     (document) => syncTypesEntry(document, section, type),
   );
 }
@@ -107,8 +196,14 @@ function nextName(prefix: string, taken: readonly string[]): string {
 }
 
 /** Removes a heartbeat or network partition resource, renumbering the rest's priorities. */
-export function removePrioritised(project: Project, section: 'heartbeat' | 'networkpartition', name: string): Result<Project> {
-  const element = instances(sections(project.conf, section)).find((candidate) => attributeValue(candidate, 'name') === name);
+export function removePrioritised(
+  project: Project,
+  section: 'heartbeat' | 'networkpartition',
+  name: string,
+): Result<Project> {
+  const element = instances(sections(project.conf, section)).find(
+    (candidate) => attributeValue(candidate, 'name') === name,
+  );
   if (!element) {
     return fail(appError('not-found', `${section} "${name}" is not in this clp.conf`));
   }
@@ -116,40 +211,83 @@ export function removePrioritised(project: Project, section: 'heartbeat' | 'netw
     project,
     (document) => removePath(document, `${section}/${element.name}@${name}`),
     (document) => syncTypesEntry(document, section, element.name),
-    (document) => renumberPriorities(document, instances(sections(document, section)).map((child) => `${section}/${child.name}@${attributeValue(child, 'name') ?? ''}`)),
+    (document) =>
+      renumberPriorities(
+        document,
+        instances(sections(document, section)).map(
+          (child) => `${section}/${child.name}@${attributeValue(child, 'name') ?? ''}`,
+        ),
+      ),
   );
 }
 
 /** Renames a heartbeat or network partition resource (nothing refers to them by name). */
-export function renamePrioritised(project: Project, section: 'heartbeat' | 'networkpartition', from: string, to: string): Result<Project> {
-  const element = instances(sections(project.conf, section)).find((candidate) => attributeValue(candidate, 'name') === from);
+export function renamePrioritised(
+  project: Project,
+  section: 'heartbeat' | 'networkpartition',
+  from: string,
+  to: string,
+): Result<Project> {
+  const element = instances(sections(project.conf, section)).find(
+    (candidate) => attributeValue(candidate, 'name') === from,
+  );
   if (!element) {
     return fail(appError('not-found', `${section} "${from}" is not in this clp.conf`));
   }
-  return renameEntity(project, `${section}/${element.name}@${from}`, `${section}/${element.name}@${to}`, section, to, ok);
+  return renameEntity(
+    project,
+    `${section}/${element.name}@${from}`,
+    `${section}/${element.name}@${to}`,
+    section,
+    to,
+    ok,
+  );
 }
 
 // ---- groups ------------------------------------------------------------------------
 
 /** Adds a group (`failover`, `cluster` for the management group, `virtualmachine`). */
-export function addGroup(project: Project, name: string, options: { type?: string } = {}): Result<Project> {
-  const checked = pipeChecks(checkFolderName(name, 'group'), refuseTaken(project.conf, `group@${name}`, 'group', name));
+export function addGroup(
+  project: Project,
+  name: string,
+  options: { type?: string } = {},
+): Result<Project> {
+  const checked = pipeChecks(
+    checkFolderName(name, 'group'),
+    refuseTaken(project.conf, `group@${name}`, 'group', name),
+  );
   if (!checked.ok) {
     return checked;
   }
   const groups = sections(project.conf, 'group');
-  const usesGid = groups.length === 0 || groups.some((group) => elementChildren(group).some((child) => child.name === 'gid'));
+  const usesGid =
+    groups.length === 0 ||
+    groups.some((group) => elementChildren(group).some((child) => child.name === 'gid'));
   const type = options.type ?? 'failover';
   // `<type>` is written only for non-failover groups (clpconf-format.md §4, clpcfset add_grp).
-  const children: ElementSpec[] = [...(type === 'failover' ? [] : [{ name: 'type', text: type }]), { name: 'comment' }, ...(usesGid ? [{ name: 'gid', text: String(groups.length) }] : [])];
-  return editConf(project, (document) => insertElement(document, '', { name: 'group', attributes: [['name', name]], children }), renumberGroupIds);
+  const children: ElementSpec[] = [
+    ...(type === 'failover' ? [] : [{ name: 'type', text: type }]),
+    { name: 'comment' },
+    ...(usesGid ? [{ name: 'gid', text: String(groups.length) }] : []),
+  ];
+  return editConf(
+    project,
+    (document) =>
+      insertElement(document, '', { name: 'group', attributes: [['name', name]], children }),
+    renumberGroupIds,
+  );
 }
 
 /** Removes a group with its resources and their scripts; refused while something refers to it. */
 export function removeGroup(project: Project, name: string): Result<Project> {
   const referrers = groupReferrers(project.conf, name);
   if (referrers.length > 0) {
-    return fail(appError('conflict', `group "${name}" is still referred to by ${referrers.join(', ')}; change those first`));
+    return fail(
+      appError(
+        'conflict',
+        `group "${name}" is still referred to by ${referrers.join(', ')}; change those first`,
+      ),
+    );
   }
   const group = readModel(project.conf).groups.find((candidate) => candidate.name === name);
   if (!group) {
@@ -162,21 +300,40 @@ export function removeGroup(project: Project, name: string): Result<Project> {
   if (!current.ok) {
     return current;
   }
-  const removed = editConf(current.value, (document) => removePath(document, `group@${name}`), renumberGroupIds);
-  return removed.ok ? ok({ ...removed.value, scripts: dropScriptFolder(removed.value.scripts, name) }) : removed;
+  const removed = editConf(
+    current.value,
+    (document) => removePath(document, `group@${name}`),
+    renumberGroupIds,
+  );
+  return removed.ok
+    ? ok({ ...removed.value, scripts: dropScriptFolder(removed.value.scripts, name) })
+    : removed;
 }
 
 /** Renames a group, its references and its scripts folder. */
 export function renameGroup(project: Project, from: string, to: string): Result<Project> {
-  const renamed = renameEntity(project, `group@${from}`, `group@${to}`, 'group', to, (document) => ok(renameGroupReferences(document, from, to)));
-  return renamed.ok ? ok({ ...renamed.value, scripts: moveScriptFolder(renamed.value.scripts, from, to) }) : renamed;
+  const renamed = renameEntity(project, `group@${from}`, `group@${to}`, 'group', to, (document) =>
+    ok(renameGroupReferences(document, from, to)),
+  );
+  return renamed.ok
+    ? ok({ ...renamed.value, scripts: moveScriptFolder(renamed.value.scripts, from, to) })
+    : renamed;
 }
 
 // ---- resources ---------------------------------------------------------------------
 
 /** Adds a resource of a type to a group, with the product's defaults and default scripts. */
-export function addResource(project: Project, group: string, type: string, name: string): Result<Project> {
-  const checked = pipeChecks(checkFolderName(name, 'resource'), checkFolderName(type, 'resource type'), resourceNameFree(project.conf, name));
+export function addResource(
+  project: Project,
+  group: string,
+  type: string,
+  name: string,
+): Result<Project> {
+  const checked = pipeChecks(
+    checkFolderName(name, 'resource'),
+    checkFolderName(type, 'resource type'),
+    resourceNameFree(project.conf, name),
+  );
   if (!checked.ok) {
     return checked;
   }
@@ -188,15 +345,30 @@ export function addResource(project: Project, group: string, type: string, name:
     ensureSection('resource'),
     (document) => insertElement(document, 'resource', defaultResourceSpec(type, name)),
     (document) => syncTypesEntry(document, 'resource', type),
-    (document) => insertElement(document, `group@${group}`, { name: 'resource', attributes: [['name', `${type}@${name}`]] }),
+    (document) =>
+      insertElement(document, `group@${group}`, {
+        name: 'resource',
+        attributes: [['name', `${type}@${name}`]],
+      }),
   );
-  return edited.ok ? ok(withScripts(edited.value, resourceScriptFolder(group, name), defaultScripts(type))) : edited;
+  return edited.ok
+    ? ok(withScripts(edited.value, resourceScriptFolder(group, name), defaultScripts(type)))
+    : edited;
 }
 
 /** Resource names are unique across the whole section: references carry no type (CF001). */
 function resourceNameFree(document: ClpDocument, name: string): Result<void> {
-  const taken = instances(sections(document, 'resource')).some((element) => attributeValue(element, 'name') === name);
-  return taken ? fail(appError('conflict', `a resource named "${name}" already exists; resource names are unique across all types`)) : ok(undefined);
+  const taken = instances(sections(document, 'resource')).some(
+    (element) => attributeValue(element, 'name') === name,
+  );
+  return taken
+    ? fail(
+        appError(
+          'conflict',
+          `a resource named "${name}" already exists; resource names are unique across all types`,
+        ),
+      )
+    : ok(undefined);
 }
 
 /** Removes a resource, its group membership and scripts; refused while something refers to it. */
@@ -207,14 +379,29 @@ export function removeResource(project: Project, name: string): Result<Project> 
   }
   const referrers = resourceReferrers(project.conf, name);
   if (referrers.length > 0) {
-    return fail(appError('conflict', `resource "${name}" is still referred to by ${referrers.join(', ')}; change those first`));
+    return fail(
+      appError(
+        'conflict',
+        `resource "${name}" is still referred to by ${referrers.join(', ')}; change those first`,
+      ),
+    );
   }
-  const steps: Step[] = [(document) => removePath(document, resource.path), (document) => syncTypesEntry(document, 'resource', resource.type)];
+  const steps: Step[] = [
+    (document) => removePath(document, resource.path),
+    (document) => syncTypesEntry(document, 'resource', resource.type),
+  ];
   if (resource.group) {
-    steps.push((document) => removePath(document, `group@${resource.group}/resource@${resource.type}@${name}`));
+    steps.push((document) =>
+      removePath(document, `group@${resource.group}/resource@${resource.type}@${name}`),
+    );
   }
   const edited = editConf(project, ...steps);
-  return edited.ok && resource.group ? ok({ ...edited.value, scripts: dropScriptFolder(edited.value.scripts, resourceScriptFolder(resource.group, name)) }) : edited;
+  return edited.ok && resource.group
+    ? ok({
+        ...edited.value,
+        scripts: dropScriptFolder(edited.value.scripts, resourceScriptFolder(resource.group, name)),
+      })
+    : edited;
 }
 
 /** Renames a resource, every reference to it and its scripts folder. */
@@ -227,18 +414,36 @@ export function renameResource(project: Project, from: string, to: string): Resu
   if (!free.ok) {
     return free;
   }
-  const renamed = renameEntity(project, resource.path, `resource/${resource.type}@${to}`, 'resource', to, (document) => ok(renameResourceReferences(document, resource.type, from, to)));
+  const renamed = renameEntity(
+    project,
+    resource.path,
+    `resource/${resource.type}@${to}`,
+    'resource',
+    to,
+    (document) => ok(renameResourceReferences(document, resource.type, from, to)),
+  );
   if (!renamed.ok || !resource.group) {
     return renamed;
   }
-  return ok({ ...renamed.value, scripts: moveScriptFolder(renamed.value.scripts, resourceScriptFolder(resource.group, from), resourceScriptFolder(resource.group, to)) });
+  return ok({
+    ...renamed.value,
+    scripts: moveScriptFolder(
+      renamed.value.scripts,
+      resourceScriptFolder(resource.group, from),
+      resourceScriptFolder(resource.group, to),
+    ),
+  });
 }
 
 // ---- monitors ----------------------------------------------------------------------
 
 /** Adds a monitor with the product's defaults (and its default script for genw). */
 export function addMonitor(project: Project, type: string, name: string): Result<Project> {
-  const checked = pipeChecks(checkFolderName(name, 'monitor'), checkFolderName(type, 'monitor type'), refuseTaken(project.conf, `monitor/${type}@${name}`, 'monitor', name));
+  const checked = pipeChecks(
+    checkFolderName(name, 'monitor'),
+    checkFolderName(type, 'monitor type'),
+    refuseTaken(project.conf, `monitor/${type}@${name}`, 'monitor', name),
+  );
   if (!checked.ok) {
     return checked;
   }
@@ -248,7 +453,9 @@ export function addMonitor(project: Project, type: string, name: string): Result
     (document) => insertElement(document, 'monitor', defaultMonitorSpec(type, name)),
     (document) => syncTypesEntry(document, 'monitor', type),
   );
-  return edited.ok ? ok(withScripts(edited.value, monitorScriptFolder(name), defaultScripts(type))) : edited;
+  return edited.ok
+    ? ok(withScripts(edited.value, monitorScriptFolder(name), defaultScripts(type)))
+    : edited;
 }
 
 /** Removes a monitor and its scripts folder. */
@@ -257,8 +464,17 @@ export function removeMonitor(project: Project, name: string): Result<Project> {
   if (!monitor) {
     return fail(appError('not-found', `monitor "${name}" is not in this clp.conf`));
   }
-  const edited = editConf(project, (document) => removePath(document, monitor.path), (document) => syncTypesEntry(document, 'monitor', monitor.type));
-  return edited.ok ? ok({ ...edited.value, scripts: dropScriptFolder(edited.value.scripts, monitorScriptFolder(name)) }) : edited;
+  const edited = editConf(
+    project,
+    (document) => removePath(document, monitor.path),
+    (document) => syncTypesEntry(document, 'monitor', monitor.type),
+  );
+  return edited.ok
+    ? ok({
+        ...edited.value,
+        scripts: dropScriptFolder(edited.value.scripts, monitorScriptFolder(name)),
+      })
+    : edited;
 }
 
 /** Renames a monitor and its scripts folder. */
@@ -267,22 +483,52 @@ export function renameMonitor(project: Project, from: string, to: string): Resul
   if (!monitor) {
     return fail(appError('not-found', `monitor "${from}" is not in this clp.conf`));
   }
-  const renamed = renameEntity(project, monitor.path, `monitor/${monitor.type}@${to}`, 'monitor', to, ok);
-  return renamed.ok ? ok({ ...renamed.value, scripts: moveScriptFolder(renamed.value.scripts, monitorScriptFolder(from), monitorScriptFolder(to)) }) : renamed;
+  const renamed = renameEntity(
+    project,
+    monitor.path,
+    `monitor/${monitor.type}@${to}`,
+    'monitor',
+    to,
+    ok,
+  );
+  return renamed.ok
+    ? ok({
+        ...renamed.value,
+        scripts: moveScriptFolder(
+          renamed.value.scripts,
+          monitorScriptFolder(from),
+          monitorScriptFolder(to),
+        ),
+      })
+    : renamed;
 }
 
 // ---- shared --------------------------------------------------------------------------
 
-function renameEntity(project: Project, fromPath: string, toPath: string, what: string, to: string, followReferences: Step): Result<Project> {
+function renameEntity(
+  project: Project,
+  fromPath: string,
+  toPath: string,
+  what: string,
+  to: string,
+  followReferences: Step,
+): Result<Project> {
   const located = find(project.conf, fromPath);
   if (!located.ok) {
     return located;
   }
-  const checked = pipeChecks(checkFolderName(to, what), refuseTaken(project.conf, toPath, what, to));
+  const checked = pipeChecks(
+    checkFolderName(to, what),
+    refuseTaken(project.conf, toPath, what, to),
+  );
   if (!checked.ok) {
     return checked;
   }
-  return editConf(project, (document) => ok(setAttribute(document, located.value.indices, 'name', to)), followReferences);
+  return editConf(
+    project,
+    (document) => ok(setAttribute(document, located.value.indices, 'name', to)),
+    followReferences,
+  );
 }
 
 function removePath(document: ClpDocument, path: string): Result<ClpDocument> {
@@ -290,7 +536,11 @@ function removePath(document: ClpDocument, path: string): Result<ClpDocument> {
   return located.ok ? ok(removeAt(document, located.value.indices)) : located;
 }
 
-function withScripts(project: Project, folder: string, files: ReadonlyMap<string, string>): Project {
+function withScripts(
+  project: Project,
+  folder: string,
+  files: ReadonlyMap<string, string>,
+): Project {
   const scripts = new Map(project.scripts);
   for (const [file, text] of files) {
     const path = `${folder}/${file}`;

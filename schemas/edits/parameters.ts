@@ -11,7 +11,14 @@ import type { Project } from '../project.js';
 import { type Result, appError, fail, ok, pipe } from '../result.js';
 import { syncObjectNumber } from './derived.js';
 
-const integer = (min: number, max: number) => z.string().regex(/^\d+$/, 'must be a whole number').refine((value) => Number(value) >= min && Number(value) <= max, `must be between ${min} and ${max}`);
+const integer = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number')
+    .refine(
+      (value) => Number(value) >= min && Number(value) <= max,
+      `must be between ${min} and ${max}`,
+    );
 const flag = z.enum(['0', '1'], { message: 'must be 0 or 1' });
 
 /** Known ranges (clpconf-format.md §5-§7, §11). A path not listed takes any text. */
@@ -25,10 +32,18 @@ const RULES: ReadonlyArray<readonly [RegExp, z.ZodType<string>]> = [
   [/^monitor\/[^/]+\/firstmonwait$/, integer(0, 9999)],
   [/^monitor\/genw@[^/]+\/parameters\/sync$/, flag],
   [/^monitor\/genw@[^/]+\/parameters\/waitmonstart$/, integer(0, 9999)],
-  [/^monitor\/[^/]+\/relation\/type$/, z.enum(['rsc', 'grp', 'cls'], { message: 'must be rsc, grp or cls' })],
+  [
+    /^monitor\/[^/]+\/relation\/type$/,
+    z.enum(['rsc', 'grp', 'cls'], { message: 'must be rsc, grp or cls' }),
+  ],
   [/^monitor\/[^/]+\/emergency\/preaction\/(use|userestart|usefailover|default)$/, flag],
   [/^monitor\/[^/]+\/emergency\/threshold\/(restart|fo|fo2|script)$/, integer(0, 99)],
-  [/^monitor\/[^/]+\/emergency\/action$/, z.enum(['1', '2', '3', '4', '5', '6', '8', '9', '10', '11', '12', '13', '14', '15', '16'], { message: 'must be a final action code (1-6, 8-16)' })],
+  [
+    /^monitor\/[^/]+\/emergency\/action$/,
+    z.enum(['1', '2', '3', '4', '5', '6', '8', '9', '10', '11', '12', '13', '14', '15', '16'], {
+      message: 'must be a final action code (1-6, 8-16)',
+    }),
+  ],
   [/^group@[^/]+\/(start|failover|failback)$/, flag],
   [/^server@[^/]+\/priority$/, integer(0, 999)],
   [/^cluster\/heartbeat\/timeout$/, integer(1000, 9999000)],
@@ -41,7 +56,15 @@ export function checkParameterValue(path: string, value: string): Result<string>
     return ok(value);
   }
   const parsed = rule[1].safeParse(value);
-  return parsed.success ? ok(value) : fail(appError('invalid-value', `${path}: "${value}" ${parsed.error.issues[0]?.message ?? 'is not allowed'}`, { path }));
+  return parsed.success
+    ? ok(value)
+    : fail(
+        appError(
+          'invalid-value',
+          `${path}: "${value}" ${parsed.error.issues[0]?.message ?? 'is not allowed'}`,
+          { path },
+        ),
+      );
 }
 
 /**
@@ -56,15 +79,25 @@ export function setParameter(project: Project, path: string, value: string): Res
   }
   const entity = entityPathOf(path);
   if (entity && !find(project.conf, entity).ok) {
-    return fail(appError('not-found', `${entity} is not in this clp.conf; add it first (clpbuilder add)`, { path: entity }));
+    return fail(
+      appError('not-found', `${entity} is not in this clp.conf; add it first (clpbuilder add)`, {
+        path: entity,
+      }),
+    );
   }
-  const conf = pipe(project.conf, (document) => setValue(document, path, value), (document) => followDerived(document, path), syncObjectNumber);
+  const conf = pipe(
+    project.conf,
+    (document) => setValue(document, path, value),
+    (document) => followDerived(document, path),
+    syncObjectNumber,
+  );
   return conf.ok ? ok({ ...project, conf: conf.value }) : conf;
 }
 
 // Entities are added with `add`, which keeps the derived values right; a parameter path must
 // not create one as a side effect.
-const ENTITY_PATH = /^(server@[^/]+|group@[^/]+|(?:resource|monitor|heartbeat|networkpartition)\/[^/@]+@[^/]+)(?:\/|$)/;
+const ENTITY_PATH =
+  /^(server@[^/]+|group@[^/]+|(?:resource|monitor|heartbeat|networkpartition)\/[^/@]+@[^/]+)(?:\/|$)/;
 
 function entityPathOf(path: string): string | undefined {
   return ENTITY_PATH.exec(path.replace(/^\/+/, ''))?.[1];
@@ -92,11 +125,16 @@ function valueAt(document: ClpDocument, path: string): string | undefined {
 }
 
 /** Reads one parameter: its text, or for a section its leaves; not-found names the path. */
-export function getParameter(document: ClpDocument, path: string): Result<string | Record<string, string>> {
+export function getParameter(
+  document: ClpDocument,
+  path: string,
+): Result<string | Record<string, string>> {
   const found = find(document, path);
   if (!found.ok) {
     return found;
   }
   const { element } = found.value;
-  return element.children.some((child) => child.kind === 'element') ? ok(flattenParameters(element)) : ok(textValue(element));
+  return element.children.some((child) => child.kind === 'element')
+    ? ok(flattenParameters(element))
+    : ok(textValue(element));
 }

@@ -13,16 +13,34 @@ import { rewriteElements } from './walk.js';
 const SECTIONED = new Set(['resource', 'monitor']);
 
 /** Renames a server everywhere it is named: policies, polling servers, per-server overrides. */
-export function renameServerReferences(document: ClpDocument, from: string, to: string): ClpDocument {
+export function renameServerReferences(
+  document: ClpDocument,
+  from: string,
+  to: string,
+): ClpDocument {
   return rewriteElements(document, (element, ancestors) => {
     const parent = ancestors[ancestors.length - 1];
-    if (element.name === 'policy' && parent?.name === 'group' && attributeValue(element, 'name') === from) {
+    if (
+      element.name === 'policy' &&
+      parent?.name === 'group' &&
+      attributeValue(element, 'name') === from
+    ) {
       return withAttribute(element, 'name', to);
     }
-    if (element.name === 'server' && ancestors.length >= 3 && SECTIONED.has(ancestors[1]?.name ?? '') && attributeValue(element, 'name') === from) {
+    if (
+      element.name === 'server' &&
+      ancestors.length >= 3 &&
+      SECTIONED.has(ancestors[1]?.name ?? '') &&
+      attributeValue(element, 'name') === from
+    ) {
       return withAttribute(element, 'name', to);
     }
-    if (element.name === 'name' && parent?.name === 'servers' && ancestors[ancestors.length - 2]?.name === 'polling' && textValue(element) === from) {
+    if (
+      element.name === 'name' &&
+      parent?.name === 'servers' &&
+      ancestors[ancestors.length - 2]?.name === 'polling' &&
+      textValue(element) === from
+    ) {
       return withText(element, to);
     }
     return element;
@@ -30,23 +48,54 @@ export function renameServerReferences(document: ClpDocument, from: string, to: 
 }
 
 /** Renames a resource everywhere: group members, monitor targets and recovery targets, dependencies, mirror monitors. */
-export function renameResourceReferences(document: ClpDocument, type: string, from: string, to: string): ClpDocument {
+export function renameResourceReferences(
+  document: ClpDocument,
+  type: string,
+  from: string,
+  to: string,
+): ClpDocument {
   return rewriteElements(document, (element, ancestors) => {
     const parent = ancestors[ancestors.length - 1];
     const section = ancestors[1]?.name;
-    if (element.name === 'resource' && parent?.name === 'group' && attributeValue(element, 'name') === `${type}@${from}`) {
+    if (
+      element.name === 'resource' &&
+      parent?.name === 'group' &&
+      attributeValue(element, 'name') === `${type}@${from}`
+    ) {
       return withAttribute(element, 'name', `${type}@${to}`);
     }
-    if (section === 'monitor' && ancestors.length === 3 && element.name === 'target' && textValue(element) === from) {
+    if (
+      section === 'monitor' &&
+      ancestors.length === 3 &&
+      element.name === 'target' &&
+      textValue(element) === from
+    ) {
       return withText(element, to);
     }
-    if (section === 'monitor' && element.name === 'relation' && childText(element, 'type') === 'rsc' && childText(element, 'name') === from) {
+    if (
+      section === 'monitor' &&
+      element.name === 'relation' &&
+      childText(element, 'type') === 'rsc' &&
+      childText(element, 'name') === from
+    ) {
       return withChildText(element, 'name', to);
     }
-    if (section === 'resource' && ancestors.length === 3 && element.name === 'depend' && attributeValue(element, 'name') === from) {
+    if (
+      section === 'resource' &&
+      ancestors.length === 3 &&
+      element.name === 'depend' &&
+      attributeValue(element, 'name') === from
+    ) {
       return withAttribute(element, 'name', to);
     }
-    if (type === 'md' && section === 'monitor' && element.name === 'object' && parent?.name === 'parameters' && /^md/.test(ancestors[2]?.name ?? '') && textValue(element) === from) {
+    if (
+      type === 'md' &&
+      section === 'monitor' &&
+      element.name === 'object' &&
+      parent?.name === 'parameters' &&
+      /^md/.test(ancestors[2]?.name ?? '') &&
+      textValue(element) === from
+    ) {
       return withText(element, to);
     }
     return element;
@@ -54,13 +103,27 @@ export function renameResourceReferences(document: ClpDocument, type: string, fr
 }
 
 /** Renames a group everywhere: recovery targets and group dependencies. */
-export function renameGroupReferences(document: ClpDocument, from: string, to: string): ClpDocument {
+export function renameGroupReferences(
+  document: ClpDocument,
+  from: string,
+  to: string,
+): ClpDocument {
   return rewriteElements(document, (element, ancestors) => {
     const section = ancestors[1]?.name;
-    if (section === 'monitor' && element.name === 'relation' && childText(element, 'type') === 'grp' && childText(element, 'name') === from) {
+    if (
+      section === 'monitor' &&
+      element.name === 'relation' &&
+      childText(element, 'type') === 'grp' &&
+      childText(element, 'name') === from
+    ) {
       return withChildText(element, 'name', to);
     }
-    if (element.name === 'depend' && ancestors.some((ancestor) => ancestor.name === 'group') && ancestors[ancestors.length - 1]?.name !== 'group' && attributeValue(element, 'name') === from) {
+    if (
+      element.name === 'depend' &&
+      ancestors.some((ancestor) => ancestor.name === 'group') &&
+      ancestors[ancestors.length - 1]?.name !== 'group' &&
+      attributeValue(element, 'name') === from
+    ) {
       return withAttribute(element, 'name', to);
     }
     return element;
@@ -68,7 +131,9 @@ export function renameGroupReferences(document: ClpDocument, from: string, to: s
 }
 
 function withChildText(element: XmlElement, childName: string, value: string): XmlElement {
-  const children = element.children.map((child) => (child.kind === 'element' && child.name === childName ? withText(child, value) : child));
+  const children = element.children.map((child) =>
+    child.kind === 'element' && child.name === childName ? withText(child, value) : child,
+  );
   return { ...element, children };
 }
 
@@ -76,9 +141,15 @@ function withChildText(element: XmlElement, childName: string, value: string): X
 export function resourceReferrers(document: ClpDocument, name: string): string[] {
   const model = readModel(document);
   return [
-    ...model.monitors.filter((monitor) => monitor.target === name).map((monitor) => `monitor ${monitor.name} (target)`),
-    ...model.monitors.filter((monitor) => monitor.relation.type === 'rsc' && monitor.relation.name === name).map((monitor) => `monitor ${monitor.name} (recovery target)`),
-    ...model.resources.filter((resource) => resource.name !== name && resource.depends?.includes(name)).map((resource) => `resource ${resource.name} (dependency)`),
+    ...model.monitors
+      .filter((monitor) => monitor.target === name)
+      .map((monitor) => `monitor ${monitor.name} (target)`),
+    ...model.monitors
+      .filter((monitor) => monitor.relation.type === 'rsc' && monitor.relation.name === name)
+      .map((monitor) => `monitor ${monitor.name} (recovery target)`),
+    ...model.resources
+      .filter((resource) => resource.name !== name && resource.depends?.includes(name))
+      .map((resource) => `resource ${resource.name} (dependency)`),
   ];
 }
 
@@ -86,8 +157,12 @@ export function resourceReferrers(document: ClpDocument, name: string): string[]
 export function groupReferrers(document: ClpDocument, name: string): string[] {
   const model = readModel(document);
   return [
-    ...model.monitors.filter((monitor) => monitor.relation.type === 'grp' && monitor.relation.name === name).map((monitor) => `monitor ${monitor.name} (recovery target)`),
-    ...model.groups.filter((group) => group.name !== name && group.dependsOn.includes(name)).map((group) => `group ${group.name} (dependency)`),
+    ...model.monitors
+      .filter((monitor) => monitor.relation.type === 'grp' && monitor.relation.name === name)
+      .map((monitor) => `monitor ${monitor.name} (recovery target)`),
+    ...model.groups
+      .filter((group) => group.name !== name && group.dependsOn.includes(name))
+      .map((group) => `group ${group.name} (dependency)`),
   ];
 }
 
@@ -95,8 +170,13 @@ export function groupReferrers(document: ClpDocument, name: string): string[] {
 export function removeServerReferences(document: ClpDocument, name: string): ClpDocument {
   return rewriteElements(document, (element, ancestors) => {
     const removable = (child: XmlElement) =>
-      (child.name === 'policy' && element.name === 'group' && attributeValue(child, 'name') === name) ||
-      (child.name === 'server' && ancestors.length >= 2 && SECTIONED.has(ancestors[1]?.name ?? '') && attributeValue(child, 'name') === name) ||
+      (child.name === 'policy' &&
+        element.name === 'group' &&
+        attributeValue(child, 'name') === name) ||
+      (child.name === 'server' &&
+        ancestors.length >= 2 &&
+        SECTIONED.has(ancestors[1]?.name ?? '') &&
+        attributeValue(child, 'name') === name) ||
       (child.name === 'servers' && element.name === 'polling' && childText(child, 'name') === name);
     if (!elementChildren(element).some(removable)) {
       return element;

@@ -22,7 +22,12 @@ const EntityBase = z.object({
   parameters: ParameterMapSchema,
 });
 
-export const DeviceSchema = z.object({ id: Text, type: OptionalText, info: OptionalText, extend: OptionalText });
+export const DeviceSchema = z.object({
+  id: Text,
+  type: OptionalText,
+  info: OptionalText,
+  extend: OptionalText,
+});
 export type Device = z.infer<typeof DeviceSchema>;
 
 export const ServerSchema = EntityBase.extend({
@@ -40,7 +45,9 @@ export const HeartbeatSchema = EntityBase.extend({
 });
 export type Heartbeat = z.infer<typeof HeartbeatSchema>;
 
-export const NetworkPartitionSchema = HeartbeatSchema.extend({ kind: z.literal('networkpartition') });
+export const NetworkPartitionSchema = HeartbeatSchema.extend({
+  kind: z.literal('networkpartition'),
+});
 export type NetworkPartition = z.infer<typeof NetworkPartitionSchema>;
 
 export const GroupSchema = EntityBase.extend({
@@ -58,7 +65,12 @@ export const GroupSchema = EntityBase.extend({
 });
 export type Group = z.infer<typeof GroupSchema>;
 
-const RecoverySchema = z.object({ timeout: OptionalText, retry: OptionalText, fo: OptionalText, action: OptionalText });
+const RecoverySchema = z.object({
+  timeout: OptionalText,
+  retry: OptionalText,
+  fo: OptionalText,
+  action: OptionalText,
+});
 
 export const ResourceSchema = EntityBase.extend({
   kind: z.literal('resource'),
@@ -71,14 +83,43 @@ export const ResourceSchema = EntityBase.extend({
   deact: RecoverySchema,
   /** Type-specific fields for the types the Builder edits most. */
   exec: z
-    .object({ startScript: OptionalText, stopScript: OptionalText, startTimeout: OptionalText, stopTimeout: OptionalText, startSync: OptionalText })
+    .object({
+      startScript: OptionalText,
+      stopScript: OptionalText,
+      startTimeout: OptionalText,
+      stopTimeout: OptionalText,
+      startSync: OptionalText,
+    })
     .optional(),
-  disk: z.object({ diskType: OptionalText, device: OptionalText, mountPoint: OptionalText, fs: OptionalText }).optional(),
+  disk: z
+    .object({
+      diskType: OptionalText,
+      device: OptionalText,
+      mountPoint: OptionalText,
+      fs: OptionalText,
+    })
+    .optional(),
   sd: z.object({ volumeMountPoint: OptionalText }).optional(),
-  md: z.object({ mountPoint: OptionalText, fs: OptionalText, dataPartition: OptionalText, clusterPartition: OptionalText, netdevs: z.array(Text) }).optional(),
+  md: z
+    .object({
+      mountPoint: OptionalText,
+      fs: OptionalText,
+      dataPartition: OptionalText,
+      clusterPartition: OptionalText,
+      netdevs: z.array(Text),
+    })
+    .optional(),
   fip: z.object({ ip: OptionalText }).optional(),
   volmgr: z.object({ type: OptionalText, devname: OptionalText }).optional(),
-  vm: z.object({ vmType: OptionalText, vmName: OptionalText, configPath: OptionalText, requestTimeout: OptionalText, startTimeout: OptionalText }).optional(),
+  vm: z
+    .object({
+      vmType: OptionalText,
+      vmName: OptionalText,
+      configPath: OptionalText,
+      requestTimeout: OptionalText,
+      startTimeout: OptionalText,
+    })
+    .optional(),
 });
 export type Resource = z.infer<typeof ResourceSchema>;
 
@@ -96,15 +137,35 @@ export const MonitorSchema = EntityBase.extend({
   type: Text,
   target: OptionalText,
   firstmonwait: OptionalText,
-  polling: z.object({ interval: OptionalText, timeout: OptionalText, reconfirmation: OptionalText, timing: OptionalText, servers: z.array(Text) }),
+  polling: z.object({
+    interval: OptionalText,
+    timeout: OptionalText,
+    reconfirmation: OptionalText,
+    timing: OptionalText,
+    servers: z.array(Text),
+  }),
   relation: z.object({ type: OptionalText, name: OptionalText }),
   emergency: z.object({
-    threshold: z.object({ restart: OptionalText, fo: OptionalText, fo2: OptionalText, script: OptionalText }),
+    threshold: z.object({
+      restart: OptionalText,
+      fo: OptionalText,
+      fo2: OptionalText,
+      script: OptionalText,
+    }),
     action: OptionalText,
     preaction: PreactionSchema,
   }),
-  genw: z.object({ path: OptionalText, sync: OptionalText, waitmonstart: OptionalText, default: OptionalText }).optional(),
-  diskw: z.object({ object: OptionalText, method: OptionalText, size: OptionalText, file: OptionalText }).optional(),
+  genw: z
+    .object({
+      path: OptionalText,
+      sync: OptionalText,
+      waitmonstart: OptionalText,
+      default: OptionalText,
+    })
+    .optional(),
+  diskw: z
+    .object({ object: OptionalText, method: OptionalText, size: OptionalText, file: OptionalText })
+    .optional(),
   userw: z.object({ method: OptionalText, action: OptionalText, usehb: OptionalText }).optional(),
   miiw: z.object({ object: OptionalText }).optional(),
   pidw: z.object({}).optional(),
@@ -115,7 +176,12 @@ export const MonitorSchema = EntityBase.extend({
 export type Monitor = z.infer<typeof MonitorSchema>;
 
 export const ClusterModelSchema = z.object({
-  cluster: z.object({ name: Text, comment: Text, heartbeatTimeout: OptionalText, parameters: ParameterMapSchema }),
+  cluster: z.object({
+    name: Text,
+    comment: Text,
+    heartbeatTimeout: OptionalText,
+    parameters: ParameterMapSchema,
+  }),
   all: z.object({ charset: OptionalText, encode: OptionalText, serveros: OptionalText }),
   servers: z.array(ServerSchema),
   heartbeats: z.array(HeartbeatSchema),
@@ -124,7 +190,9 @@ export const ClusterModelSchema = z.object({
   resources: z.array(ResourceSchema),
   monitors: z.array(MonitorSchema),
   /** Shutdown stall monitoring; undefined when the section is absent. */
-  haltp: z.object({ method: OptionalText, action: OptionalText, parameters: ParameterMapSchema }).optional(),
+  haltp: z
+    .object({ method: OptionalText, action: OptionalText, parameters: ParameterMapSchema })
+    .optional(),
   trekking: ParameterMapSchema.optional(),
   webmgr: z.object({ objectNumber: OptionalText, parameters: ParameterMapSchema }).optional(),
   /** Root sections the model has no view for (kept as they are). */

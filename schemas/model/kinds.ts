@@ -8,7 +8,15 @@ export const HEARTBEAT_KINDS = ['lankhb', 'lanhb', 'diskhb', 'bmchb', 'witnesshb
 export const NETWORK_PARTITION_KINDS = ['pingnp', 'httpnp', 'disknp'] as const;
 
 /** The entity kinds the CLI and the edit operations address. */
-export type EntityKind = 'server' | 'heartbeat' | 'networkpartition' | 'group' | 'resource' | 'monitor';
+export const ENTITY_KINDS = [
+  'server',
+  'heartbeat',
+  'networkpartition',
+  'group',
+  'resource',
+  'monitor',
+] as const;
+export type EntityKind = (typeof ENTITY_KINDS)[number];
 
 /** The section holding instances of a kind (servers and groups sit directly under <root>). */
 export function sectionOf(kind: EntityKind): string | undefined {

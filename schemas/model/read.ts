@@ -3,11 +3,32 @@
  */
 import { type ClpDocument, rootOf } from '../codec/document.js';
 import { type XmlElement, attributeValue, elementChildren, textValue } from '../codec/tree.js';
-import type { ClusterModel, Device, Group, Heartbeat, Monitor, NetworkPartition, Resource, Server } from './entities.js';
+import type {
+  ClusterModel,
+  Device,
+  Group,
+  Heartbeat,
+  Monitor,
+  NetworkPartition,
+  Resource,
+  Server,
+} from './entities.js';
 import { HEARTBEAT_KINDS, NETWORK_PARTITION_KINDS } from './kinds.js';
 import { childText, flattenParameters } from './params.js';
 
-const KNOWN_SECTIONS = new Set(['cluster', 'all', 'server', 'heartbeat', 'networkpartition', 'group', 'resource', 'monitor', 'haltp', 'trekking', 'webmgr']);
+const KNOWN_SECTIONS = new Set([
+  'cluster',
+  'all',
+  'server',
+  'heartbeat',
+  'networkpartition',
+  'group',
+  'resource',
+  'monitor',
+  'haltp',
+  'trekking',
+  'webmgr',
+]);
 
 /** Reads the whole model. Never fails: what does not fit a view stays in `parameters`. */
 export function readModel(document: ClpDocument): ClusterModel {
@@ -24,17 +45,34 @@ export function readModel(document: ClpDocument): ClusterModel {
   }
   return {
     cluster: readCluster(first('cluster')),
-    all: { charset: text(first('all'), 'charset'), encode: text(first('all'), 'encode'), serveros: text(first('all'), 'serveros') },
+    all: {
+      charset: text(first('all'), 'charset'),
+      encode: text(first('all'), 'encode'),
+      serveros: text(first('all'), 'serveros'),
+    },
     servers: named('server').map(readServer),
-    heartbeats: instances(named('heartbeat'), HEARTBEAT_KINDS).map((element) => readHeartbeat(element, 'heartbeat') as Heartbeat),
-    networkPartitions: instances(named('networkpartition'), NETWORK_PARTITION_KINDS).map((element) => readHeartbeat(element, 'networkpartition') as NetworkPartition),
+    heartbeats: instances(named('heartbeat'), HEARTBEAT_KINDS).map(
+      (element) => readHeartbeat(element, 'heartbeat') as Heartbeat,
+    ),
+    networkPartitions: instances(named('networkpartition'), NETWORK_PARTITION_KINDS).map(
+      (element) => readHeartbeat(element, 'networkpartition') as NetworkPartition,
+    ),
     groups,
     resources: instances(named('resource')).map((element) => readResource(element, memberOf)),
     monitors: instances(named('monitor')).map(readMonitor),
     haltp: readHaltp(first('haltp')),
     trekking: first('trekking') ? flattenParameters(first('trekking') as XmlElement) : undefined,
-    webmgr: first('webmgr') ? { objectNumber: childText(first('webmgr') as XmlElement, 'client/objectnumber'), parameters: flattenParameters(first('webmgr') as XmlElement) } : undefined,
-    otherSections: [...new Set(sections.map((section) => section.name).filter((name) => !KNOWN_SECTIONS.has(name)))],
+    webmgr: first('webmgr')
+      ? {
+          objectNumber: childText(first('webmgr') as XmlElement, 'client/objectnumber'),
+          parameters: flattenParameters(first('webmgr') as XmlElement),
+        }
+      : undefined,
+    otherSections: [
+      ...new Set(
+        sections.map((section) => section.name).filter((name) => !KNOWN_SECTIONS.has(name)),
+      ),
+    ],
   };
 }
 
@@ -43,36 +81,68 @@ function text(element: XmlElement | undefined, path: string): string | undefined
 }
 
 /** Instances in a section: every keyed child that is not a `<types>` entry. */
-export function instances(sections: readonly XmlElement[], kinds?: readonly string[]): XmlElement[] {
+export function instances(
+  sections: readonly XmlElement[],
+  kinds?: readonly string[],
+): XmlElement[] {
   return sections.flatMap((section) =>
-    elementChildren(section).filter((child) => child.name !== 'types' && attributeValue(child, 'name') !== undefined && (!kinds || kinds.includes(child.name))),
+    elementChildren(section).filter(
+      (child) =>
+        child.name !== 'types' &&
+        attributeValue(child, 'name') !== undefined &&
+        (!kinds || kinds.includes(child.name)),
+    ),
   );
 }
 
 function base(element: XmlElement, path: string) {
   const name = attributeValue(element, 'name') ?? '';
-  return { name, path, comment: childText(element, 'comment') ?? '', parameters: flattenParameters(element) };
+  return {
+    name,
+    path,
+    comment: childText(element, 'comment') ?? '',
+    parameters: flattenParameters(element),
+  };
 }
 
 function readCluster(element: XmlElement | undefined): ClusterModel['cluster'] {
   if (!element) {
     return { name: '', comment: '', parameters: {} };
   }
-  return { name: childText(element, 'name') ?? '', comment: childText(element, 'comment') ?? '', heartbeatTimeout: childText(element, 'heartbeat/timeout'), parameters: flattenParameters(element) };
+  return {
+    name: childText(element, 'name') ?? '',
+    comment: childText(element, 'comment') ?? '',
+    heartbeatTimeout: childText(element, 'heartbeat/timeout'),
+    parameters: flattenParameters(element),
+  };
 }
 
 function readServer(element: XmlElement): Server {
   const common = base(element, `server@${attributeValue(element, 'name') ?? ''}`);
   const devices: Device[] = elementChildren(element)
     .filter((child) => child.name === 'device')
-    .map((device) => ({ id: attributeValue(device, 'id') ?? '', type: childText(device, 'type'), info: childText(device, 'info'), extend: childText(device, 'extend') }));
+    .map((device) => ({
+      id: attributeValue(device, 'id') ?? '',
+      type: childText(device, 'type'),
+      info: childText(device, 'info'),
+      extend: childText(device, 'extend'),
+    }));
   return { ...common, kind: 'server', priority: childText(element, 'priority'), devices };
 }
 
-function readHeartbeat(element: XmlElement, section: 'heartbeat' | 'networkpartition'): Heartbeat | NetworkPartition {
+function readHeartbeat(
+  element: XmlElement,
+  section: 'heartbeat' | 'networkpartition',
+): Heartbeat | NetworkPartition {
   const name = attributeValue(element, 'name') ?? '';
   const common = base(element, `${section}/${element.name}@${name}`);
-  return { ...common, kind: section, type: element.name, priority: childText(element, 'priority'), device: childText(element, 'device') };
+  return {
+    ...common,
+    kind: section,
+    type: element.name,
+    priority: childText(element, 'priority'),
+    device: childText(element, 'device'),
+  };
 }
 
 function readGroup(element: XmlElement): Group {
@@ -85,9 +155,18 @@ function readGroup(element: XmlElement): Group {
       const at = reference.indexOf('@');
       return { type: reference.slice(0, at), name: reference.slice(at + 1) };
     });
-  const policy = children.filter((child) => child.name === 'policy').map((child) => ({ server: attributeValue(child, 'name') ?? '', order: childText(child, 'order') }));
+  const policy = children
+    .filter((child) => child.name === 'policy')
+    .map((child) => ({
+      server: attributeValue(child, 'name') ?? '',
+      order: childText(child, 'order'),
+    }));
   const depend = children.find((child) => child.name === 'depend');
-  const dependsOn = depend ? Object.keys(flattenParameters(depend)).flatMap((path) => /^act\/depend@([^/]+)/.exec(path)?.[1] ?? []) : [];
+  const dependsOn = depend
+    ? Object.keys(flattenParameters(depend)).flatMap(
+        (path) => /^act\/depend@([^/]+)/.exec(path)?.[1] ?? [],
+      )
+    : [];
   return {
     ...common,
     kind: 'group',
@@ -103,7 +182,12 @@ function readGroup(element: XmlElement): Group {
 }
 
 function readRecovery(element: XmlElement, which: 'act' | 'deact') {
-  return { timeout: childText(element, `${which}/timeout`), retry: childText(element, `${which}/retry`), fo: childText(element, `${which}/fo`), action: childText(element, `${which}/action`) };
+  return {
+    timeout: childText(element, `${which}/timeout`),
+    retry: childText(element, `${which}/retry`),
+    fo: childText(element, `${which}/fo`),
+    action: childText(element, `${which}/action`),
+  };
 }
 
 function readResource(element: XmlElement, memberOf: ReadonlyMap<string, string>): Resource {
@@ -114,7 +198,10 @@ function readResource(element: XmlElement, memberOf: ReadonlyMap<string, string>
     kind: 'resource',
     type: element.name,
     group: memberOf.get(common.name),
-    depends: depends.length === 0 ? undefined : depends.map((child) => attributeValue(child, 'name') ?? '').filter((name) => name !== ''),
+    depends:
+      depends.length === 0
+        ? undefined
+        : depends.map((child) => attributeValue(child, 'name') ?? '').filter((name) => name !== ''),
     act: readRecovery(element, 'act'),
     deact: readRecovery(element, 'deact'),
   };
@@ -126,21 +213,54 @@ function typedResource(element: XmlElement): Partial<Resource> {
   switch (element.name) {
     case 'exec':
     case 'script':
-      return { exec: { startScript: value('act/path'), stopScript: value('deact/path'), startTimeout: value('timeout/start'), stopTimeout: value('timeout/stop'), startSync: value('act/sync') } };
+      return {
+        exec: {
+          startScript: value('act/path'),
+          stopScript: value('deact/path'),
+          startTimeout: value('timeout/start'),
+          stopTimeout: value('timeout/stop'),
+          startSync: value('act/sync'),
+        },
+      };
     case 'disk':
-      return { disk: { diskType: value('disktype'), device: value('device'), mountPoint: value('mount/point'), fs: value('fs') } };
+      return {
+        disk: {
+          diskType: value('disktype'),
+          device: value('device'),
+          mountPoint: value('mount/point'),
+          fs: value('fs'),
+        },
+      };
     case 'sd':
       return { sd: { volumeMountPoint: value('volumemountpoint') } };
     case 'md': {
-      const netdevs = Object.keys(flattenParameters(element)).flatMap((path) => /^parameters\/netdev@([^/]+)\/device$/.exec(path)?.[1] ?? []);
-      return { md: { mountPoint: value('mount/point'), fs: value('fs'), dataPartition: value('diskdev/dppath'), clusterPartition: value('diskdev/cppath'), netdevs } };
+      const netdevs = Object.keys(flattenParameters(element)).flatMap(
+        (path) => /^parameters\/netdev@([^/]+)\/device$/.exec(path)?.[1] ?? [],
+      );
+      return {
+        md: {
+          mountPoint: value('mount/point'),
+          fs: value('fs'),
+          dataPartition: value('diskdev/dppath'),
+          clusterPartition: value('diskdev/cppath'),
+          netdevs,
+        },
+      };
     }
     case 'fip':
       return { fip: { ip: value('ip') } };
     case 'volmgr':
       return { volmgr: { type: value('type'), devname: value('devname') } };
     case 'vm':
-      return { vm: { vmType: value('vmtype'), vmName: value('vmname'), configPath: value('vmconfigpath'), requestTimeout: value('reqtimeout'), startTimeout: value('starttimeout') } };
+      return {
+        vm: {
+          vmType: value('vmtype'),
+          vmName: value('vmname'),
+          configPath: value('vmconfigpath'),
+          requestTimeout: value('reqtimeout'),
+          startTimeout: value('starttimeout'),
+        },
+      };
     default:
       return {};
   }
@@ -150,17 +270,30 @@ function readMonitor(element: XmlElement): Monitor {
   const common = base(element, `monitor/${element.name}@${attributeValue(element, 'name') ?? ''}`);
   const value = (path: string) => childText(element, path);
   const parameters = common.parameters;
-  const servers = Object.keys(parameters).filter((path) => /^polling\/servers@[^/]+\/name$/.test(path)).map((path) => parameters[path] as string);
+  const servers = Object.keys(parameters)
+    .filter((path) => /^polling\/servers@[^/]+\/name$/.test(path))
+    .map((path) => parameters[path] as string);
   const monitor: Monitor = {
     ...common,
     kind: 'monitor',
     type: element.name,
     target: value('target'),
     firstmonwait: value('firstmonwait'),
-    polling: { interval: value('polling/interval'), timeout: value('polling/timeout'), reconfirmation: value('polling/reconfirmation'), timing: value('polling/timing'), servers },
+    polling: {
+      interval: value('polling/interval'),
+      timeout: value('polling/timeout'),
+      reconfirmation: value('polling/reconfirmation'),
+      timing: value('polling/timing'),
+      servers,
+    },
     relation: { type: value('relation/type'), name: value('relation/name') },
     emergency: {
-      threshold: { restart: value('emergency/threshold/restart'), fo: value('emergency/threshold/fo'), fo2: value('emergency/threshold/fo2'), script: value('emergency/threshold/script') },
+      threshold: {
+        restart: value('emergency/threshold/restart'),
+        fo: value('emergency/threshold/fo'),
+        fo2: value('emergency/threshold/fo2'),
+        script: value('emergency/threshold/script'),
+      },
       action: value('emergency/action'),
       preaction: {
         use: value('emergency/preaction/use'),
@@ -175,13 +308,30 @@ function readMonitor(element: XmlElement): Monitor {
   return { ...monitor, ...typedMonitor(element, parameters) };
 }
 
-function typedMonitor(element: XmlElement, parameters: Readonly<Record<string, string>>): Partial<Monitor> {
+function typedMonitor(
+  element: XmlElement,
+  parameters: Readonly<Record<string, string>>,
+): Partial<Monitor> {
   const value = (path: string) => childText(element, `parameters/${path}`);
   switch (element.name) {
     case 'genw':
-      return { genw: { path: value('path'), sync: value('sync'), waitmonstart: value('waitmonstart'), default: value('default') } };
+      return {
+        genw: {
+          path: value('path'),
+          sync: value('sync'),
+          waitmonstart: value('waitmonstart'),
+          default: value('default'),
+        },
+      };
     case 'diskw':
-      return { diskw: { object: value('object'), method: value('method'), size: value('size'), file: value('file') } };
+      return {
+        diskw: {
+          object: value('object'),
+          method: value('method'),
+          size: value('size'),
+          file: value('file'),
+        },
+      };
     case 'userw':
       return { userw: { method: value('method'), action: value('action'), usehb: value('usehb') } };
     case 'miiw':
@@ -189,7 +339,13 @@ function typedMonitor(element: XmlElement, parameters: Readonly<Record<string, s
     case 'pidw':
       return { pidw: {} };
     case 'ipw':
-      return { ipw: { addresses: Object.keys(parameters).filter((path) => /^parameters\/list@[^/]+\/ip$/.test(path)).map((path) => parameters[path] as string) } };
+      return {
+        ipw: {
+          addresses: Object.keys(parameters)
+            .filter((path) => /^parameters\/list@[^/]+\/ip$/.test(path))
+            .map((path) => parameters[path] as string),
+        },
+      };
     case 'mdw':
       return { mdw: { object: value('object') } };
     case 'mdnw':
@@ -200,7 +356,13 @@ function typedMonitor(element: XmlElement, parameters: Readonly<Record<string, s
 }
 
 function readHaltp(element: XmlElement | undefined): ClusterModel['haltp'] {
-  return element ? { method: childText(element, 'method'), action: childText(element, 'action'), parameters: flattenParameters(element) } : undefined;
+  return element
+    ? {
+        method: childText(element, 'method'),
+        action: childText(element, 'action'),
+        parameters: flattenParameters(element),
+      }
+    : undefined;
 }
 
 /** The `types` names listed in a section element. */
