@@ -29,3 +29,4 @@ export {
 export { defaultResourceSpec, defaultMonitorSpec, defaultScripts } from './edits/defaults.js';
 export * from './diff/diff-model.js';
 export * from './diff/line-diff.js';
+export * from './rules/index.js';

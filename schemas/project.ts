@@ -40,6 +40,10 @@ export const VmFactsSchema = z.object({
   vmotion: z.boolean().optional(),
   sameEsxHost: z.boolean().optional(),
   hostPackage: z.string().optional(),
+  /** VM configuration and disk image on a shared datastore (VM009, VM011). */
+  vmOnSharedStorage: z.boolean().optional(),
+  /** VMkernel port address per ESX server (VM013: distinct from the Service Console's). */
+  vmkernelAddresses: z.record(z.string(), z.string()).optional(),
 });
 
 export const ProjectMetaSchema = z.object({

@@ -36,7 +36,7 @@ export function readModel(document: ClpDocument): ClusterModel {
   const sections = elementChildren(root);
   const named = (name: string) => sections.filter((section) => section.name === name);
   const first = (name: string) => sections.find((section) => section.name === name);
-  const groups = named('group').map(readGroup);
+  const groups = named('group').map((element) => memo(element, readGroup));
   const memberOf = new Map<string, string>();
   for (const group of groups) {
     for (const member of group.members) {
@@ -50,16 +50,16 @@ export function readModel(document: ClpDocument): ClusterModel {
       encode: text(first('all'), 'encode'),
       serveros: text(first('all'), 'serveros'),
     },
-    servers: named('server').map(readServer),
-    heartbeats: instances(named('heartbeat'), HEARTBEAT_KINDS).map(
-      (element) => readHeartbeat(element, 'heartbeat') as Heartbeat,
+    servers: named('server').map((element) => memo(element, readServer)),
+    heartbeats: instances(named('heartbeat'), HEARTBEAT_KINDS).map((element) =>
+      memo(element, () => readHeartbeat(element, 'heartbeat') as Heartbeat),
     ),
-    networkPartitions: instances(named('networkpartition'), NETWORK_PARTITION_KINDS).map(
-      (element) => readHeartbeat(element, 'networkpartition') as NetworkPartition,
+    networkPartitions: instances(named('networkpartition'), NETWORK_PARTITION_KINDS).map((element) =>
+      memo(element, () => readHeartbeat(element, 'networkpartition') as NetworkPartition),
     ),
     groups,
-    resources: instances(named('resource')).map((element) => readResource(element, memberOf)),
-    monitors: instances(named('monitor')).map(readMonitor),
+    resources: instances(named('resource')).map((element) => readMemberResource(element, memberOf)),
+    monitors: instances(named('monitor')).map((element) => memo(element, readMonitor)),
     haltp: readHaltp(first('haltp')),
     trekking: first('trekking') ? flattenParameters(first('trekking') as XmlElement) : undefined,
     webmgr: first('webmgr')
@@ -74,6 +74,33 @@ export function readModel(document: ClpDocument): ClusterModel {
       ),
     ],
   };
+}
+
+// Views of elements an edit did not touch are reused: the tree is immutable, so an element
+// that is the same object has the same view. This keeps re-reading after an edit cheap and
+// lets the rules engine see which entities changed by identity.
+const views = new WeakMap<XmlElement, unknown>();
+
+function memo<T>(element: XmlElement, read: (element: XmlElement) => T): T {
+  const known = views.get(element) as T | undefined;
+  if (known !== undefined) {
+    return known;
+  }
+  const view = read(element);
+  views.set(element, view);
+  return view;
+}
+
+/** A resource view depends on its element and on the group holding it. */
+function readMemberResource(element: XmlElement, memberOf: ReadonlyMap<string, string>): Resource {
+  const group = memberOf.get(attributeValue(element, 'name') ?? '');
+  const known = views.get(element) as Resource | undefined;
+  if (known !== undefined && known.group === group) {
+    return known;
+  }
+  const view = readResource(element, memberOf);
+  views.set(element, view);
+  return view;
 }
 
 function text(element: XmlElement | undefined, path: string): string | undefined {

@@ -1,0 +1,225 @@
+/**
+ * Settings rules that hold in every topology: scripts present, values in range, coupled
+ * settings, derived values, naming (reference/guide-rules.md CF003, CF004, CF007-CF010).
+ */
+import { objectNumberOf, renumberGroupIds, renumberPriorities, syncObjectNumber } from '../edits/derived.js';
+import { checkParameterValue, setParameter } from '../edits/parameters.js';
+import type { Monitor, Resource } from '../model/entities.js';
+import type { Project } from '../project.js';
+import { type Result, ok, pipe } from '../result.js';
+import { byName, integer, isProductScript, monitorScript, resourceScript } from './helpers.js';
+import type { Hit, Rule, RuleContext } from './types.js';
+
+
+function missingScript(context: RuleContext, owner: string, key: string | undefined, path: string): Hit[] {
+  if (key === undefined || context.project.scripts.has(key)) {
+    return [];
+  }
+  return [{ path, message: `${owner} runs ${key.split('/').pop() ?? key}, which is not in scripts/${key.slice(0, key.lastIndexOf('/'))}`, fix: `Add scripts/${key}, or point the setting at an existing script.` }];
+}
+
+function resourceScripts(context: RuleContext, resource: Resource): Hit[] {
+  if (!resource.exec) {
+    return [];
+  }
+  const entries: Array<[string | undefined, string]> = [
+    [resource.exec.startScript, 'parameters/act/path'],
+    [resource.exec.stopScript, 'parameters/deact/path'],
+  ];
+  return entries.flatMap(([file, sub]) =>
+    file && isProductScript(file) ? missingScript(context, `resource ${resource.name}`, resourceScript(resource, file), `${resource.path}/${sub}`) : [],
+  );
+}
+
+function monitorScripts(context: RuleContext, monitor: Monitor): Hit[] {
+  const hits: Hit[] = [];
+  if (monitor.genw) {
+    const file = monitor.genw.path ?? (context.os === 'windows' ? 'genw.bat' : 'genw.sh');
+    if (isProductScript(file)) {
+      hits.push(...missingScript(context, `monitor ${monitor.name}`, monitorScript(monitor, file), `${monitor.path}/parameters/path`));
+    }
+  }
+  const { preaction } = monitor.emergency;
+  if (preaction.use === '1' && preaction.path && isProductScript(preaction.path)) {
+    hits.push(...missingScript(context, `monitor ${monitor.name}'s pre-action`, monitorScript(monitor, preaction.path), `${monitor.path}/emergency/preaction/path`));
+  }
+  return hits;
+}
+
+export const CF003: Rule = {
+  id: 'CF003',
+  severity: 'error',
+  topologies: 'all',
+  source: 'clpconf-format.md §8',
+  text: 'Every script a resource or monitor names exists in the project’s scripts/ tree.',
+  fix: 'Add the script, or point the setting at an existing one.',
+  inputs: ['groups', 'resources', 'monitors', 'scripts', 'cluster'],
+  check: (context) => [...context.model.resources.flatMap((resource) => resourceScripts(context, resource)), ...context.model.monitors.flatMap((monitor) => monitorScripts(context, monitor))],
+};
+
+export const CF004: Rule = {
+  id: 'CF004',
+  severity: 'error',
+  topologies: 'all',
+  source: 'clpconf-format.md §11',
+  text: 'Numeric settings are in range (intervals, timeouts, retry counts, thresholds).',
+  fix: 'Set a value in the documented range.',
+  inputs: ['servers', 'groups', 'resources', 'monitors', 'cluster'],
+  check: ({ model }) =>
+    [...model.resources, ...model.monitors, ...model.groups, ...model.servers].flatMap((entity) =>
+      Object.entries(entity.parameters).flatMap(([sub, value]) => {
+        const checked = checkParameterValue(`${entity.path}/${sub}`, value);
+        return checked.ok ? [] : [{ path: `${entity.path}/${sub}`, message: checked.error.message }];
+      }),
+    ),
+};
+
+export const CF007: Rule = {
+  id: 'CF007',
+  severity: 'error',
+  topologies: 'all',
+  source: 'clpconf-format.md §6, §11',
+  text: 'Coupled settings agree: active monitoring has a target; a user-space monitor recovers the cluster (LocalServer); a mirror disk has its mirror monitors; a pid monitor targets an asynchronous exec resource.',
+  fix: 'Make the coupled settings agree.',
+  inputs: ['resources', 'monitors'],
+  check: (context) => [...monitorCouplings(context), ...mirrorMonitors(context)],
+};
+
+function monitorCouplings({ model }: RuleContext): Hit[] {
+  const resources = byName(model.resources);
+  return model.monitors.flatMap((monitor) => {
+    const hits: Hit[] = [];
+    if (monitor.polling.timing === '1' && !monitor.target?.trim()) {
+      hits.push({ path: `${monitor.path}/target`, message: `monitor ${monitor.name} monitors only while its target is active, but has no target`, fix: 'Set the target resource, or monitor always (polling/timing 0).' });
+    }
+    if (monitor.type === 'userw' && (monitor.relation.type !== 'cls' || monitor.relation.name !== 'LocalServer')) {
+      hits.push({
+        path: `${monitor.path}/relation`,
+        message: `user-space monitor ${monitor.name} must recover the cluster (LocalServer)`,
+        quickFix: (project) => pipe(project, (p) => setParameter(p, `${monitor.path}/relation/type`, 'cls'), (p) => setParameter(p, `${monitor.path}/relation/name`, 'LocalServer')),
+      });
+    }
+    const target = resources.get(monitor.target?.trim() ?? '');
+    if (monitor.type === 'pidw' && (target?.type !== 'exec' || target.exec?.startSync !== '0')) {
+      hits.push({ path: `${monitor.path}/target`, message: `pid monitor ${monitor.name} must target an asynchronous exec resource` });
+    }
+    return hits;
+  });
+}
+
+function mirrorMonitors({ model }: RuleContext): Hit[] {
+  return model.resources
+    .filter((resource) => resource.type === 'md')
+    .flatMap((resource) =>
+      ['mdw', 'mdnw']
+        .filter((type) => !model.monitors.some((monitor) => monitor.type === type && monitor.parameters['parameters/object'] === resource.name))
+        .map((type) => ({ path: resource.path, message: `mirror disk ${resource.name} has no ${type} monitor`, fix: `Add a ${type} monitor with parameters/object ${resource.name}.` })),
+    );
+}
+
+export const CF008: Rule = {
+  id: 'CF008',
+  severity: 'warning',
+  topologies: 'all',
+  source: 'clpconf-format.md §10',
+  text: 'Derived values are consistent: webmgr/client/objectnumber, group ids, server and heartbeat priorities.',
+  fix: 'Recompute them (quick fix).',
+  inputs: ['servers', 'heartbeats', 'groups', 'resources', 'monitors', 'cluster'],
+  check: (context) => [...objectNumber(context), ...groupIds(context), ...priorities(context)],
+};
+
+function objectNumber({ model }: RuleContext): Hit[] {
+  const wanted = String(objectNumberOf(model));
+  if (!model.webmgr || model.webmgr.objectNumber === wanted) {
+    return [];
+  }
+  return [{ path: 'webmgr/client/objectnumber', message: `objectnumber is ${model.webmgr.objectNumber ?? '(absent)'} but the cluster has ${wanted} objects`, quickFix: (project) => editConf(project, syncObjectNumber) }];
+}
+
+function groupIds({ model }: RuleContext): Hit[] {
+  const gids = model.groups.map((group) => group.gid);
+  const used = gids.some((gid) => gid !== undefined);
+  if (!used || gids.every((gid, index) => gid === String(index))) {
+    return [];
+  }
+  return [{ path: 'group', message: 'group ids are not 0, 1, 2 ... in group order', quickFix: (project) => editConf(project, renumberGroupIds) }];
+}
+
+function priorities({ model }: RuleContext): Hit[] {
+  const sets = [
+    { items: model.servers, what: 'server' },
+    { items: [...model.heartbeats], what: 'heartbeat' },
+    { items: [...model.networkPartitions], what: 'network partition' },
+  ];
+  return sets.flatMap(({ items, what }) => {
+    const values = items.map((item) => integer(item.priority));
+    const isSequence = [...values].sort((a, b) => (a ?? -1) - (b ?? -1)).every((value, index) => value === index);
+    if (items.length === 0 || isSequence) {
+      return [];
+    }
+    const paths = items.map((item) => item.path);
+    return [{ path: paths[0] ?? what, message: `${what} priorities are not unique and numbered 0, 1, 2 ...`, quickFix: (project: Project) => editConf(project, (conf) => renumberPriorities(conf, paths)) }];
+  });
+}
+
+function editConf(project: Project, step: (conf: Project['conf']) => Result<Project['conf']>): Result<Project> {
+  const conf = step(project.conf);
+  return conf.ok ? ok({ ...project, conf: conf.value }) : conf;
+}
+
+export const CF009: Rule = {
+  id: 'CF009',
+  severity: 'warning',
+  topologies: 'all',
+  source: 'clpconf-format.md §5.1 (CFS doc/linux/exec.md)',
+  text: 'An exec resource whose script timeouts were changed has activation/deactivation timeouts of script timeout + 180 s.',
+  fix: 'Set act/timeout (deact/timeout) to the script timeout + 180 (quick fix).',
+  inputs: ['resources'],
+  check: ({ model }) =>
+    model.resources.flatMap((resource) => {
+      const pairs: Array<[string | undefined, string | undefined, 'act' | 'deact']> = [
+        [resource.exec?.startTimeout, resource.act.timeout, 'act'],
+        [resource.exec?.stopTimeout, resource.deact.timeout, 'deact'],
+      ];
+      return pairs.flatMap(([script, outer, which]) => {
+        const seconds = integer(script);
+        if (seconds === undefined || integer(outer) === seconds + 180) {
+          return [];
+        }
+        const wanted = String(seconds + 180);
+        return [{
+          path: `${resource.path}/${which}/timeout`,
+          message: `resource ${resource.name}: ${which === 'act' ? 'activation' : 'deactivation'} timeout is ${outer ?? '(default)'} but its script may run ${seconds} s; it should be ${wanted}`,
+          quickFix: (project: Project) => setParameter(project, `${resource.path}/${which}/timeout`, wanted),
+        }];
+      });
+    }),
+};
+
+// From NEC's Reference Guide as far as known (clpconf-format.md §11: unverified, warning level).
+const FORBIDDEN_NAME = /[\\/:,;*?"<>|]/;
+const MAX_NAME_BYTES = 31;
+
+export const CF010: Rule = {
+  id: 'CF010',
+  severity: 'warning',
+  topologies: 'all',
+  source: 'clpconf-format.md §11',
+  text: 'Names follow the product’s naming rules: server names lower-case; at most 31 bytes; no leading "-", no \\ / : , ; * ? " < > |.',
+  fix: 'Rename it to follow the product’s naming rules.',
+  inputs: ['servers', 'groups', 'resources', 'monitors', 'cluster'],
+  check: ({ model }) => [
+    ...model.servers.filter((server) => server.name !== server.name.toLowerCase()).map((server) => ({ path: server.path, message: `server name ${server.name} must be lower-case (it is the OS host name)` })),
+    ...[...model.groups, ...model.resources, ...model.monitors, ...model.servers].flatMap((entity) => nameProblems(entity.name, entity.path)),
+    ...nameProblems(model.cluster.name, 'cluster/name'),
+  ],
+};
+
+function nameProblems(name: string, path: string): Hit[] {
+  const problems = [
+    new TextEncoder().encode(name).length > MAX_NAME_BYTES ? `is longer than ${MAX_NAME_BYTES} bytes` : '',
+    name.startsWith('-') ? 'starts with "-"' : '',
+    FORBIDDEN_NAME.test(name) ? 'holds a character the product forbids' : '',
+  ].filter((problem) => problem !== '');
+  return problems.map((problem) => ({ path, message: `name "${name}" ${problem}` }));
+}

@@ -1,0 +1,63 @@
+/**
+ * What a rule is and what it reports (reference/guide-rules.md; STYLE.md §5: findings are
+ * data, never thrown).
+ */
+import type { ClusterModel } from '../model/entities.js';
+import type { Project, Topology } from '../project.js';
+import type { Result } from '../result.js';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** One problem, in the engineer's words, pointing at the entity (a clpcfadm path). */
+export interface Finding {
+  readonly rule: string;
+  readonly severity: Severity;
+  /** clpcfadm-style path the UI navigates to (`monitor/userw@userw/parameters/method`). */
+  readonly path: string;
+  readonly message: string;
+  readonly fix: string;
+  /** Guide or product documentation section the rule comes from. */
+  readonly source: string;
+  /** Whether `applyQuickFix` can repair it mechanically. */
+  readonly hasQuickFix: boolean;
+}
+
+/** What a rule's check reports; the engine adds the rule's id, source and defaults. */
+export interface Hit {
+  readonly path: string;
+  readonly message: string;
+  /** Overrides the rule's fix text for this hit. */
+  readonly fix?: string;
+  /** Overrides the rule's severity (an unknown fact is an `info` asking for it). */
+  readonly severity?: Severity;
+  /** Repairs this hit; an ordinary model edit, so it is minimal and undoable. */
+  readonly quickFix?: (project: Project) => Result<Project>;
+}
+
+/** Everything a rule may read. */
+export interface RuleContext {
+  readonly project: Project;
+  readonly model: ClusterModel;
+  readonly topology: Topology;
+  /** Product internal version (`2.1.0-1`), when known. */
+  readonly productVersion: string | undefined;
+  readonly os: 'linux' | 'windows';
+}
+
+/** Which parts of the project a rule reads (what an edit must touch to change its result). */
+export type RuleInput = 'cluster' | 'servers' | 'heartbeats' | 'groups' | 'resources' | 'monitors' | 'scripts' | 'meta';
+
+/** A rule: data plus a check function. */
+export interface Rule {
+  readonly id: string;
+  readonly severity: Severity;
+  /** Topologies the rule applies to; 'all' includes `plain`. */
+  readonly topologies: readonly Topology[] | 'all';
+  readonly source: string;
+  /** The rule in one line, for the catalogue. */
+  readonly text: string;
+  /** What to do, in general; a hit may say more precisely. */
+  readonly fix: string;
+  readonly inputs: readonly RuleInput[];
+  check(context: RuleContext): readonly Hit[];
+}

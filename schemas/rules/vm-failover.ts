@@ -1,0 +1,131 @@
+/**
+ * The inter-host OS cluster's VM failover wiring (guide: "Setting up an inter-host OS
+ * cluster" steps 2-9, Appendix A): VM020-VM023.
+ */
+import { setParameter } from '../edits/parameters.js';
+import type { Group, Monitor, Resource } from '../model/entities.js';
+import type { Project } from '../project.js';
+import { type Result, pipe } from '../result.js';
+import { monitorScript, resourceScript, scriptText } from './helpers.js';
+import { INTER_HOST } from './topologies.js';
+import type { Hit, Rule, RuleContext } from './types.js';
+
+const SOURCE = 'vSphere guide, Setting up an inter-host OS cluster';
+
+/** A script that drives VMware: the samples and our templates all call vmware-cmd. */
+function drivesVmware(text: string | undefined): boolean {
+  return text !== undefined && /vmware-cmd/.test(text);
+}
+
+/** Exec resources whose start script powers a VM on. */
+export function vmExecResources({ model, project }: RuleContext): Resource[] {
+  return model.resources.filter((resource) => resource.exec && drivesVmware(scriptText(project, resourceScript(resource, resource.exec.startScript ?? 'start.sh'))));
+}
+
+/** The custom monitor that watches a VM exec resource: by its script, else by its target. */
+export function vmMonitorFor(context: RuleContext, exec: Resource): Monitor | undefined {
+  const genws = context.model.monitors.filter((monitor) => monitor.type === 'genw');
+  const byScript = genws.filter((monitor) => drivesVmware(scriptText(context.project, monitorScript(monitor, monitor.genw?.path ?? 'genw.sh'))));
+  return byScript.find((monitor) => monitor.target === exec.name) ?? byScript[0] ?? genws.find((monitor) => monitor.target === exec.name);
+}
+
+export const VM020: Rule = {
+  id: 'VM020',
+  severity: 'error',
+  topologies: INTER_HOST,
+  source: SOURCE,
+  text: 'The VM failover group holds a shared disk resource (disk on Linux, sd on Windows) and an exec resource whose start/stop scripts are the VM power-on/power-off scripts.',
+  fix: 'Add the exec resource with the VM power scripts (clpbuilder generate) and the shared disk resource to the failover group.',
+  inputs: ['groups', 'resources', 'scripts', 'cluster'],
+  check: (context) => {
+    const execs = vmExecResources(context);
+    if (execs.length === 0) {
+      return [{ path: 'group', message: 'no exec resource starts the virtual machine (its start script does not call vmware-cmd)' }];
+    }
+    return execs.flatMap((exec) => [...stopScriptHit(context, exec), ...sharedDiskHit(context, exec)]);
+  },
+};
+
+function stopScriptHit(context: RuleContext, exec: Resource): Hit[] {
+  const stop = scriptText(context.project, resourceScript(exec, exec.exec?.stopScript ?? 'stop.sh'));
+  return drivesVmware(stop) ? [] : [{ path: `${exec.path}/parameters/deact/path`, message: `exec resource ${exec.name} starts the VM but its stop script does not power it off` }];
+}
+
+function sharedDiskHit(context: RuleContext, exec: Resource): Hit[] {
+  const diskType = context.os === 'windows' ? 'sd' : 'disk';
+  const group: Group | undefined = context.model.groups.find((candidate) => candidate.name === exec.group);
+  const hasDisk = group?.members.some((member) => member.type === diskType);
+  return hasDisk ? [] : [{ path: group?.path ?? exec.path, message: `group ${exec.group ?? '(none)'} runs the VM but holds no shared disk resource (${diskType})` }];
+}
+
+export const VM021: Rule = {
+  id: 'VM021',
+  severity: 'error',
+  topologies: INTER_HOST,
+  source: `${SOURCE}, step 9`,
+  text: 'The custom monitor (genw) that runs the VM monitor script is asynchronous, its monitor timing is active with the VM exec resource as target, and its recovery target is the group that holds that exec resource.',
+  fix: 'Make the custom monitor asynchronous, active, targeting the VM exec resource, recovering its group (quick fix).',
+  inputs: ['groups', 'resources', 'monitors', 'scripts', 'cluster'],
+  check: (context) => vmExecResources(context).flatMap((exec) => monitorHits(context, exec)),
+};
+
+function monitorHits(context: RuleContext, exec: Resource): Hit[] {
+  const monitor = vmMonitorFor(context, exec);
+  if (!monitor) {
+    return [{ path: exec.path, message: `no custom monitor (genw) watches the virtual machine of ${exec.name}`, fix: 'Add a genw monitor running the VM monitor script (clpbuilder generate).' }];
+  }
+  const wanted: Array<[string, string | undefined, string, string]> = [
+    ['parameters/sync', monitor.genw?.sync ?? '1', '0', 'asynchronous'],
+    ['polling/timing', monitor.polling.timing ?? '0', '1', 'monitoring only while the target is active'],
+    ['target', monitor.target, exec.name, `targeting ${exec.name}`],
+    ['relation/type', monitor.relation.type, 'grp', 'recovering a group'],
+    ['relation/name', monitor.relation.name, exec.group ?? '', `recovering group ${exec.group ?? ''}`],
+  ];
+  const wrong = wanted.filter(([, actual, expected]) => actual?.trim() !== expected);
+  if (wrong.length === 0) {
+    return [];
+  }
+  const quickFix = (project: Project): Result<Project> => pipe(project, ...wrong.map(([sub, , expected]) => (p: Project) => setParameter(p, `${monitor.path}/${sub}`, expected)));
+  return [{ path: `${monitor.path}/${wrong[0]?.[0] ?? ''}`, message: `custom monitor ${monitor.name} must be ${wrong.map(([, , , words]) => words).join(', ')}`, quickFix }];
+}
+
+// VMFS volume UUIDs as the guide shows them: /vmfs/volumes/4a276815-6acb55cc-e2a8-0019dbc0afcc/vm1/vm1.vmx
+const UUID_VMX = /^\/vmfs\/volumes\/[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{12}\/[^/]+\/[^/]+\.vmx$/;
+const VMX_IN_TEXT = /["']?([^\s"'=;()]+\.vmx)["']?/g;
+
+/** Every .vmx path the VM scripts and the VM profile name. */
+export function vmxPaths(context: RuleContext): string[] {
+  const texts = vmExecResources(context).flatMap((exec) => [scriptText(context.project, resourceScript(exec, exec.exec?.startScript ?? 'start.sh')) ?? '']);
+  const fromProfile = Object.values(context.project.meta.vmProfile ?? {}).filter((value): value is string => typeof value === 'string');
+  const found = [...texts, ...fromProfile].flatMap((text) => [...text.matchAll(VMX_IN_TEXT)].map((match) => match[1] as string));
+  return [...new Set(found)];
+}
+
+export const VM022: Rule = {
+  id: 'VM022',
+  severity: 'error',
+  topologies: INTER_HOST,
+  source: 'vSphere guide, Appendix A (vmpower.start.pl: "This must be absolute UUID-based path")',
+  text: 'The VM configuration path used by the scripts is absolute and UUID-based: /vmfs/volumes/<uuid>/<dir>/<name>.vmx.',
+  fix: 'Use the datastore’s UUID path, e.g. /vmfs/volumes/4a276815-6acb55cc-e2a8-0019dbc0afcc/vm1/vm1.vmx, not its label.',
+  inputs: ['resources', 'groups', 'scripts', 'meta'],
+  check: (context) =>
+    vmxPaths(context)
+      .filter((path) => !UUID_VMX.test(path))
+      .map((path) => ({ path: 'cluster', message: `VM configuration path ${path} is not an absolute UUID-based /vmfs/volumes path` })),
+};
+
+export const VM023: Rule = {
+  id: 'VM023',
+  severity: 'info',
+  topologies: INTER_HOST,
+  source: `${SOURCE}, step 5`,
+  text: 'Before starting the cluster, power off and unregister the VM on its ESX host (vmware-cmd -s unregister <vmx>).',
+  fix: 'On the ESX host holding the VM: power it off, then vmware-cmd -s unregister <vmx>.',
+  inputs: ['resources', 'groups', 'scripts', 'meta'],
+  check: (context) => {
+    const paths = vmxPaths(context);
+    const command = `vmware-cmd -s unregister ${paths[0] ?? '<vmx path>'}`;
+    return [{ path: 'cluster', message: `before starting the cluster, power off the VM and run ${command} on its ESX host` }];
+  },
+};

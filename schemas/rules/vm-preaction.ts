@@ -1,0 +1,159 @@
+/**
+ * VMware HA and guest-to-host association wiring (guide: "Associating with VMware HA",
+ * Appendix A vmpreaction.sh/.bat): VM030-VM032, and the upload checklist VM040.
+ */
+import { setParameter } from '../edits/parameters.js';
+import type { Monitor } from '../model/entities.js';
+import type { Project } from '../project.js';
+import { type Result, pipe } from '../result.js';
+import { monitorScript, scriptText } from './helpers.js';
+import { VMWARE, VMWARE_HA_SSS } from './topologies.js';
+import type { Hit, Rule, RuleContext } from './types.js';
+
+const SOURCE = 'vSphere guide, Associating with VMware HA, step 4';
+const PREACTION_TOPOLOGIES = ['inter-host-guest-assoc', ...VMWARE_HA_SSS] as const;
+
+// Monitors that only guard the node itself never fail the VM over.
+const NODE_MONITORS = new Set(['userw', 'mdw', 'mdnw']);
+
+/** Monitors whose failure takes a final action, so must first ask for the VM's failover. */
+export function failoverMonitors(context: RuleContext): Monitor[] {
+  return context.model.monitors.filter((monitor) => !NODE_MONITORS.has(monitor.type) && (monitor.emergency.action ?? '1').trim() !== '1');
+}
+
+/** The guest OS the pre-action script is for: the VM profile's, else the project's own OS. */
+export function guestOs(context: RuleContext): 'linux' | 'windows' {
+  const recorded = context.project.meta.vmProfile?.['guestOs'];
+  return recorded === 'windows' || recorded === 'linux' ? recorded : context.os;
+}
+
+export const VM030: Rule = {
+  id: 'VM030',
+  severity: 'error',
+  topologies: PREACTION_TOPOLOGIES,
+  source: SOURCE,
+  text: 'Monitors that must fail the VM over have "execute script before final action" enabled, with the pre-action script for the guest’s OS (.sh for Linux, .bat for Windows).',
+  fix: 'Enable "Execute Script before Final Action" with the pre-action script (quick fix; clpbuilder generate writes the script).',
+  inputs: ['monitors', 'meta', 'cluster'],
+  check: (context) => {
+    const monitors = failoverMonitors(context);
+    if (monitors.length === 0) {
+      return [{ path: 'monitor', message: 'no monitor takes a final action, so nothing asks for the virtual machine’s failover', fix: 'Add the monitors that must fail the VM over (e.g. NIC link up/down) with a final action and the pre-action script.' }];
+    }
+    const file = guestOs(context) === 'windows' ? 'preaction.bat' : 'preaction.sh';
+    return monitors.flatMap((monitor) => preactionHit(monitor, file));
+  },
+};
+
+function preactionHit(monitor: Monitor, file: string): Hit[] {
+  const { preaction } = monitor.emergency;
+  if (preaction.use === '1' && preaction.path === file) {
+    return [];
+  }
+  const quickFix = (project: Project): Result<Project> =>
+    pipe(
+      project,
+      (p) => setParameter(p, `${monitor.path}/emergency/preaction/use`, '1'),
+      (p) => setParameter(p, `${monitor.path}/emergency/preaction/default`, '1'),
+      (p) => setParameter(p, `${monitor.path}/emergency/preaction/path`, file),
+    );
+  const state = preaction.use === '1' ? `runs ${preaction.path ?? '(no script)'}` : 'does not run a script before its final action';
+  return [{ path: `${monitor.path}/emergency/preaction`, message: `monitor ${monitor.name} ${state}; it must run ${file} to fail the VM over first`, quickFix }];
+}
+
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+
+/** What the pre-action scripts must name: from the VM profile (project.json vmProfile). */
+function preactionTarget(context: RuleContext): { resource?: string; addresses?: string[] } {
+  const profile = context.project.meta.vmProfile ?? {};
+  const resource = profile['vmResource'];
+  const addresses = profile['esxAddresses'] ?? profile['esxIps'];
+  return {
+    resource: typeof resource === 'string' ? resource : undefined,
+    addresses: Array.isArray(addresses) ? addresses.map(String) : undefined,
+  };
+}
+
+export const VM031: Rule = {
+  id: 'VM031',
+  severity: 'error',
+  topologies: PREACTION_TOPOLOGIES,
+  source: 'vSphere guide, Appendix A (vmpreaction.sh, vmpreaction.bat)',
+  text: 'The pre-action script names the host cluster’s VM resource and lists every ESX address, comma-separated, each a valid IPv4 address.',
+  fix: 'Record the host cluster’s VM resource and the ESX addresses in the VM profile, then clpbuilder generate.',
+  inputs: ['monitors', 'scripts', 'meta', 'cluster'],
+  check: (context) => {
+    const { resource, addresses } = preactionTarget(context);
+    const hits: Hit[] = [];
+    if (!resource) {
+      hits.push({ path: 'cluster', message: 'the VM profile does not name the host cluster’s VM resource the pre-action script must fail over' });
+    }
+    if (!addresses || addresses.length === 0) {
+      hits.push({ path: 'cluster', message: 'the VM profile lists no ESX addresses for the pre-action script' });
+    }
+    for (const address of (addresses ?? []).filter((candidate) => !IPV4.test(candidate))) {
+      hits.push({ path: 'cluster', message: `ESX address ${address} is not a valid IPv4 address` });
+    }
+    return [...hits, ...scriptHits(context, resource, addresses ?? [])];
+  },
+};
+
+/** Each enabled pre-action script must carry the resource and every address. */
+function scriptHits(context: RuleContext, resource: string | undefined, addresses: readonly string[]): Hit[] {
+  return failoverMonitors(context).flatMap((monitor) => {
+    const { preaction } = monitor.emergency;
+    const text = preaction.use === '1' && preaction.path ? scriptText(context.project, monitorScript(monitor, preaction.path)) : undefined;
+    if (text === undefined) {
+      return [];
+    }
+    const missing = [resource, ...addresses].filter((value): value is string => value !== undefined && !text.includes(value));
+    return missing.length === 0 ? [] : [{ path: `${monitor.path}/emergency/preaction/path`, message: `pre-action script of ${monitor.name} does not name ${missing.join(', ')}`, fix: 'Regenerate it from the VM profile (clpbuilder generate).' }];
+  });
+}
+
+export const VM032: Rule = {
+  id: 'VM032',
+  severity: 'error',
+  topologies: VMWARE_HA_SSS,
+  source: SOURCE,
+  text: 'The disk monitor (diskw) on the host watches the shared disk holding the guests with method READ(O_DIRECT) and final action OS shutdown (emergency/action 4).',
+  fix: 'Add a diskw monitor on the guests’ datastore disk, method READ(O_DIRECT), final action "Stop cluster service and shut down OS".',
+  inputs: ['monitors', 'cluster'],
+  check: ({ model }) => {
+    const monitors = model.monitors.filter((monitor) => monitor.type === 'diskw');
+    if (monitors.length === 0) {
+      return [{ path: 'monitor', message: 'no disk monitor (diskw) watches the shared disk holding the guests' }];
+    }
+    return monitors.flatMap(diskMonitorHits);
+  },
+};
+
+function diskMonitorHits(monitor: Monitor): Hit[] {
+  const hits: Hit[] = [];
+  if ((monitor.emergency.action ?? '').trim() !== '4') {
+    hits.push({
+      path: `${monitor.path}/emergency/action`,
+      message: `disk monitor ${monitor.name}'s final action must be OS shutdown (4), not ${monitor.emergency.action ?? '(default)'}`,
+      quickFix: (project: Project) => setParameter(project, `${monitor.path}/emergency/action`, '4'),
+    });
+  }
+  const method = monitor.diskw?.method;
+  // The XML encoding of the method is in no public sample (clpconf-format.md §12): keep it where found, ask where absent.
+  if (method === undefined) {
+    hits.push({ path: `${monitor.path}/parameters/method`, severity: 'info', message: `confirm that disk monitor ${monitor.name} uses method READ(O_DIRECT)`, fix: 'Check the monitor type in the Builder or Cluster WebUI.' });
+  } else if (!/O_DIRECT/i.test(method)) {
+    hits.push({ path: `${monitor.path}/parameters/method`, message: `disk monitor ${monitor.name} uses method ${method}; it must be READ(O_DIRECT)` });
+  }
+  return hits;
+}
+
+export const VM040: Rule = {
+  id: 'VM040',
+  severity: 'info',
+  topologies: VMWARE,
+  source: 'vSphere guide, Setting up an inter-host OS cluster, steps 10-12',
+  text: 'Before uploading: stop the affected failover groups and suspend the cluster; after uploading: resume it.',
+  fix: 'clpbuilder upload does this with --stop-groups (suspend and resume are on by default).',
+  inputs: ['cluster'],
+  check: () => [{ path: 'cluster', message: 'before uploading, stop the affected failover groups and suspend the cluster; resume it afterwards' }],
+};
