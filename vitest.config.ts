@@ -9,5 +9,6 @@ export default defineConfig({
       'test/**/*.test.ts',
     ],
     testTimeout: 30000,
+    globalSetup: ['test/global-setup.ts'],
   },
 });

@@ -8,6 +8,7 @@
 import { Command, CommanderError } from 'commander';
 import packageJson from '../package.json';
 import { registerAddCommands } from './cli/add.js';
+import { registerCheckCommands } from './cli/check.js';
 import { registerDiffCommand } from './cli/diff.js';
 import { registerRemoveRenameCommands, registerSetCommand } from './cli/edit.js';
 import { registerExportCommand } from './cli/export.js';
@@ -39,6 +40,7 @@ export function buildProgram(): Command {
   registerRemoveRenameCommands(program);
   registerExportCommand(program);
   registerDiffCommand(program);
+  registerCheckCommands(program);
   return program;
 }
 

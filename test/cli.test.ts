@@ -36,13 +36,9 @@ let scratch: string;
 let counter = 0;
 
 beforeAll(() => {
-  const built = spawnSync(process.execPath, ['build/build-cli.mjs', '--cli-only'], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-  });
-  expect(built.status, built.stderr).toBe(0);
+  // The CLI is built once for all test files by test/global-setup.ts.
   scratch = mkdtempSync(join(tmpdir(), 'clpbuilder-cli-'));
-}, 60_000);
+});
 
 afterAll(() => {
   rmSync(scratch, { recursive: true, force: true });

@@ -397,7 +397,9 @@ class Parser {
     }
     this.siblings.push(element);
     this.sawRoot ||= this.stack.length === 0;
-    if (this.stack.length <= SPAN_DEPTH) {
+    // Only the first pass remembers spans: a lazily built entity's children are below the
+    // depth that serialisation looks up anyway.
+    if (this.stack.length <= SPAN_DEPTH && this.lazyDepth === LAZY_DEPTH) {
       rememberSource(element, raw ?? this.text.slice(element.offset, this.position));
     }
   }

@@ -49,22 +49,32 @@ const RULES: ReadonlyArray<readonly [RegExp, z.ZodType<string>]> = [
   [/^cluster\/heartbeat\/timeout$/, integer(1000, 9999000)],
 ];
 
+// Rules indexed by the path's last segment: most parameters (path, comment, name ...) have no
+// range, and the rules engine checks every parameter of every entity on every edit.
+const RULES_BY_LEAF = new Map<string, Array<readonly [RegExp, z.ZodType<string>]>>();
+for (const rule of RULES) {
+  const leaves = /\(?([a-z0-9|]+)\)?\$$/.exec(rule[0].source)?.[1]?.split('|') ?? [];
+  for (const leaf of leaves) {
+    RULES_BY_LEAF.set(leaf, [...(RULES_BY_LEAF.get(leaf) ?? []), rule]);
+  }
+}
+
+/** Whether any range is known for parameters ending in this segment (a cheap pre-check). */
+export function hasRangeFor(leaf: string): boolean {
+  return RULES_BY_LEAF.has(leaf);
+}
+
 /** Checks a value against the known range of its parameter. */
 export function checkParameterValue(path: string, value: string): Result<string> {
-  const rule = RULES.find(([pattern]) => pattern.test(path));
+  const candidates = RULES_BY_LEAF.get(path.slice(path.lastIndexOf('/') + 1));
+  const rule = candidates?.find(([pattern]) => pattern.test(path));
   if (!rule) {
     return ok(value);
   }
   const parsed = rule[1].safeParse(value);
   return parsed.success
     ? ok(value)
-    : fail(
-        appError(
-          'invalid-value',
-          `${path}: "${value}" ${parsed.error.issues[0]?.message ?? 'is not allowed'}`,
-          { path },
-        ),
-      );
+    : fail(appError('invalid-value', `${path}: "${value}" ${parsed.error.issues[0]?.message ?? 'is not allowed'}`, { path }));
 }
 
 /**

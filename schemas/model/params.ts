@@ -5,19 +5,25 @@ import { type XmlElement, attributeValue, elementChildren, textValue } from '../
 import { keyAttributeFor } from '../doc/path.js';
 
 /** Every leaf under an element as `sub/path` → value; keyed children as `elem@key`. */
-export function flattenParameters(element: XmlElement, prefix = ''): Record<string, string> {
+export function flattenParameters(element: XmlElement): Record<string, string> {
   const result: Record<string, string> = {};
-  for (const child of elementChildren(element)) {
-    const key = attributeValue(child, keyAttributeFor(child.name)) ?? attributeValue(child, 'name');
-    const path = `${prefix}${child.name}${key === undefined ? '' : `@${key}`}`;
-    const grandchildren = elementChildren(child);
-    if (grandchildren.length === 0) {
-      result[path] = textValue(child);
+  collectLeaves(element, '', result);
+  return result;
+}
+
+function collectLeaves(element: XmlElement, prefix: string, result: Record<string, string>): void {
+  for (const child of element.children) {
+    if (child.kind !== 'element') {
+      continue;
+    }
+    const key = child.attributes.length === 0 ? undefined : (attributeValue(child, keyAttributeFor(child.name)) ?? attributeValue(child, 'name'));
+    const path = key === undefined ? prefix + child.name : `${prefix}${child.name}@${key}`;
+    if (child.children.some((grandchild) => grandchild.kind === 'element')) {
+      collectLeaves(child, `${path}/`, result);
     } else {
-      Object.assign(result, flattenParameters(child, `${path}/`));
+      result[path] = textValue(child);
     }
   }
-  return result;
 }
 
 /** The text of a child path (`a/b/c`), or undefined when absent. */

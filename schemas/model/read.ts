@@ -32,6 +32,32 @@ const KNOWN_SECTIONS = new Set([
 
 /** Reads the whole model. Never fails: what does not fit a view stays in `parameters`. */
 export function readModel(document: ClpDocument): ClusterModel {
+  const model = readFresh(document);
+  const previous = lastModel;
+  lastModel = model;
+  if (!previous) {
+    return model;
+  }
+  // Lists whose entities are all unchanged keep their identity, so that consumers (the rules
+  // engine's indexes and incremental checker) can tell "unchanged" by a pointer compare.
+  return {
+    ...model,
+    servers: stable(previous.servers, model.servers),
+    heartbeats: stable(previous.heartbeats, model.heartbeats),
+    networkPartitions: stable(previous.networkPartitions, model.networkPartitions),
+    groups: stable(previous.groups, model.groups),
+    resources: stable(previous.resources, model.resources),
+    monitors: stable(previous.monitors, model.monitors),
+  };
+}
+
+let lastModel: ClusterModel | undefined;
+
+function stable<T>(previous: T[], next: T[]): T[] {
+  return previous.length === next.length && previous.every((item, index) => item === next[index]) ? previous : next;
+}
+
+function readFresh(document: ClpDocument): ClusterModel {
   const root = rootOf(document);
   const sections = elementChildren(root);
   const named = (name: string) => sections.filter((section) => section.name === name);
@@ -124,11 +150,12 @@ export function instances(
 
 function base(element: XmlElement, path: string) {
   const name = attributeValue(element, 'name') ?? '';
+  const parameters = flattenParameters(element);
   return {
     name,
     path,
-    comment: childText(element, 'comment') ?? '',
-    parameters: flattenParameters(element),
+    comment: parameters['comment'] ?? '',
+    parameters,
   };
 }
 
@@ -154,7 +181,7 @@ function readServer(element: XmlElement): Server {
       info: childText(device, 'info'),
       extend: childText(device, 'extend'),
     }));
-  return { ...common, kind: 'server', priority: childText(element, 'priority'), devices };
+  return { ...common, kind: 'server', priority: common.parameters['priority'], devices };
 }
 
 function readHeartbeat(
@@ -167,8 +194,8 @@ function readHeartbeat(
     ...common,
     kind: section,
     type: element.name,
-    priority: childText(element, 'priority'),
-    device: childText(element, 'device'),
+    priority: common.parameters['priority'],
+    device: common.parameters['device'],
   };
 }
 
@@ -197,23 +224,23 @@ function readGroup(element: XmlElement): Group {
   return {
     ...common,
     kind: 'group',
-    type: childText(element, 'type') ?? 'failover',
+    type: common.parameters['type'] ?? 'failover',
     members,
-    gid: childText(element, 'gid'),
-    start: childText(element, 'start'),
-    failover: childText(element, 'failover'),
-    failback: childText(element, 'failback'),
+    gid: common.parameters['gid'],
+    start: common.parameters['start'],
+    failover: common.parameters['failover'],
+    failback: common.parameters['failback'],
     policy,
     dependsOn: [...new Set(dependsOn)],
   };
 }
 
-function readRecovery(element: XmlElement, which: 'act' | 'deact') {
+function readRecovery(parameters: Readonly<Record<string, string>>, which: 'act' | 'deact') {
   return {
-    timeout: childText(element, `${which}/timeout`),
-    retry: childText(element, `${which}/retry`),
-    fo: childText(element, `${which}/fo`),
-    action: childText(element, `${which}/action`),
+    timeout: parameters[`${which}/timeout`],
+    retry: parameters[`${which}/retry`],
+    fo: parameters[`${which}/fo`],
+    action: parameters[`${which}/action`],
   };
 }
 
@@ -229,14 +256,14 @@ function readResource(element: XmlElement, memberOf: ReadonlyMap<string, string>
       depends.length === 0
         ? undefined
         : depends.map((child) => attributeValue(child, 'name') ?? '').filter((name) => name !== ''),
-    act: readRecovery(element, 'act'),
-    deact: readRecovery(element, 'deact'),
+    act: readRecovery(common.parameters, 'act'),
+    deact: readRecovery(common.parameters, 'deact'),
   };
-  return { ...resource, ...typedResource(element) };
+  return { ...resource, ...typedResource(element, common.parameters) };
 }
 
-function typedResource(element: XmlElement): Partial<Resource> {
-  const value = (path: string) => childText(element, `parameters/${path}`);
+function typedResource(element: XmlElement, parameters: Readonly<Record<string, string>>): Partial<Resource> {
+  const value = (path: string) => parameters[`parameters/${path}`];
   switch (element.name) {
     case 'exec':
     case 'script':
@@ -295,8 +322,8 @@ function typedResource(element: XmlElement): Partial<Resource> {
 
 function readMonitor(element: XmlElement): Monitor {
   const common = base(element, `monitor/${element.name}@${attributeValue(element, 'name') ?? ''}`);
-  const value = (path: string) => childText(element, path);
   const parameters = common.parameters;
+  const value = (path: string) => parameters[path];
   const servers = Object.keys(parameters)
     .filter((path) => /^polling\/servers@[^/]+\/name$/.test(path))
     .map((path) => parameters[path] as string);
@@ -339,7 +366,7 @@ function typedMonitor(
   element: XmlElement,
   parameters: Readonly<Record<string, string>>,
 ): Partial<Monitor> {
-  const value = (path: string) => childText(element, `parameters/${path}`);
+  const value = (path: string) => parameters[`parameters/${path}`];
   switch (element.name) {
     case 'genw':
       return {

@@ -3,11 +3,11 @@
  * settings, derived values, naming (reference/guide-rules.md CF003, CF004, CF007-CF010).
  */
 import { objectNumberOf, renumberGroupIds, renumberPriorities, syncObjectNumber } from '../edits/derived.js';
-import { checkParameterValue, setParameter } from '../edits/parameters.js';
+import { checkParameterValue, hasRangeFor, setParameter } from '../edits/parameters.js';
 import type { Monitor, Resource } from '../model/entities.js';
 import type { Project } from '../project.js';
 import { type Result, ok, pipe } from '../result.js';
-import { byName, integer, isProductScript, monitorScript, resourceScript } from './helpers.js';
+import { byName, integer, isProductScript, monitorScript, perEntity, resourceScript } from './helpers.js';
 import type { Hit, Rule, RuleContext } from './types.js';
 
 
@@ -19,6 +19,10 @@ function missingScript(context: RuleContext, owner: string, key: string | undefi
 }
 
 function resourceScripts(context: RuleContext, resource: Resource): Hit[] {
+  return resource.exec ? perEntity(scriptsCache(context), resource, (entity) => computeResourceScripts(context, entity)) : [];
+}
+
+function computeResourceScripts(context: RuleContext, resource: Resource): Hit[] {
   if (!resource.exec) {
     return [];
   }
@@ -32,6 +36,22 @@ function resourceScripts(context: RuleContext, resource: Resource): Hit[] {
 }
 
 function monitorScripts(context: RuleContext, monitor: Monitor): Hit[] {
+  return perEntity(scriptsCache(context), monitor, (entity) => computeMonitorScripts(context, entity));
+}
+
+// Script findings depend on the entity and on the scripts tree (a new Map on every change).
+const scriptHits = new WeakMap<object, WeakMap<object, Hit[]>>();
+
+function scriptsCache(context: RuleContext): WeakMap<object, Hit[]> {
+  let cache = scriptHits.get(context.project.scripts);
+  if (!cache) {
+    cache = new WeakMap();
+    scriptHits.set(context.project.scripts, cache);
+  }
+  return cache;
+}
+
+function computeMonitorScripts(context: RuleContext, monitor: Monitor): Hit[] {
   const hits: Hit[] = [];
   if (monitor.genw) {
     const file = monitor.genw.path ?? (context.os === 'windows' ? 'genw.bat' : 'genw.sh');
@@ -65,14 +85,25 @@ export const CF004: Rule = {
   text: 'Numeric settings are in range (intervals, timeouts, retry counts, thresholds).',
   fix: 'Set a value in the documented range.',
   inputs: ['servers', 'groups', 'resources', 'monitors', 'cluster'],
-  check: ({ model }) =>
-    [...model.resources, ...model.monitors, ...model.groups, ...model.servers].flatMap((entity) =>
-      Object.entries(entity.parameters).flatMap(([sub, value]) => {
-        const checked = checkParameterValue(`${entity.path}/${sub}`, value);
-        return checked.ok ? [] : [{ path: `${entity.path}/${sub}`, message: checked.error.message }];
-      }),
-    ),
+  check: ({ model }) => [...model.resources, ...model.monitors, ...model.groups, ...model.servers].flatMap((entity) => perEntity(rangeHits, entity, outOfRange)),
 };
+
+const rangeHits = new WeakMap<object, Hit[]>();
+
+function outOfRange(entity: { readonly path: string; readonly parameters: Readonly<Record<string, string>> }): Hit[] {
+  const hits: Hit[] = [];
+  for (const sub in entity.parameters) {
+    if (!hasRangeFor(sub.slice(sub.lastIndexOf('/') + 1))) {
+      continue;
+    }
+    const path = `${entity.path}/${sub}`;
+    const checked = checkParameterValue(path, entity.parameters[sub] as string);
+    if (!checked.ok) {
+      hits.push({ path, message: checked.error.message });
+    }
+  }
+  return hits;
+}
 
 export const CF007: Rule = {
   id: 'CF007',
@@ -210,16 +241,23 @@ export const CF010: Rule = {
   inputs: ['servers', 'groups', 'resources', 'monitors', 'cluster'],
   check: ({ model }) => [
     ...model.servers.filter((server) => server.name !== server.name.toLowerCase()).map((server) => ({ path: server.path, message: `server name ${server.name} must be lower-case (it is the OS host name)` })),
-    ...[...model.groups, ...model.resources, ...model.monitors, ...model.servers].flatMap((entity) => nameProblems(entity.name, entity.path)),
+    ...[...model.groups, ...model.resources, ...model.monitors, ...model.servers].flatMap((entity) => perEntity(nameHits, entity, (named) => nameProblems(named.name, named.path))),
     ...nameProblems(model.cluster.name, 'cluster/name'),
   ],
 };
 
+const nameHits = new WeakMap<object, Hit[]>();
+
+/** UTF-8 length; only long names need counting (a character is at most 3 bytes here). */
+function byteLength(name: string): number {
+  return name.length * 3 <= MAX_NAME_BYTES ? name.length : new TextEncoder().encode(name).length;
+}
+
 function nameProblems(name: string, path: string): Hit[] {
-  const problems = [
-    new TextEncoder().encode(name).length > MAX_NAME_BYTES ? `is longer than ${MAX_NAME_BYTES} bytes` : '',
-    name.startsWith('-') ? 'starts with "-"' : '',
-    FORBIDDEN_NAME.test(name) ? 'holds a character the product forbids' : '',
-  ].filter((problem) => problem !== '');
+  const tooLong = byteLength(name) > MAX_NAME_BYTES;
+  if (!tooLong && !name.startsWith('-') && !FORBIDDEN_NAME.test(name)) {
+    return [];
+  }
+  const problems = [tooLong ? `is longer than ${MAX_NAME_BYTES} bytes` : '', name.startsWith('-') ? 'starts with "-"' : '', FORBIDDEN_NAME.test(name) ? 'holds a character the product forbids' : ''].filter((problem) => problem !== '');
   return problems.map((problem) => ({ path, message: `name "${name}" ${problem}` }));
 }

@@ -40,15 +40,23 @@ export function checkProject(project: Project, options: CheckOptions = {}): Find
   return sortFindings(RULES.filter((rule) => appliesTo(rule, context.topology)).flatMap((rule) => findingsOf(rule, context)));
 }
 
+// Hits of unchanged entities are the same objects from check to check (rules remember them
+// per entity), so their findings and keys are too.
+const findingOfHit = new WeakMap<Hit, { finding: Finding; key: string }>();
+
 function findingsOf(rule: Rule, context: RuleContext): Finding[] {
   const seen = new Set<string>();
   const findings: Finding[] = [];
   for (const hit of rule.check(context)) {
-    const key = `${hit.path}\u0000${hit.message}`;
+    let entry = findingOfHit.get(hit);
+    if (!entry) {
+      entry = { finding: toFinding(rule, hit), key: `${hit.path}\u0000${hit.message}` };
+      findingOfHit.set(hit, entry);
+    }
     // One finding per problem: a rule that reaches the same cause twice reports it once.
-    if (!seen.has(key)) {
-      seen.add(key);
-      findings.push(toFinding(rule, hit));
+    if (!seen.has(entry.key)) {
+      seen.add(entry.key);
+      findings.push(entry.finding);
     }
   }
   return findings;
@@ -66,11 +74,10 @@ function toFinding(rule: Rule, hit: Hit): Finding {
   };
 }
 
-/** Orders findings: errors first, then by rule id and path. */
+/** Orders findings: errors first, then by rule id and path (code-unit order: fast and stable). */
 export function sortFindings(findings: Finding[]): Finding[] {
-  return findings.sort(
-    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.rule.localeCompare(b.rule) || a.path.localeCompare(b.path),
-  );
+  const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compare(a.rule, b.rule) || compare(a.path, b.path));
 }
 
 /** Applies the quick fix of a finding (the rule is run again to find it). */
@@ -119,7 +126,7 @@ function slicesOf(context: RuleContext): Slices {
 }
 
 function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
-  return a.length === b.length && a.every((item, index) => item === b[index]);
+  return a === b || a.length === b.length && a.every((item, index) => item === b[index]);
 }
 
 /**

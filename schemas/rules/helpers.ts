@@ -2,6 +2,7 @@
  * Small readers the rules share.
  */
 import type { Group, Monitor, Resource } from '../model/entities.js';
+import type { Hit } from './types.js';
 import { toInteger } from '../model/params.js';
 import { type Project, monitorScriptFolder, resourceScriptFolder } from '../project.js';
 
@@ -31,9 +32,16 @@ export function integer(value: string | undefined): number | undefined {
   return toInteger(value);
 }
 
-/** Index by name; the first of duplicates wins (CF001 reports the rest). */
+const indexes = new WeakMap<readonly unknown[], Map<string, unknown>>();
+
+/** Index by name; the first of duplicates wins (CF001 reports the rest). Kept per list. */
 export function byName<T extends { readonly name: string }>(items: readonly T[]): Map<string, T> {
+  const known = indexes.get(items) as Map<string, T> | undefined;
+  if (known) {
+    return known;
+  }
   const map = new Map<string, T>();
+  indexes.set(items, map);
   for (const item of items) {
     if (!map.has(item.name)) {
       map.set(item.name, item);
@@ -45,4 +53,17 @@ export function byName<T extends { readonly name: string }>(items: readonly T[])
 /** Servers a group can start on: its policy, or every server when it has none. */
 export function startupServers(group: Group, serverCount: number): number {
   return group.policy.length > 0 ? group.policy.length : serverCount;
+}
+
+/**
+ * Hits of an entity-local check, remembered per entity view: the model reuses the views of
+ * entities an edit did not touch, so re-checking after an edit only computes the new ones.
+ */
+export function perEntity<T extends object>(cache: WeakMap<object, Hit[]>, entity: T, compute: (entity: T) => Hit[]): Hit[] {
+  let hits = cache.get(entity);
+  if (hits === undefined) {
+    hits = compute(entity);
+    cache.set(entity, hits);
+  }
+  return hits;
 }

@@ -22,7 +22,7 @@ export const VM001: Rule = {
 };
 
 function askVersion(rule: string): Hit {
-  return { path: 'cluster', severity: 'info', message: `${rule} needs the product internal version on the hosts`, fix: 'Record it: project.json productVersion, or --product-version (e.g. 2.1.1-1).' };
+  return { path: 'cluster', severity: 'info', message: `the product internal version on the hosts is not recorded; ${rule === 'VM002' ? 'lankhb, userw and shutdown stall monitoring need 2.1.1-1 or later' : 'the check depends on it'}`, fix: 'Record it: project.json productVersion, or --product-version (e.g. 2.1.1-1).' };
 }
 
 export const VM002: Rule = {

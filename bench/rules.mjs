@@ -1,0 +1,93 @@
+#!/usr/bin/env node
+// Rules benchmark (issue 3): full check of the 10,000-resource / 10,000-monitor project
+// in process (goal 100 ms), re-check after one parameter edit (goal 5 ms), and the whole
+// `clpbuilder check` process against `xmllint --noout` (goal within 3x) and Pacemaker's
+// `crm_verify -x` on a CIB with 10,000 primitives (goal: faster), measured side by side.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { generateCib } from './cib.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const dataDir = join(here, '.data/large');
+const core = await import('../dist/core.js');
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function timeProcess(command, args, runs = 5) {
+  const samples = [];
+  for (let run = 0; run < runs; run += 1) {
+    const start = performance.now();
+    spawnSync(command, args, { stdio: 'ignore' });
+    samples.push(performance.now() - start);
+  }
+  return median(samples);
+}
+
+/** The generated project with a script for every exec resource and custom monitor, as a real one has. */
+function loadProject() {
+  if (!existsSync(join(dataDir, 'clp.conf'))) {
+    spawnSync(process.execPath, [join(here, 'generate.mjs')], { stdio: 'inherit' });
+  }
+  const conf = core.decodeClpConf(new Uint8Array(readFileSync(join(dataDir, 'clp.conf')))).value;
+  const model = core.readModel(conf);
+  const script = { bytes: new TextEncoder().encode('#!/bin/sh\nexit 0\n'), executable: true };
+  const scripts = new Map();
+  for (const resource of model.resources.filter((candidate) => candidate.type === 'exec' && candidate.group)) {
+    scripts.set(`${resource.group}/${resource.name}/start.sh`, script);
+    scripts.set(`${resource.group}/${resource.name}/stop.sh`, script);
+  }
+  for (const monitor of model.monitors.filter((candidate) => candidate.type === 'genw')) {
+    scripts.set(`monitor.s/${monitor.name}/genw.sh`, script);
+  }
+  return { conf, scripts, meta: { ...core.defaultProjectMeta(), topology: 'inter-host', productVersion: '4.1.0-1' } };
+}
+
+const project = loadProject();
+const model = core.readModel(project.conf);
+const full = [];
+for (let run = 0; run < 7; run += 1) {
+  const start = performance.now();
+  core.checkProject(project);
+  full.push(performance.now() - start);
+}
+const checker = core.createChecker();
+checker.check(project, model);
+const edits = [];
+let current = project;
+for (let run = 0; run < 21; run += 1) {
+  current = { ...current, conf: core.setValue(current.conf, 'monitor/genw@genw1/polling/interval', String(30 + run)).value };
+  const start = performance.now();
+  checker.check(current);
+  edits.push(performance.now() - start);
+}
+const findings = core.checkProject(project);
+console.log(`project: ${model.resources.length} resources, ${model.monitors.length} monitors, ${project.scripts.size} scripts; ${findings.length} findings`);
+console.log(`full check (in process, model read)   ${median(full.slice(2)).toFixed(1)} ms (goal 100 ms)`);
+console.log(`re-check after one edit (incremental) ${median(edits.slice(1)).toFixed(1)} ms (goal 5 ms)`);
+
+const cibFile = join(here, '.data/cib-10000.xml');
+mkdirSync(dirname(cibFile), { recursive: true });
+if (!existsSync(cibFile)) {
+  writeFileSync(cibFile, generateCib(10000));
+}
+const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+const clp = timeProcess(process.execPath, [join(here, '../bin/clpbuilder.js'), 'check', join(dataDir, 'clp.conf'), '--topology', 'plain', '--json']);
+console.log(`clpbuilder check (whole process)      ${clp.toFixed(0)} ms`);
+if (has('xmllint')) {
+  const xmllint = timeProcess('xmllint', ['--noout', join(dataDir, 'clp.conf')]);
+  console.log(`xmllint --noout (same clp.conf)       ${xmllint.toFixed(0)} ms -> ratio ${(clp / xmllint).toFixed(2)}x (goal <= 3x)`);
+} else {
+  console.log('xmllint: not installed (apt-get install libxml2-utils)');
+}
+if (has('crm_verify')) {
+  const crm = timeProcess('crm_verify', ['-x', cibFile], 3);
+  console.log(`crm_verify -x (10,000 primitives)     ${crm.toFixed(0)} ms -> clpbuilder is ${(crm / clp).toFixed(1)}x faster`);
+} else {
+  console.log('crm_verify: not installed (apt-get install pacemaker-cli-utils)');
+}

@@ -1,0 +1,144 @@
+/**
+ * `clpbuilder check`, `fix` and `rules` (reference/cli.md, "Checking").
+ */
+import type { Command } from 'commander';
+import {
+  type CheckOptions,
+  type Finding,
+  RULES,
+  type Severity,
+  TopologySchema,
+  applyAllQuickFixes,
+  checkProject,
+  formatRuleCatalogue,
+  ProductVersionSchema,
+} from '../../schemas/index.js';
+import { EXIT, type ExitCode, type OutputOptions, printJson, printLines, reportError } from './output.js';
+import { confFileOf, open, openForEdit, saveEdited } from './project-access.js';
+import { runAction } from './run.js';
+
+interface CheckFlags extends OutputOptions {
+  readonly topology?: string;
+  readonly productVersion?: string;
+  readonly strict?: boolean;
+}
+
+const HEADINGS: Readonly<Record<Severity, string>> = { error: 'Errors', warning: 'Warnings', info: 'To do by hand (info)' };
+
+/** Registers `check`, `fix` and `rules`. */
+export function registerCheckCommands(program: Command): void {
+  program
+    .command('check')
+    .description('run every rule of the vSphere guide and of the product’s structure')
+    .argument('<project>', 'project folder, clp.conf file or .zip export')
+    .option('--topology <t>', `override project.json: ${TopologySchema.options.join(', ')}`)
+    .option('--product-version <v>', 'override project.json: the product internal version, e.g. 2.1.1-1')
+    .option('--strict', 'exit 1 on warnings too')
+    .option('--json', 'print {"findings":[...]} on stdout')
+    .addHelpText('after', '\nExit codes: 0 no error (warnings and infos are printed); 1 at least one error, or a warning with --strict; 2 unreadable input or bad flag.')
+    .action(runAction(check));
+  program
+    .command('fix')
+    .description('apply the machine-applicable fixes (quick fixes), saving with the smallest change')
+    .argument('<project>', 'project folder or clp.conf file')
+    .option('--rule <id>', 'only this rule’s fixes')
+    .option('--topology <t>', 'override project.json topology')
+    .option('--product-version <v>', 'override project.json product version')
+    .option('--json', 'print what was fixed as JSON')
+    .action(runAction(fix));
+  program
+    .command('rules')
+    .description('list the rule catalogue: id, severity, topologies, text, source')
+    .option('--markdown', 'print the catalogue as Markdown (docs/rules.md)')
+    .option('--json', 'print the catalogue as JSON')
+    .action(runAction(listRules));
+}
+
+function checkOptions(flags: CheckFlags): { ok: true; value: CheckOptions } | { ok: false; message: string } {
+  const topology = flags.topology === undefined ? undefined : TopologySchema.safeParse(flags.topology);
+  if (topology && !topology.success) {
+    return { ok: false, message: `--topology ${flags.topology} is not a topology; use one of ${TopologySchema.options.join(', ')}` };
+  }
+  const version = flags.productVersion === undefined ? undefined : ProductVersionSchema.safeParse(flags.productVersion);
+  if (version && !version.success) {
+    return { ok: false, message: `--product-version ${flags.productVersion}: write it as major.minor.patch-build, e.g. 2.1.0-1` };
+  }
+  return { ok: true, value: { ...(topology ? { topology: topology.data } : {}), ...(version ? { productVersion: version.data } : {}) } };
+}
+
+async function check(path: string, flags: CheckFlags): Promise<ExitCode> {
+  const options = checkOptions(flags);
+  if (!options.ok) {
+    return reportError({ kind: 'usage', message: options.message }, flags);
+  }
+  const opened = await open(path);
+  if (!opened.ok) {
+    return reportError(opened.error, flags);
+  }
+  const findings = checkProject(opened.value.project, options.value);
+  if (flags.json) {
+    printJson({ findings: findings.map(({ rule, severity, path: where, message, fix, source }) => ({ rule, severity, path: where, message, fix, source })) });
+  } else {
+    printLines(formatFindings(findings, confFileOf(opened.value)));
+  }
+  const failing = findings.some((finding) => finding.severity === 'error' || (flags.strict === true && finding.severity === 'warning'));
+  return failing ? EXIT.findings : EXIT.success;
+}
+
+/** Findings grouped by severity, each with its rule, path, message and fix; a summary last. */
+export function formatFindings(findings: readonly Finding[], file: string): string[] {
+  const lines: string[] = [];
+  for (const severity of ['error', 'warning', 'info'] as const) {
+    const group = findings.filter((finding) => finding.severity === severity);
+    if (group.length > 0) {
+      lines.push(`${HEADINGS[severity]}:`);
+      for (const finding of group) {
+        lines.push(`  ${finding.rule} ${finding.path}: ${finding.message}`, `      fix: ${finding.fix}${finding.hasQuickFix ? ' [clpbuilder fix]' : ''}`);
+      }
+    }
+  }
+  const count = (severity: Severity) => findings.filter((finding) => finding.severity === severity).length;
+  lines.push(`${file}: ${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info`);
+  return lines;
+}
+
+async function fix(path: string, flags: CheckFlags & { rule?: string }): Promise<ExitCode> {
+  const options = checkOptions(flags);
+  if (!options.ok) {
+    return reportError({ kind: 'usage', message: options.message }, flags);
+  }
+  if (flags.rule !== undefined && !RULES.some((rule) => rule.id === flags.rule)) {
+    return reportError({ kind: 'usage', message: `--rule ${flags.rule} is not a rule id; list them with clpbuilder rules` }, flags);
+  }
+  const opened = await openForEdit(path);
+  if (!opened.ok) {
+    return reportError(opened.error, flags);
+  }
+  const fixed = applyAllQuickFixes(opened.value.project, { ...options.value, ...(flags.rule ? { rule: flags.rule } : {}) });
+  if (!fixed.ok) {
+    return reportError(fixed.error, flags);
+  }
+  if (fixed.value.applied.length > 0) {
+    const saved = await saveEdited(opened.value, fixed.value.project);
+    if (!saved.ok) {
+      return reportError(saved.error, flags);
+    }
+  }
+  if (flags.json) {
+    printJson({ fixed: fixed.value.applied.map(({ rule, path: where, message }) => ({ rule, path: where, message })) });
+  } else {
+    printLines(fixed.value.applied.length === 0 ? ['nothing to fix'] : fixed.value.applied.map((finding) => `fixed ${finding.rule} ${finding.path}: ${finding.message}`));
+  }
+  return EXIT.success;
+}
+
+async function listRules(flags: OutputOptions & { markdown?: boolean }): Promise<ExitCode> {
+  if (flags.markdown) {
+    process.stdout.write(formatRuleCatalogue());
+  } else if (flags.json) {
+    printJson({ rules: RULES.map(({ id, severity, topologies, text, fix: advice, source }) => ({ id, severity, topologies, text, fix: advice, source })) });
+  } else {
+    printLines(RULES.map((rule) => `${rule.id}  ${rule.severity.padEnd(7)}  ${rule.topologies === 'all' ? 'all' : rule.topologies.join(',')}\n    ${rule.text}\n    source: ${rule.source}`));
+  }
+  return EXIT.success;
+}

@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { unwrap } from '../../test/support/project.js';
+import { removeElement, setValue } from '../doc/edit.js';
+import { interHostProject, plainProject, vmwareHaProject, withScripts } from '../../test/support/rule-projects.js';
+import {
+  type CheckOptions,
+  type Finding,
+  type Project,
+  RULES,
+  addHeartbeat,
+  addMonitor,
+  addResource,
+  checkProject,
+  insertElement,
+  pipe,
+  setParameter,
+} from '../index.js';
+
+type Case = {
+  rule: string;
+  /** A project where the rule holds. */
+  pass: () => Project;
+  /** The same project, changed just enough to break the rule. */
+  fire: (project: Project) => Project;
+  options?: CheckOptions;
+  /** The severity the firing finding has (unknown facts are info). */
+  severity?: Finding['severity'];
+};
+
+const set = (path: string, value: string) => (project: Project) => unwrap(setParameter(project, path, value));
+const meta = (change: (m: Project['meta']) => Project['meta']) => (project: Project) => ({ ...project, meta: change(project.meta) });
+const vm = (facts: Project['meta']['vm']) => meta((m) => ({ ...m, vm: { ...m.vm, ...facts } }));
+const topology = (t: Project['meta']['topology']) => meta((m) => ({ ...m, topology: t }));
+const conf = (step: (c: Project['conf']) => ReturnType<typeof insertElement>) => (project: Project) => ({ ...project, conf: unwrap(step(project.conf)) });
+const guest = (t: Project['meta']['topology'], facts: Project['meta']['vm'] = {}) => () => vm(facts)(topology(t)(plainProject()));
+
+const CASES: Case[] = [
+  { rule: 'VM001', pass: interHostProject, fire: (p) => unwrap(addResource(p, 'failover-vm', 'md', 'md1')) },
+  { rule: 'VM002', pass: interHostProject, fire: meta((m) => ({ ...m, productVersion: '2.1.0-1' })) },
+  { rule: 'VM002', pass: interHostProject, fire: meta((m) => ({ ...m, productVersion: undefined })), severity: 'info' },
+  { rule: 'VM003', pass: interHostProject, fire: set('monitor/userw@userw/parameters/method', 'softdog') },
+  { rule: 'VM003', pass: interHostProject, fire: conf((c) => insertElement(c, '', { name: 'haltp', children: [{ name: 'method', text: 'ipmi' }] })) },
+  { rule: 'VM004', pass: interHostProject, fire: topology('inter-host-guest-assoc'), severity: 'info' },
+  { rule: 'VM005', pass: guest('inter-guest-shared', { scsiBusSharing: 'physical' }), fire: vm({ scsiBusSharing: 'none' }) },
+  { rule: 'VM005', pass: guest('inter-guest-shared', { scsiBusSharing: 'physical' }), fire: vm({ scsiBusSharing: undefined }), severity: 'info' },
+  { rule: 'VM006', pass: guest('inter-guest-shared', { scsiBusSharing: 'virtual', sameEsxHost: true }), fire: vm({ sameEsxHost: false }) },
+  { rule: 'VM007', pass: guest('plain'), fire: topology('inter-guest-mirror') },
+  { rule: 'VM008', pass: guest('p2v-shared', { diskType: 'rdm' }), fire: vm({ diskType: 'vmdk' }) },
+  { rule: 'VM009', pass: guest('p2v-mirror', { vmotion: true, vmOnSharedStorage: true }), fire: vm({ vmOnSharedStorage: false }) },
+  { rule: 'VM010', pass: guest('p2v-shared', { vmotion: true, vmOnSharedStorage: true, diskType: 'rdm' }), fire: vm({ scsiBusSharing: 'physical' }) },
+  { rule: 'VM010', pass: guest('inter-guest-mirror', { vmotion: true, vmOnSharedStorage: true }), fire: topology('inter-guest-shared') },
+  { rule: 'VM011', pass: vmwareHaProject, fire: vm({ scsiBusSharing: 'physical' }) },
+  { rule: 'VM012', pass: interHostProject, fire: topology('vmware-ha-sss'), severity: 'info' },
+  { rule: 'VM013', pass: interHostProject, fire: vm({ vmkernelAddresses: { esx1: '192.168.0.11' } }), severity: 'warning' },
+  { rule: 'VM014', pass: interHostProject, fire: vm({ hostPackage: 'ExpressCluster-2.1.1-1.vmware.i386.rpm' }) },
+  { rule: 'VM020', pass: interHostProject, fire: (p) => withScripts(p, { 'failover-vm/exec-vm/stop.sh': '#!/bin/sh\nexit 0\n' }) },
+  { rule: 'VM020', pass: interHostProject, fire: (p) => withScripts(p, { 'failover-vm/exec-vm/start.sh': '#!/bin/sh\nexit 0\n' }) },
+  { rule: 'VM021', pass: interHostProject, fire: set('monitor/genw@genw-vm/parameters/sync', '1') },
+  { rule: 'VM021', pass: interHostProject, fire: set('monitor/genw@genw-vm/relation/type', 'rsc') },
+  { rule: 'VM022', pass: interHostProject, fire: (p) => withScripts(p, { 'failover-vm/exec-vm/start.sh': "my $vmx = '/vmfs/volumes/datastore1/vm1/vm1.vmx';\nsystem('vmware-cmd', $vmx, 'start');\n" }) },
+  { rule: 'VM023', pass: guest('plain'), fire: () => interHostProject(), severity: 'info' },
+  { rule: 'VM030', pass: vmwareHaProject, fire: set('monitor/diskw@diskw-datastore/emergency/preaction/use', '0') },
+  { rule: 'VM030', pass: vmwareHaProject, fire: meta((m) => ({ ...m, vmProfile: { ...m.vmProfile, guestOs: 'windows' } })) },
+  { rule: 'VM031', pass: vmwareHaProject, fire: meta((m) => ({ ...m, vmProfile: { ...m.vmProfile, esxAddresses: ['192.168.0.11', '192.168.0.300'] } })) },
+  { rule: 'VM031', pass: vmwareHaProject, fire: (p) => withScripts(p, { 'monitor.s/diskw-datastore/preaction.sh': "clptrnreq -t GRP_FAILOVER -r 'vm2' -h '192.168.0.11'\n" }) },
+  { rule: 'VM032', pass: vmwareHaProject, fire: set('monitor/diskw@diskw-datastore/emergency/action', '3') },
+  { rule: 'VM032', pass: vmwareHaProject, fire: set('monitor/diskw@diskw-datastore/parameters/method', 'WRITE(FILE)') },
+  { rule: 'VM040', pass: guest('plain'), fire: topology('p2v-mirror'), severity: 'info' },
+  { rule: 'CF001', pass: interHostProject, fire: conf((c) => insertElement(c, '', { name: 'server', attributes: [['name', 'esx1']], children: [{ name: 'priority', text: '2' }] })) },
+  { rule: 'CF002', pass: interHostProject, fire: set('monitor/genw@genw-vm/target', 'exec-gone') },
+  { rule: 'CF002', pass: interHostProject, fire: (p) => unwrap(addHeartbeat(p, 'lankhb', { device: '7' })) },
+  { rule: 'CF003', pass: interHostProject, fire: (p) => ({ ...p, scripts: new Map([...p.scripts].filter(([path]) => !path.endsWith('genw.sh'))) }) },
+  { rule: 'CF004', pass: interHostProject, fire: (p) => ({ ...p, conf: unwrap(setValueRaw(p, 'monitor/genw@genw-vm/polling/interval', '0')) }) },
+  { rule: 'CF005', pass: interHostProject, fire: set('group@failover-vm/policy@esx1/order', '0'), severity: 'warning' },
+  { rule: 'CF006', pass: plainProject, fire: (p) => ({ ...p, conf: unwrap(removeHeartbeats(p)) }) },
+  { rule: 'CF007', pass: interHostProject, fire: set('monitor/userw@userw/relation/type', 'grp') },
+  { rule: 'CF007', pass: interHostProject, fire: (p) => unwrap(pipe(p, (x) => addMonitor(x, 'genw', 'genw-other'), (x) => setParameter(x, 'monitor/genw@genw-other/polling/timing', '1'))) },
+  { rule: 'CF008', pass: interHostProject, fire: (p) => ({ ...p, conf: unwrap(setValueRaw(p, 'webmgr/client/objectnumber', '3')) }), severity: 'warning' },
+  { rule: 'CF009', pass: interHostProject, fire: (p) => ({ ...p, conf: unwrap(setValueRaw(p, 'resource/exec@exec-vm/parameters/timeout/start', '600')) }), severity: 'warning' },
+  { rule: 'CF010', pass: interHostProject, fire: conf((c) => insertElement(c, '', { name: 'server', attributes: [['name', 'ESX3']], children: [{ name: 'priority', text: '2' }] })), severity: 'warning' },
+];
+
+/** A raw edit that bypasses setParameter's range check and derived values (to build bad input). */
+function setValueRaw(project: Project, path: string, value: string) {
+  return setValue(project.conf, path, value);
+}
+
+function removeHeartbeats(project: Project) {
+  return removeElement(project.conf, 'heartbeat/lankhb@lankhb1');
+}
+
+function ruleFindings(project: Project, rule: string, options?: CheckOptions): Finding[] {
+  return checkProject(project, options).filter((finding) => finding.rule === rule);
+}
+
+describe('every rule fires on a near-identical configuration, and not on the clean one', () => {
+  it.each(CASES.map((entry, index) => [`${entry.rule} #${index}`, entry] as const))('%s', (_name, entry) => {
+    const clean = entry.pass();
+    expect(ruleFindings(clean, entry.rule, entry.options)).toEqual([]);
+    const fired = ruleFindings(entry.fire(clean), entry.rule, entry.options);
+    expect(fired.length).toBeGreaterThan(0);
+    expect(fired.every((finding) => finding.severity === (entry.severity ?? RULES.find((rule) => rule.id === entry.rule)?.severity))).toBe(true);
+    expect(fired.every((finding) => finding.message.length > 0 && finding.fix.length > 0 && finding.path.length > 0)).toBe(true);
+  });
+
+  it('covers every rule in the catalogue', () => {
+    expect(new Set(CASES.map((entry) => entry.rule))).toEqual(new Set(RULES.map((rule) => rule.id)));
+  });
+});
+
+describe('topology and version matter', () => {
+  it('a mirror disk is an error inter-host (VM001) and fine inter-guest-mirror', () => {
+    const withMirror = unwrap(addResource(interHostProject(), 'failover-vm', 'md', 'md1'));
+    expect(ruleFindings(withMirror, 'VM001')).toHaveLength(1);
+    expect(ruleFindings(withMirror, 'VM001', { topology: 'inter-guest-mirror' })).toHaveLength(0);
+  });
+
+  it('lankhb is an error with 2.1.0-1 and fine with 2.1.1-1 (VM002)', () => {
+    const project = interHostProject();
+    expect(ruleFindings(project, 'VM002', { productVersion: '2.1.0-1' }).map((f) => f.path)).toContain('heartbeat/lankhb@lankhb1');
+    expect(ruleFindings(project, 'VM002', { productVersion: '2.1.1-1' })).toHaveLength(0);
+  });
+
+  it('an absent userw method is softdog before X 4 and keepalive from X 4 (VM003)', () => {
+    const project = unwrap(pipe(plainProject('inter-host'), (p) => addMonitor(p, 'userw', 'userw')));
+    expect(ruleFindings(project, 'VM003', { productVersion: '3.3.1-1' })).toMatchObject([{ severity: 'error' }]);
+    expect(ruleFindings(project, 'VM003', { productVersion: '4.0.0-1' })).toHaveLength(0);
+  });
+
+  it('VMware rules do not run on a plain cluster', () => {
+    const project = unwrap(addResource(interHostProject(), 'failover-vm', 'md', 'md1'));
+    expect(checkProject(project, { topology: 'plain' }).filter((finding) => finding.rule.startsWith('VM'))).toEqual([]);
+  });
+});

@@ -1,0 +1,98 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Project, RULES, setParameter } from '../schemas/index.js';
+import { saveProject } from '../electron/services/project-folder.js';
+import { repoRoot } from './support/fixtures.js';
+import { unwrap } from './support/project.js';
+import { interHostProject } from './support/rule-projects.js';
+
+let scratch: string;
+let counter = 0;
+
+beforeAll(() => {
+  scratch = mkdtempSync(join(tmpdir(), 'clpbuilder-check-'));
+});
+
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function clpbuilder(...args: string[]) {
+  return spawnSync(process.execPath, [join(repoRoot, 'bin/clpbuilder.js'), ...args], { cwd: scratch, encoding: 'utf8' });
+}
+
+async function folderOf(project: Project): Promise<string> {
+  counter += 1;
+  const folder = join(scratch, `project-${counter}`);
+  unwrap(await saveProject(folder, project));
+  return folder;
+}
+
+describe('clpbuilder check', () => {
+  it('a clean inter-host project exits 0 and prints only the checklist, with a summary line', async () => {
+    const run = clpbuilder('check', await folderOf(interHostProject()));
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('To do by hand (info):');
+    expect(run.stdout).not.toContain('Errors:');
+    expect(run.stdout.trim().split('\n').pop()).toMatch(/clp\.conf: 0 error\(s\), 0 warning\(s\), 2 info$/);
+  });
+
+  it('errors exit 1; JSON has the agreed shape', async () => {
+    const broken = unwrap(setParameter(interHostProject(), 'monitor/userw@userw/parameters/method', 'softdog'));
+    const run = clpbuilder('check', await folderOf(broken), '--json');
+    expect(run.status).toBe(1);
+    const json = JSON.parse(run.stdout) as { findings: Array<Record<string, string>> };
+    expect(Object.keys(json.findings[0] ?? {}).sort()).toEqual(['fix', 'message', 'path', 'rule', 'severity', 'source']);
+    expect(json.findings[0]).toMatchObject({ rule: 'VM003', severity: 'error', path: 'monitor/userw@userw/parameters/method' });
+  });
+
+  it('warnings alone exit 0, and 1 with --strict', async () => {
+    const folder = await folderOf(unwrap(setParameter(interHostProject(), 'group@failover-vm/policy@esx1/order', '0')));
+    expect(clpbuilder('check', folder).status).toBe(0);
+    expect(clpbuilder('check', folder, '--strict').status).toBe(1);
+  });
+
+  it('--topology and --product-version override project.json', async () => {
+    const folder = await folderOf(interHostProject());
+    expect(clpbuilder('check', folder, '--product-version', '2.1.0-1').status).toBe(1);
+    expect(clpbuilder('check', folder, '--topology', 'plain', '--json').stdout).toBe('{\n  "findings": []\n}\n');
+    const bad = clpbuilder('check', folder, '--topology', 'moon');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('inter-host');
+  });
+
+  it('a malformed clp.conf exits 2 with line and column', async () => {
+    const folder = await folderOf(interHostProject());
+    writeFileSync(join(folder, 'clp.conf'), '<?xml version="1.0" encoding="ASCII"?>\n<root>\n  <cluster>\n</root>\n');
+    const run = clpbuilder('check', folder);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/clp\.conf:4:1: <\/root> does not match <cluster>/);
+  });
+});
+
+describe('clpbuilder fix', () => {
+  it('applies the quick fixes and saves, after which check passes', async () => {
+    const folder = await folderOf(unwrap(setParameter(interHostProject(), 'monitor/userw@userw/parameters/method', 'softdog')));
+    const before = readFileSync(join(folder, 'clp.conf'), 'utf8');
+    const run = clpbuilder('fix', folder);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('fixed VM003 monitor/userw@userw/parameters/method');
+    expect(clpbuilder('check', folder).status).toBe(0);
+    expect(readFileSync(join(folder, 'clp.conf.bak'), 'utf8')).toBe(before);
+  });
+
+  it('--rule limits it to one rule; an unknown rule is bad usage', async () => {
+    const folder = await folderOf(unwrap(setParameter(interHostProject(), 'monitor/userw@userw/parameters/method', 'softdog')));
+    expect(clpbuilder('fix', folder, '--rule', 'CF008').stdout).toContain('nothing to fix');
+    expect(clpbuilder('fix', folder, '--rule', 'XX999').status).toBe(2);
+  });
+});
+
+describe('clpbuilder rules', () => {
+  it('lists every rule id, and docs/rules.md is the generated catalogue', () => {
+    const json = JSON.parse(clpbuilder('rules', '--json').stdout) as { rules: Array<{ id: string }> };
+    expect(json.rules.map((rule) => rule.id)).toEqual(RULES.map((rule) => rule.id));
+    expect(readFileSync(join(repoRoot, 'docs/rules.md'), 'utf8')).toBe(clpbuilder('rules', '--markdown').stdout);
+  });
+});

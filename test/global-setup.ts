@@ -1,0 +1,13 @@
+/**
+ * Builds the CLI once before any test file runs (tests run the built `clpbuilder` as a real
+ * process; building in each file would race on dist/).
+ */
+import { spawnSync } from 'node:child_process';
+import { repoRoot } from './support/fixtures.js';
+
+export default function setup(): void {
+  const built = spawnSync(process.execPath, ['build/build-cli.mjs', '--cli-only'], { cwd: repoRoot, encoding: 'utf8' });
+  if (built.status !== 0) {
+    throw new Error(`building the CLI failed:\n${built.stderr}`);
+  }
+}
