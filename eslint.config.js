@@ -15,7 +15,6 @@ export default tseslint.config(
       'bench/.data/',
       '.tmp_run.mjs*',
       'test/fixtures/',
-      'renderer/index.js',
     ],
   },
   js.configs.recommended,
@@ -43,9 +42,15 @@ export default tseslint.config(
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
-      'no-restricted-imports': [
+      '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: ['electron', 'node:*', '**/electron/services/**'] },
+        {
+          patterns: [
+            { group: ['node:*', '**/electron/services/**'] },
+            // STYLE.md §3: the renderer imports the contract's types only; calls go through api.ts.
+            { group: ['electron', '**/electron/**'], allowTypeImports: true },
+          ],
+        },
       ],
     },
   },

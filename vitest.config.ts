@@ -7,6 +7,7 @@ export default defineConfig({
       'templates/**/*.test.ts',
       'electron/**/*.test.ts',
       'test/**/*.test.ts',
+      'renderer/**/*.test.ts',
     ],
     testTimeout: 30000,
     globalSetup: ['test/global-setup.ts'],

@@ -24,7 +24,8 @@ if (!process.argv.includes('--cli-only')) {
   await build({
     ...node,
     format: 'cjs',
-    external: ['electron'],
+    // ssh2 (via the hosts handlers) loads native addons; it ships in node_modules beside us.
+    external: ['electron', 'ssh2'],
     entryPoints: { main: 'electron/main.ts' },
     outfile: 'dist/electron/main.cjs',
   });
@@ -35,13 +36,6 @@ if (!process.argv.includes('--cli-only')) {
     entryPoints: ['electron/preload.ts'],
     outfile: 'dist/electron/preload.cjs',
   });
-  await build({
-    bundle: true,
-    platform: 'browser',
-    target: 'chrome120',
-    format: 'iife',
-    entryPoints: ['renderer/index.ts'],
-    outfile: 'renderer/index.js',
-    logLevel: 'warning',
-  });
+  // The renderer: React and Monaco through Vite, into dist/renderer.
+  await import('./build-renderer.mjs');
 }

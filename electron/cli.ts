@@ -12,7 +12,11 @@ import { registerCheckCommands } from './cli/check.js';
 import { registerDiffCommand } from './cli/diff.js';
 import { registerRemoveRenameCommands, registerSetCommand } from './cli/edit.js';
 import { registerExportCommand } from './cli/export.js';
+import { registerGenerateCommand } from './cli/generate.js';
+import { registerNewCommand } from './cli/new.js';
+import { registerHostCommands } from './cli/hosts.js';
 import { EXIT, printJson, reportBug } from './cli/output.js';
+import { registerServeCommand } from './cli/serve.js';
 import { registerShowCommands } from './cli/show.js';
 
 const HELP_AFTER = `
@@ -41,6 +45,10 @@ export function buildProgram(): Command {
   registerExportCommand(program);
   registerDiffCommand(program);
   registerCheckCommands(program);
+  registerNewCommand(program);
+  registerGenerateCommand(program);
+  registerHostCommands(program);
+  registerServeCommand(program);
   return program;
 }
 

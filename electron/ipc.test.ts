@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { createHandlers } from './handlers.js';
 import { dispatch, type Handlers } from './ipc.js';
 
 const handlers: Handlers = {
-  'app:info': async () => ({ ok: true, value: { name: 'Cluster Builder', version: '0' } }),
+  ...createHandlers({ name: 'Cluster Builder', version: '0' }),
   'project:show': async (path) => ({
     ok: true,
     value: { clusterName: path, servers: [], groups: [], resources: 0, monitors: 0 },

@@ -3,21 +3,25 @@
  * so that nothing untested hides in it (DESIGN.md: Electron cannot run on the build machines).
  */
 import { BrowserWindow, app, ipcMain, session } from 'electron';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { contract } from './contract.js';
-import { type Handlers, dispatch } from './ipc.js';
-import { openProject } from './services/project-folder.js';
-import { summarize } from './services/summary.js';
+import { createHandlers } from './handlers.js';
+import { dispatch } from './ipc.js';
 
-const rendererFile = join(__dirname, '../../renderer/index.html');
+// dist/electron/main.cjs → dist/renderer/index.html (built by build/build-renderer.mjs).
+const rendererFile = join(__dirname, '../renderer/index.html');
 
-const handlers: Handlers = {
-  'app:info': async () => ({ ok: true, value: { name: app.getName(), version: app.getVersion() } }),
-  'project:show': async (path) => {
-    const opened = await openProject(path);
-    return opened.ok ? { ok: true, value: summarize(opened.value.project) } : opened;
-  },
-};
+const handlers = createHandlers({
+  name: app.getName(),
+  version: app.getVersion(),
+  initialProject: projectArgument(),
+});
+
+/** `electron . <project>`: the first plain argument after the app's own path. */
+function projectArgument(): string | undefined {
+  const argument = process.argv.slice(2).find((value) => !value.startsWith('-'));
+  return argument === undefined ? undefined : resolve(argument);
+}
 
 function createWindow(): void {
   const window = new BrowserWindow({

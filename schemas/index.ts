@@ -30,3 +30,4 @@ export { defaultResourceSpec, defaultMonitorSpec, defaultScripts } from './edits
 export * from './diff/diff-model.js';
 export * from './diff/line-diff.js';
 export * from './rules/index.js';
+export * from './vm-profile.js';

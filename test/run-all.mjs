@@ -6,10 +6,19 @@ import { existsSync } from 'node:fs';
 
 /** Commands the tests call, and the Debian package that brings each. */
 const SYSTEM_NEEDS = [
+  // Real OpenSSH test hosts for upload/download (sshd), their keys and known_hosts (ssh-keygen).
+  { command: 'sshd', pkg: 'openssh-server' },
+  { command: 'ssh-keygen', pkg: 'openssh-client' },
   // xmllint is the benchmark's yardstick and the tests' second opinion on well-formedness.
   { command: 'xmllint', pkg: 'libxml2-utils' },
   // Info-ZIP's unzip checks that exported zips open in the tool hosts and users have.
   { command: 'unzip', pkg: 'unzip' },
+  // Debian's Chromium, driven by playwright-core in the browser-host end-to-end test.
+  { command: 'chromium', pkg: 'chromium' },
+  // The generated VM scripts: Perl ones pass perl -c and run against the vmware-cmd
+  // simulator (itself Perl); shell ones pass shellcheck.
+  { command: 'perl', pkg: 'perl' },
+  { command: 'shellcheck', pkg: 'shellcheck' },
 ];
 
 function hasCommand(command) {

@@ -26,18 +26,25 @@ export function ruleContext(project: Project, options: CheckOptions = {}, model 
     topology: options.topology ?? project.meta.topology,
     productVersion: options.productVersion ?? project.meta.productVersion,
     os: model.all.serveros?.trim().toLowerCase() === 'windows' ? 'windows' : 'linux',
+    side: sideOf(project),
   };
 }
 
-/** Whether a rule applies to a topology. */
-export function appliesTo(rule: Rule, topology: Topology): boolean {
-  return rule.topologies === 'all' || rule.topologies.includes(topology);
+function sideOf(project: Project): 'host' | 'guest' | undefined {
+  const side = project.meta.vmProfile?.['side'];
+  return side === 'host' || side === 'guest' ? side : undefined;
+}
+
+/** Whether a rule applies to a topology (and, in a guest-to-host association, to this side). */
+export function appliesTo(rule: Rule, topology: Topology, side?: 'host' | 'guest'): boolean {
+  const otherSide = topology === 'inter-host-guest-assoc' && side !== undefined && rule.side !== undefined && rule.side !== side;
+  return !otherSide && (rule.topologies === 'all' || rule.topologies.includes(topology));
 }
 
 /** Runs every rule that applies; findings sorted by severity, then rule id, then path. */
 export function checkProject(project: Project, options: CheckOptions = {}): Finding[] {
   const context = ruleContext(project, options);
-  return sortFindings(RULES.filter((rule) => appliesTo(rule, context.topology)).flatMap((rule) => findingsOf(rule, context)));
+  return sortFindings(RULES.filter((rule) => appliesTo(rule, context.topology, context.side)).flatMap((rule) => findingsOf(rule, context)));
 }
 
 // Hits of unchanged entities are the same objects from check to check (rules remember them
@@ -140,7 +147,7 @@ export function createChecker(options: CheckOptions = {}) {
       const context = ruleContext(project, options, model);
       const slices = slicesOf(context);
       const findings = new Map<string, Finding[]>();
-      for (const rule of RULES.filter((candidate) => appliesTo(candidate, context.topology))) {
+      for (const rule of RULES.filter((candidate) => appliesTo(candidate, context.topology, context.side))) {
         const cached = previous?.findings.get(rule.id);
         const unchanged = cached && rule.inputs.every((input) => sameItems(slices[input], previous?.slices[input] ?? []));
         findings.set(rule.id, unchanged ? cached : findingsOf(rule, context));

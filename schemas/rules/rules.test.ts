@@ -127,6 +127,16 @@ describe('topology and version matter', () => {
     expect(ruleFindings(project, 'VM003', { productVersion: '4.0.0-1' })).toHaveLength(0);
   });
 
+  it('in a guest-to-host association each side is checked by its own rules', () => {
+    const host = meta((m) => ({ ...m, topology: 'inter-host-guest-assoc', vmProfile: { side: 'host' } }))(interHostProject());
+    const rulesOf = (project: Project) => new Set(checkProject(project).map((finding) => finding.rule));
+    expect(rulesOf(host).has('VM030')).toBe(false);
+    expect(rulesOf(host).has('VM023')).toBe(true);
+    const guest = meta((m) => ({ ...m, vmProfile: { side: 'guest' } }))(host);
+    expect(rulesOf(guest).has('VM023')).toBe(false);
+    expect(rulesOf(guest).has('VM030')).toBe(true);
+  });
+
   it('VMware rules do not run on a plain cluster', () => {
     const project = unwrap(addResource(interHostProject(), 'failover-vm', 'md', 'md1'));
     expect(checkProject(project, { topology: 'plain' }).filter((finding) => finding.rule.startsWith('VM'))).toEqual([]);

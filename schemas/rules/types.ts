@@ -42,6 +42,8 @@ export interface RuleContext {
   /** Product internal version (`2.1.0-1`), when known. */
   readonly productVersion: string | undefined;
   readonly os: 'linux' | 'windows';
+  /** Which side of a guest-to-host association this project is, when recorded. */
+  readonly side: 'host' | 'guest' | undefined;
 }
 
 /** Which parts of the project a rule reads (what an edit must touch to change its result). */
@@ -59,5 +61,11 @@ export interface Rule {
   /** What to do, in general; a hit may say more precisely. */
   readonly fix: string;
   readonly inputs: readonly RuleInput[];
+  /**
+   * In a guest-to-host association two projects share the topology: the ESX hosts' cluster
+   * and the guest's SingleServerSafe. A rule about one side skips a project that records
+   * (project.json `vmProfile.side`) that it is the other.
+   */
+  readonly side?: 'host' | 'guest';
   check(context: RuleContext): readonly Hit[];
 }

@@ -31,6 +31,7 @@ export function vmMonitorFor(context: RuleContext, exec: Resource): Monitor | un
 
 export const VM020: Rule = {
   id: 'VM020',
+  side: 'host',
   severity: 'error',
   topologies: INTER_HOST,
   source: SOURCE,
@@ -60,6 +61,7 @@ function sharedDiskHit(context: RuleContext, exec: Resource): Hit[] {
 
 export const VM021: Rule = {
   id: 'VM021',
+  side: 'host',
   severity: 'error',
   topologies: INTER_HOST,
   source: `${SOURCE}, step 9`,
@@ -103,6 +105,7 @@ export function vmxPaths(context: RuleContext): string[] {
 
 export const VM022: Rule = {
   id: 'VM022',
+  side: 'host',
   severity: 'error',
   topologies: INTER_HOST,
   source: 'vSphere guide, Appendix A (vmpower.start.pl: "This must be absolute UUID-based path")',
@@ -117,6 +120,7 @@ export const VM022: Rule = {
 
 export const VM023: Rule = {
   id: 'VM023',
+  side: 'host',
   severity: 'info',
   topologies: INTER_HOST,
   source: `${SOURCE}, step 5`,

@@ -12,6 +12,7 @@ const HOST_CLUSTERS = [...INTER_HOST, ...VMWARE_HA_SSS];
 
 export const VM001: Rule = {
   id: 'VM001',
+  side: 'host',
   severity: 'error',
   topologies: INTER_HOST,
   source: 'vSphere guide, Notes on inter-host OS clusters',
@@ -27,6 +28,7 @@ function askVersion(rule: string): Hit {
 
 export const VM002: Rule = {
   id: 'VM002',
+  side: 'host',
   severity: 'error',
   topologies: HOST_CLUSTERS,
   source: 'vSphere guide, Notes on inter-host OS clusters; Notes on a VMware HA association configuration',
@@ -77,6 +79,7 @@ function methodHit(context: RuleContext, path: string, what: string, written: st
 
 export const VM003: Rule = {
   id: 'VM003',
+  side: 'host',
   severity: 'error',
   topologies: HOST_CLUSTERS,
   source: 'vSphere guide, Notes on inter-host OS clusters; Notes on a VMware HA association configuration',
@@ -91,6 +94,7 @@ export const VM003: Rule = {
 
 export const VM013: Rule = {
   id: 'VM013',
+  side: 'host',
   severity: 'warning',
   topologies: HOST_CLUSTERS,
   source: 'vSphere guide, Notes on using ExpressCluster on the Service Console',
@@ -112,6 +116,7 @@ export const VM013: Rule = {
 
 export const VM014: Rule = {
   id: 'VM014',
+  side: 'host',
   severity: 'error',
   topologies: INTER_HOST,
   source: 'vSphere guide, Notes on inter-host OS clusters',

@@ -29,6 +29,7 @@ export function guestOs(context: RuleContext): 'linux' | 'windows' {
 
 export const VM030: Rule = {
   id: 'VM030',
+  side: 'guest',
   severity: 'error',
   topologies: PREACTION_TOPOLOGIES,
   source: SOURCE,
@@ -76,6 +77,7 @@ function preactionTarget(context: RuleContext): { resource?: string; addresses?:
 
 export const VM031: Rule = {
   id: 'VM031',
+  side: 'guest',
   severity: 'error',
   topologies: PREACTION_TOPOLOGIES,
   source: 'vSphere guide, Appendix A (vmpreaction.sh, vmpreaction.bat)',

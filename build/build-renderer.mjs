@@ -1,0 +1,21 @@
+// Builds the renderer (React + Monaco, bundled locally with its worker) into dist/renderer,
+// which the Electron window loads and `clpbuilder serve` serves.
+import react from '@vitejs/plugin-react';
+import { build } from 'vite';
+
+await build({
+  configFile: false,
+  root: 'renderer',
+  // Relative asset URLs: the same files load from file:// in Electron and over HTTP.
+  base: './',
+  plugins: [react()],
+  logLevel: 'warn',
+  build: {
+    outDir: '../dist/renderer',
+    emptyOutDir: true,
+    target: 'chrome120',
+    // Monaco alone is several MB; it is loaded lazily, so a large chunk is expected.
+    chunkSizeWarningLimit: 6000,
+    reportCompressedSize: false,
+  },
+});

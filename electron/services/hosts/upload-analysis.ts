@@ -1,0 +1,79 @@
+/**
+ * What the snapshots say before anything changes: the diff against the pushing host's
+ * configuration, whether the servers agree with each other, and which groups the change touches.
+ */
+import {
+  type Project,
+  type ProjectDifference,
+  diffProjects,
+  formatError,
+} from '../../../schemas/index.js';
+import { affectedGroups } from './affected-groups.js';
+import type { FolderFile } from './sftp-files.js';
+import { projectFromFiles } from './snapshot.js';
+import type { HostRun } from './upload-run.js';
+
+/** The analysis of one upload. */
+export interface Analysis {
+  readonly isFirstDeployment: boolean;
+  readonly difference?: ProjectDifference;
+  readonly diffBase?: string;
+  readonly groupsToStop: readonly string[];
+  readonly groupsToStart: readonly string[];
+  readonly notes: readonly string[];
+}
+
+/** Compares the project with the pushing host's configuration and the hosts with each other. */
+export function analyse(project: Project, runs: readonly HostRun[], stopGroups: boolean): Analysis {
+  const pusher = runs[0]!;
+  const notes = disagreements(runs);
+  if (!pusher.pulled) {
+    return {
+      isFirstDeployment: true,
+      groupsToStop: [],
+      groupsToStart: [],
+      notes: [
+        ...notes,
+        `${pusher.label} has no configuration yet: first deployment (push with --force, no suspend)`,
+      ],
+    };
+  }
+  const current = projectFromFiles(pusher.pulled);
+  if (!current.ok) {
+    notes.push(
+      `${pusher.label}'s configuration cannot be read for the diff (${formatError(current.error)}); it is kept in the snapshot as it is`,
+    );
+    return { isFirstDeployment: false, groupsToStop: [], groupsToStart: [], notes };
+  }
+  const difference = diffProjects(current.value, project);
+  const groups = stopGroups
+    ? affectedGroups(current.value, project, difference)
+    : { stop: [], start: [] };
+  return {
+    isFirstDeployment: false,
+    difference,
+    diffBase: pusher.label,
+    groupsToStop: groups.stop,
+    groupsToStart: groups.start,
+    notes,
+  };
+}
+
+/** Servers of one cluster should hold the same configuration; say so when they do not. */
+function disagreements(runs: readonly HostRun[]): string[] {
+  const [first, ...others] = runs;
+  if (!first) {
+    return [];
+  }
+  const key = (files: readonly FolderFile[] | undefined) =>
+    files === undefined
+      ? 'none'
+      : files.map((file) => `${file.path}\u0000${file.bytes.toString('base64')}`).join('\u0001');
+  const reference = key(first.pulled);
+  return others
+    .filter((run) => key(run.pulled) !== reference)
+    .map(
+      (run) =>
+        `${run.label}'s configuration differs from ${first.label}'s: the servers are out of step; the push will make them all the same, and a rollback would restore ${first.label}'s`,
+    );
+}

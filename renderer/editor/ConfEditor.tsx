@@ -1,0 +1,90 @@
+/**
+ * The raw clp.conf tab, two-way: typing updates the model when the text parses (and marks the
+ * error when it does not); an edit elsewhere (a form, a quick fix, undo) replaces the text.
+ * STYLE.md §4: the two meet only at text → decode → model and model → encode → text.
+ */
+import { useEffect, useRef } from 'react';
+import { decodeClpConfText } from '../../schemas/index.js';
+import { monaco } from './monaco.js';
+
+interface Props {
+  readonly text: string;
+  readonly isDark: boolean;
+  onText(text: string): void;
+}
+
+// Decoding a large clp.conf on every keystroke would stall typing; wait for a pause.
+const TYPING_PAUSE_MS = 300;
+
+/** The editor; lazy-loaded so the tree is usable before Monaco has loaded. */
+export function ConfEditor({ text, isDark, onText }: Props) {
+  const host = useRef<HTMLDivElement>(null);
+  const editor = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  const latest = useRef({ text, onText });
+  latest.current = { text, onText };
+
+  useEffect(() => {
+    const created = monaco.editor.create(host.current as HTMLDivElement, {
+      value: latest.current.text,
+      language: 'xml',
+      automaticLayout: true,
+      minimap: { enabled: false },
+      fontSize: 13,
+      scrollBeyondLastLine: false,
+    });
+    editor.current = created;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const subscription = created.onDidChangeModelContent(() => {
+      clearTimeout(timer);
+      timer = setTimeout(() => commit(created, latest.current), TYPING_PAUSE_MS);
+    });
+    return () => {
+      clearTimeout(timer);
+      subscription.dispose();
+      created.dispose();
+      editor.current = null;
+    };
+  }, []);
+
+  useEffect(() => monaco.editor.setTheme(isDark ? 'vs-dark' : 'vs'), [isDark]);
+
+  useEffect(() => {
+    const current = editor.current;
+    if (current && current.getValue() !== text) {
+      // An edit from elsewhere: replace the text as one undoable edit in the editor.
+      const model = current.getModel();
+      model?.pushEditOperations([], [{ range: model.getFullModelRange(), text }], () => null);
+    }
+  }, [text]);
+
+  return <div className="monaco-host" ref={host} />;
+}
+
+function commit(
+  editor: monaco.editor.IStandaloneCodeEditor,
+  latest: { text: string; onText(text: string): void },
+) {
+  const model = editor.getModel();
+  const value = editor.getValue();
+  if (!model || value === latest.text) {
+    return;
+  }
+  const decoded = decodeClpConfText(value);
+  if (decoded.ok) {
+    monaco.editor.setModelMarkers(model, 'clp.conf', []);
+    latest.onText(value);
+    return;
+  }
+  const line = decoded.error.line ?? 1;
+  const column = decoded.error.column ?? 1;
+  monaco.editor.setModelMarkers(model, 'clp.conf', [
+    {
+      severity: monaco.MarkerSeverity.Error,
+      message: decoded.error.message,
+      startLineNumber: line,
+      startColumn: column,
+      endLineNumber: line,
+      endColumn: column + 1,
+    },
+  ]);
+}

@@ -1,0 +1,161 @@
+/**
+ * The selected entity's properties: a few fields by meaning, then every parameter, each
+ * checked as it is typed against the core's known ranges, with the rules' findings beside it.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  type Finding,
+  MONITOR_FINAL_ACTIONS,
+  checkParameterValue,
+} from '../../../schemas/index.js';
+import { type ChoiceField, type EntityView, choiceFieldsOf } from './entity-view.js';
+
+interface Props {
+  readonly entity: EntityView | undefined;
+  readonly findings: readonly Finding[];
+  onSet(path: string, value: string): void;
+}
+
+/** The form of one entity. */
+export function PropertiesPanel({ entity, findings, onSet }: Props) {
+  const { t } = useTranslation();
+  if (!entity) {
+    return <p className="empty">{t('properties.none')}</p>;
+  }
+  const findingsAt = (path: string) => findings.filter((finding) => finding.path === path);
+  const choices = choiceFieldsOf(entity, MONITOR_FINAL_ACTIONS);
+  const choiceKeys = new Set(choices.map((choice) => choice.key));
+  return (
+    <form
+      className="properties"
+      aria-label={t('properties.title')}
+      onSubmit={(event) => event.preventDefault()}
+    >
+      <header className="properties-head">
+        <h2>{entity.name}</h2>
+        <span className="badge">
+          {t(`kind.${entity.kind}`)}
+          {entity.type ? ` · ${entity.type}` : ''}
+        </span>
+        <code className="path">{entity.path}</code>
+      </header>
+      {choices.length > 0 ? (
+        <fieldset>
+          <legend>{t('properties.settings')}</legend>
+          {choices.map((choice) => (
+            <ChoiceRow
+              key={`${entity.path}/${choice.key}`}
+              field={choice}
+              path={`${entity.path}/${choice.key}`}
+              value={entity.parameters[choice.key]}
+              findings={findingsAt(`${entity.path}/${choice.key}`)}
+              onSet={onSet}
+            />
+          ))}
+        </fieldset>
+      ) : null}
+      <fieldset>
+        <legend>{t('properties.parameters')}</legend>
+        {Object.entries(entity.parameters)
+          .filter(([key]) => !choiceKeys.has(key))
+          .map(([key, value]) => (
+            // Keyed by value too: an undo or a quick fix resets the draft to the new value.
+            <TextRow
+              key={`${entity.path}/${key}=${value}`}
+              label={key}
+              path={`${entity.path}/${key}`}
+              value={value}
+              findings={findingsAt(`${entity.path}/${key}`)}
+              onSet={onSet}
+            />
+          ))}
+      </fieldset>
+    </form>
+  );
+}
+
+interface RowProps {
+  readonly path: string;
+  readonly value: string | undefined;
+  readonly findings: readonly Finding[];
+  onSet(path: string, value: string): void;
+}
+
+function ChoiceRow({ field, path, value, findings, onSet }: RowProps & { field: ChoiceField }) {
+  const { t } = useTranslation();
+  const id = `field-${path}`;
+  const known = field.options.some(([option]) => option === value);
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t(field.label)}</label>
+      <select
+        id={id}
+        data-path={path}
+        value={value ?? ''}
+        onChange={(event) => onSet(path, event.target.value)}
+      >
+        {known ? null : (
+          <option value={value ?? ''}>{value === undefined ? t('option.default') : value}</option>
+        )}
+        {field.options.map(([option, meaning, fallback]) => {
+          const text = t(meaning, { defaultValue: fallback ?? meaning });
+          return (
+            <option key={option} value={option}>
+              {text === option ? option : `${text} (${option})`}
+            </option>
+          );
+        })}
+      </select>
+      <FieldFindings findings={findings} />
+    </div>
+  );
+}
+
+function TextRow({ label, path, value, findings, onSet }: RowProps & { label: string }) {
+  const [draft, setDraft] = useState(value ?? '');
+  const checked = checkParameterValue(path, draft);
+  const error = checked.ok ? undefined : checked.error.message.replace(`${path}: `, '');
+  const id = `field-${path}`;
+  const commit = () => {
+    if (checked.ok && draft !== value) {
+      onSet(path, draft);
+    }
+  };
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        data-path={path}
+        value={draft}
+        aria-invalid={error !== undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        onChange={(event) => setDraft(event.target.value)}
+        onBlur={commit}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') {
+            commit();
+          }
+        }}
+      />
+      {error ? (
+        <p className="field-error" id={`${id}-error`} role="alert">
+          {error}
+        </p>
+      ) : null}
+      <FieldFindings findings={findings} />
+    </div>
+  );
+}
+
+function FieldFindings({ findings }: { readonly findings: readonly Finding[] }) {
+  return findings.map((finding) => (
+    <p
+      key={`${finding.rule}-${finding.message}`}
+      className={`field-finding sev-${finding.severity}`}
+    >
+      {finding.rule}: {finding.message}
+    </p>
+  ));
+}

@@ -1,0 +1,157 @@
+/**
+ * The cluster as tree nodes: Cluster → Servers, Heartbeats, Network partitions; Groups →
+ * their resources; Monitors. Pure, so the tree's shape is tested without a DOM.
+ */
+import type { ClusterModel, Finding, Severity } from '../../../schemas/index.js';
+
+/** What a node stands for, for its icon. */
+export type NodeKind =
+  | 'cluster'
+  | 'folder'
+  | 'server'
+  | 'heartbeat'
+  | 'networkpartition'
+  | 'group'
+  | 'resource'
+  | 'monitor';
+
+export interface TreeNode {
+  /** The entity's clpcfadm path (`monitor/userw@userw`), or `folder:<name>` for a folder. */
+  readonly id: string;
+  readonly label: string;
+  readonly kind: NodeKind;
+  /** The entity's type (exec, genw, lankhb ...), shown after the name. */
+  readonly detail?: string;
+  readonly children: readonly TreeNode[];
+}
+
+function leaf(id: string, label: string, kind: NodeKind, detail?: string): TreeNode {
+  return { id, label, kind, children: [], ...(detail === undefined ? {} : { detail }) };
+}
+
+/** The tree of a model; folders are labelled by `labels` (already translated). */
+export function buildTree(
+  model: ClusterModel,
+  labels: Record<'servers' | 'heartbeats' | 'networkPartitions' | 'groups' | 'monitors', string>,
+): TreeNode {
+  const folder = (name: keyof typeof labels, children: TreeNode[]): TreeNode => ({
+    id: `folder:${name}`,
+    label: labels[name],
+    kind: 'folder',
+    children,
+  });
+  const resourcesOf = (group: string) =>
+    model.resources
+      .filter((resource) => resource.group === group)
+      .map((resource) => leaf(resource.path, resource.name, 'resource', resource.type));
+  const ungrouped = model.resources.filter((resource) => resource.group === undefined);
+  return {
+    id: 'cluster',
+    label: model.cluster.name,
+    kind: 'cluster',
+    children: [
+      folder(
+        'servers',
+        model.servers.map((server) => leaf(server.path, server.name, 'server')),
+      ),
+      folder(
+        'heartbeats',
+        model.heartbeats.map((hb) => leaf(hb.path, hb.name, 'heartbeat', hb.type)),
+      ),
+      folder(
+        'networkPartitions',
+        model.networkPartitions.map((np) => leaf(np.path, np.name, 'networkpartition', np.type)),
+      ),
+      folder('groups', [
+        ...model.groups.map((group) => ({
+          ...leaf(group.path, group.name, 'group', group.type),
+          children: resourcesOf(group.name),
+        })),
+        // A resource no group lists still shows, so nothing in the file is hidden.
+        ...ungrouped.map((resource) =>
+          leaf(resource.path, resource.name, 'resource', resource.type),
+        ),
+      ]),
+      folder(
+        'monitors',
+        model.monitors.map((monitor) => leaf(monitor.path, monitor.name, 'monitor', monitor.type)),
+      ),
+    ],
+  };
+}
+
+/** A visible row of the tree, in display order. */
+export interface TreeRow {
+  readonly node: TreeNode;
+  readonly level: number;
+  readonly parent?: string;
+}
+
+/** The rows shown when the nodes in `expanded` are open. */
+export function visibleRows(root: TreeNode, expanded: ReadonlySet<string>): TreeRow[] {
+  const rows: TreeRow[] = [];
+  const walk = (node: TreeNode, level: number, parent?: string) => {
+    rows.push({ node, level, ...(parent === undefined ? {} : { parent }) });
+    if (expanded.has(node.id)) {
+      node.children.forEach((child) => walk(child, level + 1, node.id));
+    }
+  };
+  walk(root, 1);
+  return rows;
+}
+
+/** Ids of the node and its ancestors' chain down to `id` (to reveal a selection). */
+export function pathTo(root: TreeNode, id: string): string[] | undefined {
+  if (root.id === id) {
+    return [root.id];
+  }
+  for (const child of root.children) {
+    const below = pathTo(child, id);
+    if (below) {
+      return [root.id, ...below];
+    }
+  }
+  return undefined;
+}
+
+const RANK: Readonly<Record<Severity, number>> = { error: 3, warning: 2, info: 1 };
+
+/** The entity a finding is about: the longest entity path its path starts with. */
+export function entityOfPath(path: string, entityIds: readonly string[]): string {
+  let best = 'cluster';
+  for (const id of entityIds) {
+    if ((path === id || path.startsWith(`${id}/`)) && id.length > best.length) {
+      best = id;
+    }
+  }
+  return best;
+}
+
+/** The worst severity per entity id, for the status dots. */
+export function worstSeverities(
+  findings: readonly Finding[],
+  entityIds: readonly string[],
+): Map<string, Severity> {
+  const worst = new Map<string, Severity>();
+  for (const finding of findings) {
+    const id = entityOfPath(finding.path, entityIds);
+    const current = worst.get(id);
+    if (current === undefined || RANK[finding.severity] > RANK[current]) {
+      worst.set(id, finding.severity);
+    }
+  }
+  return worst;
+}
+
+/** Every entity id in the tree (folders excluded). */
+export function entityIds(root: TreeNode): string[] {
+  const ids: string[] = [];
+  const walk = (node: TreeNode) => {
+    if (node.kind !== 'folder') {
+      ids.push(node.id);
+    }
+    node.children.forEach(walk);
+  };
+  walk(root);
+  return ids;
+}

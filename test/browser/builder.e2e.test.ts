@@ -1,0 +1,103 @@
+/**
+ * End to end: Debian's Chromium, driven by playwright-core, against the real `clpbuilder
+ * serve`: open, see the tree, make a rule fire, fix it, edit, undo/redo, save, check the disk.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, type Page, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lineChanges } from '../support/project.js';
+import { interHostProject } from '../support/rule-projects.js';
+import { type ServeProcess, serveProject } from './serve-process.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+let host: ServeProcess;
+let context: BrowserContext;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  host = await serveProject(interHostProject());
+  context = await chromium.launchPersistentContext(
+    mkdtempSync(join(tmpdir(), 'clpbuilder-chromium-')),
+    {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+      viewport: { width: 1400, height: 860 },
+      locale: 'en-US',
+    },
+  );
+  page = context.pages()[0] ?? (await context.newPage());
+  // A step that does not happen fails with its own locator in the message, well before the test's limit.
+  page.setDefaultTimeout(8000);
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') {
+      pageErrors.push(message.text());
+    }
+  });
+}, 30000);
+
+afterAll(async () => {
+  await context?.close();
+  await host?.stop();
+});
+
+describe('the Builder in Chromium', () => {
+  it('edits a monitor, shows the rule, applies its quick fix, undoes, redoes and saves', async () => {
+    const started = Date.now();
+    const original = readFileSync(join(host.folder, 'clp.conf'), 'utf8');
+    await page.goto(host.url);
+    const tree = page.getByRole('tree', { name: 'Cluster' });
+    for (const name of ['esx1', 'failover-vm', 'exec-vm', 'genw-vm', 'userw']) {
+      await tree.getByRole('treeitem', { name, exact: true }).waitFor();
+    }
+    expect(new URL(page.url()).searchParams.has('token')).toBe(false);
+
+    await tree.getByRole('treeitem', { name: 'userw', exact: true }).click();
+    await page.getByLabel('Monitoring method').selectOption('softdog');
+    const problems = page.getByRole('region', { name: 'Problems' });
+    const vm003 = problems.getByRole('listitem').filter({ hasText: 'VM003' });
+    await vm003.waitFor();
+    await page.screenshot({ path: '/tmp/ui.png' });
+
+    await vm003.getByRole('button', { name: 'Quick fix' }).click();
+    await vm003.waitFor({ state: 'detached' });
+    expect(await page.getByLabel('Monitoring method').inputValue()).toBe('keepalive');
+
+    const interval = page.getByLabel('polling/interval', { exact: true });
+    await interval.fill('abc');
+    await page.getByRole('alert').filter({ hasText: 'must be a whole number' }).waitFor();
+    await interval.fill('30');
+    await interval.press('Enter');
+    await page.getByRole('button', { name: 'Undo' }).click();
+    expect(await interval.inputValue()).toBe('60');
+    await page.getByRole('button', { name: 'Redo' }).click();
+    expect(await interval.inputValue()).toBe('30');
+
+    await page.getByRole('tab', { name: 'clp.conf' }).click();
+    // Monaco renders only the lines in view: the top of the file shows it loaded (worker and all).
+    await page.locator('.monaco-editor .view-lines').filter({ hasText: '<root>' }).waitFor();
+    await page.screenshot({ path: '/tmp/ui-conf.png' });
+
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    const saved = readFileSync(join(host.folder, 'clp.conf'), 'utf8');
+    // Only the edited element changed on disk: the quick fix put the method back as it was.
+    expect(lineChanges(original.split('\n'), saved.split('\n'))).toEqual({
+      added: ['        <interval>30</interval>'],
+      removed: ['        <interval>60</interval>'],
+    });
+    expect(pageErrors).toEqual([]);
+    console.log(`end-to-end: ${Date.now() - started} ms`);
+  }, 30000);
+});
