@@ -9,7 +9,10 @@ export default defineConfig({
       'test/**/*.test.ts',
       'renderer/**/*.test.ts',
     ],
-    testTimeout: 30000,
+    // Generous: a slow or loaded machine must not fail a test that is merely slow (the SSH
+    // host tests run many real round trips); hangs still end.
+    testTimeout: 120000,
+    hookTimeout: 120000,
     globalSetup: ['test/global-setup.ts'],
   },
 });

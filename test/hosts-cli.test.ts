@@ -157,6 +157,23 @@ describe('clpbuilder upload', () => {
     expect(clpbuilder('upload', folder, '--bogus').status).toBe(2);
   });
 
+  it('takes the hosts from project.json; --user applies to them', async () => {
+    const cluster = await lab.cluster(1);
+    const folder = await saveTo(join(lab.dir, 'with-hosts'), iscsiProject(cluster.hosts));
+    const credentials = auth(cluster).slice(2); // no --host
+    expect(clpbuilder('upload', folder, '--dry-run', ...credentials).status).toBe(0);
+    const stranger = clpbuilder(
+      'upload',
+      folder,
+      '--dry-run',
+      '--user',
+      'no-such-user',
+      ...credentials,
+    );
+    expect(stranger.status).toBe(1);
+    expect(stranger.stderr).toContain('refused the login as no-such-user');
+  });
+
   it('an unknown host key without --accept-new exits 1 and shows the fingerprint', async () => {
     const { cluster, folder } = await deployed(1);
     const host = cluster.hosts[0]!;

@@ -278,6 +278,21 @@ describe('upload', () => {
     expect(commandLines(cluster.hosts[0]!).filter((line) => line.startsWith('clpcl'))).toEqual([]);
   });
 
+  it('pre-flight reads the product version; a host running another release than project.json names is noted', async () => {
+    const cluster = await lab.cluster(1);
+    const project = iscsiProject(cluster.hosts);
+    const folder = await saveTo(join(lab.dir, 'versions'), {
+      ...project,
+      meta: { ...project.meta, productVersion: '5.1.0-1' },
+    });
+    const options = uploadOptions(lab, { dryRun: true, allowErrors: true });
+    const report = unwrapHost(await uploadProject(folder, options));
+    expect(report.hosts[0]!.facts?.productVersion).toBe('4.1.1-1');
+    expect(report.notes.join('\n')).toContain(
+      'runs the product 4.1.1-1, but project.json says 5.1.0-1',
+    );
+  });
+
   it('a configuration made on Linux is pushed with -l', async () => {
     const cluster = await lab.cluster(1);
     const folder = await saveTo(join(lab.dir, 'linux'), linuxProject(iscsiProject(cluster.hosts)));

@@ -29,7 +29,7 @@ beforeAll(() => {
   });
   expect(built.status, built.stderr).toBe(0);
   scratch = mkdtempSync(join(tmpdir(), 'clpbuilder-new-'));
-}, 60_000);
+}, 120_000);
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 

@@ -37,12 +37,13 @@ interface DownloadFlags extends HostFlags {
   readonly force?: boolean;
 }
 
-const collect = (value: string, previous: string[]) => [...previous, value];
+// No default list: commander would print "(default: [])" in the help.
+const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 /** Options both commands take. */
 function withHostOptions(command: Command, hostHelp: string): Command {
   return command
-    .option('--host <address[:port]>', hostHelp, collect, [])
+    .option('--host <address[:port]>', hostHelp, collect)
     .option('--user <user>', 'log in as this user (default: project.json, else root)')
     .option('--identity <key>', 'private key file to log in with')
     .option('--password', 'ask for a password (or read one line of stdin)')
@@ -110,6 +111,7 @@ export async function upload(projectPath: string, flags: UploadFlags): Promise<E
     ...connection.value,
     ...uploadChoices(flags),
     hosts: hosts.value,
+    ...(flags.user ? { user: flags.user } : {}),
     onProgress: (event) => {
       const line = formatProgress(event);
       if (line) {

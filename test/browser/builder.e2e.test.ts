@@ -45,7 +45,7 @@ beforeAll(async () => {
       pageErrors.push(message.text());
     }
   });
-}, 30000);
+}, 120_000);
 
 afterAll(async () => {
   await context?.close();
@@ -99,5 +99,5 @@ describe('the Builder in Chromium', () => {
     });
     expect(pageErrors).toEqual([]);
     console.log(`end-to-end: ${Date.now() - started} ms`);
-  }, 30000);
+  }, 120_000);
 });

@@ -26,7 +26,7 @@ export interface Analysis {
 /** Compares the project with the pushing host's configuration and the hosts with each other. */
 export function analyse(project: Project, runs: readonly HostRun[], stopGroups: boolean): Analysis {
   const pusher = runs[0]!;
-  const notes = disagreements(runs);
+  const notes = [...disagreements(runs), ...versionNotes(project, runs)];
   if (!pusher.pulled) {
     return {
       isFirstDeployment: true,
@@ -75,5 +75,22 @@ function disagreements(runs: readonly HostRun[]): string[] {
     .map(
       (run) =>
         `${run.label}'s configuration differs from ${first.label}'s: the servers are out of step; the push will make them all the same, and a rollback would restore ${first.label}'s`,
+    );
+}
+
+/** The product version project.json names against the one each host runs (major.minor). */
+function versionNotes(project: Project, runs: readonly HostRun[]): string[] {
+  const wanted = project.meta.productVersion;
+  const release = (version: string) => version.split('.').slice(0, 2).join('.');
+  if (!wanted) {
+    return [];
+  }
+  return runs
+    .filter(
+      (run) => run.facts?.productVersion && release(run.facts.productVersion) !== release(wanted),
+    )
+    .map(
+      (run) =>
+        `${run.label} runs the product ${run.facts!.productVersion}, but project.json says ${wanted}: the rules were checked for ${wanted}`,
     );
 }

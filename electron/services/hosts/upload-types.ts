@@ -42,6 +42,8 @@ export interface ConnectionOptions {
 export interface UploadOptions extends ConnectionOptions {
   /** Hosts to upload to; default: those in project.json. The first is the one pushed from. */
   readonly hosts?: readonly HostTarget[];
+  /** Log in as this user on the hosts taken from project.json (`--user` without `--host`). */
+  readonly user?: string;
   /** Check, snapshot into a temp folder, diff and plan; change nothing. */
   readonly dryRun?: boolean;
   /** Suspend the cluster around the push (default true). */

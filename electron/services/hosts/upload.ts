@@ -103,7 +103,8 @@ async function withStaged(
   opened: OpenedProject,
   source: (staged: Staged) => Source,
 ): Promise<HostResult<UploadReport>> {
-  const hosts = options.hosts && options.hosts.length > 0 ? options.hosts : hostsOf(opened);
+  const hosts =
+    options.hosts && options.hosts.length > 0 ? options.hosts : hostsOf(opened, options.user);
   if (hosts.length === 0) {
     return fail(
       hostError(
@@ -123,11 +124,11 @@ async function withStaged(
   }
 }
 
-function hostsOf(opened: OpenedProject): HostTarget[] {
+function hostsOf(opened: OpenedProject, user: string | undefined): HostTarget[] {
   return opened.project.meta.hosts.map((host) => ({
     address: host.address,
     port: host.port,
-    user: host.user,
+    user: user ?? host.user,
     ...(host.server ? { server: host.server } : {}),
   }));
 }
