@@ -13,3 +13,4 @@ export * from './wizard/topologies.js';
 export * from './wizard/regenerate.js';
 export * from './wizard/sides.js';
 export { wirePreaction, wireVmExec, wireVmMonitor } from './wizard/wiring.js';
+export * from './rules.js';

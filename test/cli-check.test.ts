@@ -8,6 +8,7 @@ import { saveProject } from '../electron/services/project-folder.js';
 import { repoRoot } from './support/fixtures.js';
 import { unwrap } from './support/project.js';
 import { interHostProject } from './support/rule-projects.js';
+import { TEMPLATE_RULES } from '../templates/index.js';
 
 let scratch: string;
 let counter = 0;
@@ -92,7 +93,7 @@ describe('clpbuilder fix', () => {
 describe('clpbuilder rules', () => {
   it('lists every rule id, and docs/rules.md is the generated catalogue', () => {
     const json = JSON.parse(clpbuilder('rules', '--json').stdout) as { rules: Array<{ id: string }> };
-    expect(json.rules.map((rule) => rule.id)).toEqual(RULES.map((rule) => rule.id));
+    expect(json.rules.map((rule) => rule.id)).toEqual([...RULES, ...TEMPLATE_RULES].map((rule) => rule.id));
     expect(readFileSync(join(repoRoot, 'docs/rules.md'), 'utf8')).toBe(clpbuilder('rules', '--markdown').stdout);
   });
 });

@@ -16,6 +16,10 @@ import {
 import { EXIT, type ExitCode, type OutputOptions, printJson, printLines, reportError } from './output.js';
 import { confFileOf, open, openForEdit, saveEdited } from './project-access.js';
 import { runAction } from './run.js';
+import { TEMPLATE_RULES, withTemplateRules } from '../../templates/index.js';
+
+/** The catalogue and the templates' rules (generated scripts). */
+const ALL_RULES = [...RULES, ...TEMPLATE_RULES];
 
 interface CheckFlags extends OutputOptions {
   readonly topology?: string;
@@ -75,7 +79,7 @@ async function check(path: string, flags: CheckFlags): Promise<ExitCode> {
   if (!opened.ok) {
     return reportError(opened.error, flags);
   }
-  const findings = checkProject(opened.value.project, options.value);
+  const findings = checkProject(opened.value.project, withTemplateRules(options.value));
   if (flags.json) {
     printJson({ findings: findings.map(({ rule, severity, path: where, message, fix, source }) => ({ rule, severity, path: where, message, fix, source })) });
   } else {
@@ -107,14 +111,14 @@ async function fix(path: string, flags: CheckFlags & { rule?: string }): Promise
   if (!options.ok) {
     return reportError({ kind: 'usage', message: options.message }, flags);
   }
-  if (flags.rule !== undefined && !RULES.some((rule) => rule.id === flags.rule)) {
+  if (flags.rule !== undefined && !ALL_RULES.some((rule) => rule.id === flags.rule)) {
     return reportError({ kind: 'usage', message: `--rule ${flags.rule} is not a rule id; list them with clpbuilder rules` }, flags);
   }
   const opened = await openForEdit(path);
   if (!opened.ok) {
     return reportError(opened.error, flags);
   }
-  const fixed = applyAllQuickFixes(opened.value.project, { ...options.value, ...(flags.rule ? { rule: flags.rule } : {}) });
+  const fixed = applyAllQuickFixes(opened.value.project, { ...withTemplateRules(options.value), ...(flags.rule ? { rule: flags.rule } : {}) });
   if (!fixed.ok) {
     return reportError(fixed.error, flags);
   }
@@ -134,11 +138,11 @@ async function fix(path: string, flags: CheckFlags & { rule?: string }): Promise
 
 async function listRules(flags: OutputOptions & { markdown?: boolean }): Promise<ExitCode> {
   if (flags.markdown) {
-    process.stdout.write(formatRuleCatalogue());
+    process.stdout.write(formatRuleCatalogue(ALL_RULES));
   } else if (flags.json) {
-    printJson({ rules: RULES.map(({ id, severity, topologies, text, fix: advice, source }) => ({ id, severity, topologies, text, fix: advice, source })) });
+    printJson({ rules: ALL_RULES.map(({ id, severity, topologies, text, fix: advice, source }) => ({ id, severity, topologies, text, fix: advice, source })) });
   } else {
-    printLines(RULES.map((rule) => `${rule.id}  ${rule.severity.padEnd(7)}  ${rule.topologies === 'all' ? 'all' : rule.topologies.join(',')}\n    ${rule.text}\n    source: ${rule.source}`));
+    printLines(ALL_RULES.map((rule) => `${rule.id}  ${rule.severity.padEnd(7)}  ${rule.topologies === 'all' ? 'all' : rule.topologies.join(',')}\n    ${rule.text}\n    source: ${rule.source}`));
   }
   return EXIT.success;
 }

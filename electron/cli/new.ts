@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { type Finding, type Project, TopologySchema, checkProject } from '../../schemas/index.js';
 import { Ipv4Schema } from '../../schemas/vm-profile.js';
-import { type WizardProject, buildTopology, findingsForSide } from '../../templates/index.js';
+import { type WizardProject, buildTopology, findingsForSide, withTemplateRules } from '../../templates/index.js';
 import { saveProject } from '../services/project-folder.js';
 import { formatFindings } from './check.js';
 import {
@@ -263,7 +263,7 @@ async function createProjects(dir: string, flags: NewFlags): Promise<ExitCode> {
 
 function checked(project: Project): { findings: Finding[]; otherSide: Finding[] } {
   const { kept, otherSide } = findingsForSide(
-    checkProject(project),
+    checkProject(project, withTemplateRules()),
     project.meta.topology,
     project.meta.vmProfile?.['side'] as 'host' | 'guest' | undefined,
   );

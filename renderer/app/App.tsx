@@ -2,6 +2,7 @@
  * The Builder's window: toolbar; the tree on the left; properties or raw clp.conf on the
  * right; Problems below; a status bar. State lives in useProjectSession (renderer/state/).
  */
+import { withTemplateRules } from '../../templates/index.js';
 import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Finding, checkProject, readModel, serializeClpConf } from '../../schemas/index.js';
@@ -66,7 +67,7 @@ function Workspace({ editor, session, dispatch, onSave }: WorkspaceProps) {
   const isDark = useColorScheme();
   const { project, selection } = editor;
   const model = useMemo(() => readModel(project.conf), [project.conf]);
-  const findings = useMemo(() => checkProject(project), [project]);
+  const findings = useMemo(() => checkProject(project, withTemplateRules()), [project]);
   const text = useMemo(() => serializeClpConf(project.conf), [project.conf]);
   const tree = useMemo(() => buildTree(model, folderLabels(t)), [model, t]);
   const ids = useMemo(() => entityIds(tree), [tree]);

@@ -5,6 +5,7 @@
  * undo/redo is a stack of immutable projects and needs no React to test. Refused edits keep
  * the project and say why.
  */
+import { withTemplateRules } from '../../templates/index.js';
 import {
   type Finding,
   type Project,
@@ -61,7 +62,7 @@ export function applyCommand(project: Project, command: Command): Result<Project
     case 'set-parameter':
       return setParameter(project, command.path, command.value);
     case 'apply-quick-fix':
-      return applyQuickFix(project, command.finding);
+      return applyQuickFix(project, command.finding, withTemplateRules());
     case 'replace-conf': {
       const conf = decodeClpConfText(command.text);
       return conf.ok ? ok({ ...project, conf: conf.value }) : conf;

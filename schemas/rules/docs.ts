@@ -2,14 +2,15 @@
  * The rule catalogue as Markdown (docs/rules.md is generated from this, so it never drifts).
  */
 import { RULES } from './catalogue.js';
+import type { Rule } from './types.js';
 
 function cell(text: string): string {
   return text.replace(/\|/g, '\\|');
 }
 
 /** The catalogue: id, severity, topologies, rule, fix, source. */
-export function formatRuleCatalogue(): string {
-  const rows = RULES.map((rule) =>
+export function formatRuleCatalogue(rules: readonly Rule[] = RULES): string {
+  const rows = rules.map((rule) =>
     `| ${rule.id} | ${rule.severity} | ${rule.topologies === 'all' ? 'all' : rule.topologies.join(', ')} | ${cell(rule.text)} | ${cell(rule.fix)} | ${cell(rule.source)} |`,
   );
   return [

@@ -14,6 +14,16 @@ import type { Finding, Hit, Rule, RuleContext, RuleInput, Severity } from './typ
 export interface CheckOptions {
   readonly topology?: Topology;
   readonly productVersion?: string;
+  /**
+   * Rules from layers above the core (templates/: generated scripts edited or stale), which
+   * the core cannot import (STYLE.md §2); they run like the catalogue's own.
+   */
+  readonly extraRules?: readonly Rule[];
+}
+
+/** The catalogue plus the caller's extra rules. */
+export function rulesFor(options: CheckOptions): readonly Rule[] {
+  return options.extraRules && options.extraRules.length > 0 ? [...RULES, ...options.extraRules] : RULES;
 }
 
 const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
@@ -44,7 +54,7 @@ export function appliesTo(rule: Rule, topology: Topology, side?: 'host' | 'guest
 /** Runs every rule that applies; findings sorted by severity, then rule id, then path. */
 export function checkProject(project: Project, options: CheckOptions = {}): Finding[] {
   const context = ruleContext(project, options);
-  return sortFindings(RULES.filter((rule) => appliesTo(rule, context.topology, context.side)).flatMap((rule) => findingsOf(rule, context)));
+  return sortFindings(rulesFor(options).filter((rule) => appliesTo(rule, context.topology, context.side)).flatMap((rule) => findingsOf(rule, context)));
 }
 
 // Hits of unchanged entities are the same objects from check to check (rules remember them
@@ -89,7 +99,7 @@ export function sortFindings(findings: Finding[]): Finding[] {
 
 /** Applies the quick fix of a finding (the rule is run again to find it). */
 export function applyQuickFix(project: Project, finding: Finding, options: CheckOptions = {}): Result<Project> {
-  const rule = RULES.find((candidate) => candidate.id === finding.rule);
+  const rule = rulesFor(options).find((candidate) => candidate.id === finding.rule);
   const hit = rule?.check(ruleContext(project, options)).find((candidate) => candidate.path === finding.path && candidate.message === finding.message);
   if (!hit?.quickFix) {
     return fail(appError('not-found', `${finding.rule} at ${finding.path} has no quick fix now; check again`));
@@ -147,7 +157,7 @@ export function createChecker(options: CheckOptions = {}) {
       const context = ruleContext(project, options, model);
       const slices = slicesOf(context);
       const findings = new Map<string, Finding[]>();
-      for (const rule of RULES.filter((candidate) => appliesTo(candidate, context.topology, context.side))) {
+      for (const rule of rulesFor(options).filter((candidate) => appliesTo(candidate, context.topology, context.side))) {
         const cached = previous?.findings.get(rule.id);
         const unchanged = cached && rule.inputs.every((input) => sameItems(slices[input], previous?.slices[input] ?? []));
         findings.set(rule.id, unchanged ? cached : findingsOf(rule, context));

@@ -2,6 +2,7 @@
  * Upload a project to its cluster, or put a snapshot back (rollback): the plan of issue 6 run
  * step by step, stopping at the first failure and leaving the cluster in service.
  */
+import { withTemplateRules } from '../../../templates/index.js';
 import { dirname } from 'node:path';
 import {
   type Finding,
@@ -213,7 +214,7 @@ function previewOf(
   });
   const preview: UploadPreview = {
     plan,
-    findings: source.checkRules ? checkProject(source.project) : [],
+    findings: source.checkRules ? checkProject(source.project, withTemplateRules()) : [],
     notes: analysis.notes,
     ...(analysis.difference
       ? { difference: analysis.difference, diffBase: analysis.diffBase }
