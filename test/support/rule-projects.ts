@@ -10,38 +10,13 @@ import {
   addMonitor,
   addResource,
   addServer,
-  decodeClpConf,
   defaultProjectMeta,
   pipe,
   setParameter,
 } from '../../schemas/index.js';
+import { emptyProject } from '../../templates/wizard/skeleton.js';
 import { unwrap } from './project.js';
 
-const SKELETON = `<?xml version="1.0" encoding="ASCII"?>
-<root>
-  <cluster>
-    <name>esxcluster</name>
-    <comment/>
-  </cluster>
-  <all>
-    <charset>ASCII</charset>
-    <encode>ASCII</encode>
-    <serveros>linux</serveros>
-  </all>
-  <monitor>
-  </monitor>
-  <heartbeat>
-  </heartbeat>
-  <networkpartition/>
-  <resource>
-  </resource>
-  <webmgr>
-    <client>
-      <objectnumber>4</objectnumber>
-    </client>
-  </webmgr>
-</root>
-`;
 
 export const VMX = '/vmfs/volumes/4a276815-6acb55cc-e2a8-0019dbc0afcc/vm1/vm1.vmx';
 
@@ -60,11 +35,8 @@ export function withScripts(project: Project, files: Record<string, string>): Pr
 
 /** A two-server plain cluster: servers, a kernel-mode LAN heartbeat, nothing else. */
 export function plainProject(topology: Topology = 'plain'): Project {
-  const decoded = decodeClpConf(new TextEncoder().encode(SKELETON));
-  if (!decoded.ok) {
-    throw new Error(decoded.error.message);
-  }
-  const start: Project = { conf: decoded.value, scripts: new Map(), meta: { ...defaultProjectMeta(), topology, productVersion: '4.1.0-1' } };
+  // The wizard's own empty cluster (templates/wizard/skeleton.ts), so the rules are tested on what `new` starts from.
+  const start = unwrap(emptyProject('esxcluster', 'linux', { ...defaultProjectMeta(), topology, productVersion: '4.1.0-1' }));
   return unwrap(
     pipe(
       start,
