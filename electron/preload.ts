@@ -14,6 +14,12 @@ function call<N extends CallName>(name: N) {
 const api = {
   app: { info: call('app:info'), initialProject: call('app:initial-project') },
   project: { show: call('project:show'), open: call('project:open'), save: call('project:save') },
+  hosts: {
+    plan: call('hosts:plan'),
+    upload: call('hosts:upload'),
+    rollback: call('hosts:rollback'),
+    download: call('hosts:download'),
+  },
 };
 
 contextBridge.exposeInMainWorld('api', api);

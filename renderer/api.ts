@@ -14,6 +14,12 @@ export interface Api {
     open: Call<'project:open'>;
     save: Call<'project:save'>;
   };
+  readonly hosts: {
+    plan: Call<'hosts:plan'>;
+    upload: Call<'hosts:upload'>;
+    rollback: Call<'hosts:rollback'>;
+    download: Call<'hosts:download'>;
+  };
 }
 
 declare global {
@@ -57,6 +63,12 @@ function httpApi(token: string | undefined): Api {
   return {
     app: { info: call('app:info'), initialProject: call('app:initial-project') },
     project: { show: call('project:show'), open: call('project:open'), save: call('project:save') },
+    hosts: {
+      plan: call('hosts:plan'),
+      upload: call('hosts:upload'),
+      rollback: call('hosts:rollback'),
+      download: call('hosts:download'),
+    },
   };
 }
 

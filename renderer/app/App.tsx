@@ -16,6 +16,8 @@ import {
 import { PropertiesPanel } from '../features/properties/PropertiesPanel.js';
 import { entityAt } from '../features/properties/entity-view.js';
 import { ProblemsPanel } from '../features/problems/ProblemsPanel.js';
+import { DownloadDialog } from '../features/hosts/DownloadDialog.js';
+import { UploadDialog } from '../features/hosts/UploadDialog.js';
 import { type EditorState, isDirty } from '../state/editor-state.js';
 import { type Session, useProjectSession } from '../state/use-project-session.js';
 import { OpenForm } from './OpenForm.js';
@@ -64,6 +66,7 @@ interface WorkspaceProps {
 function Workspace({ editor, session, dispatch, onSave }: WorkspaceProps) {
   const { t } = useTranslation();
   const [tab, setTab] = useState<'properties' | 'conf'>('properties');
+  const [dialog, setDialog] = useState<'upload' | 'download' | undefined>();
   const isDark = useColorScheme();
   const { project, selection } = editor;
   const model = useMemo(() => readModel(project.conf), [project.conf]);
@@ -98,6 +101,8 @@ function Workspace({ editor, session, dispatch, onSave }: WorkspaceProps) {
         onUndo={() => dispatch({ type: 'undo' })}
         onRedo={() => dispatch({ type: 'redo' })}
         onSave={onSave}
+        onUpload={() => setDialog('upload')}
+        onDownload={() => setDialog('download')}
       />
       <main className="workspace">
         <nav className="sidebar" aria-label={t('tree.label')}>
@@ -152,6 +157,21 @@ function Workspace({ editor, session, dispatch, onSave }: WorkspaceProps) {
         <p className="refusal" role="alert">
           {editor.refusal}
         </p>
+      ) : null}
+      {dialog === 'upload' ? (
+        <UploadDialog
+          project={session.location.path}
+          hosts={project.meta.hosts}
+          isDirty={dirty}
+          onClose={() => setDialog(undefined)}
+        />
+      ) : null}
+      {dialog === 'download' ? (
+        <DownloadDialog
+          folder={session.location.path}
+          hosts={project.meta.hosts}
+          onClose={() => setDialog(undefined)}
+        />
       ) : null}
     </>
   );

@@ -1,5 +1,5 @@
 /**
- * The top bar: the project, its dirty marker, undo/redo and save.
+ * The top bar: the project, its dirty marker, undo/redo, save, and the hosts dialogs.
  */
 import { useTranslation } from 'react-i18next';
 
@@ -12,10 +12,13 @@ interface Props {
   onUndo(): void;
   onRedo(): void;
   onSave(): void;
+  onUpload(): void;
+  onDownload(): void;
 }
 
 /** The toolbar of an open project. */
-export function Toolbar({ title, path, isDirty, canUndo, canRedo, onUndo, onRedo, onSave }: Props) {
+export function Toolbar(props: Props) {
+  const { title, path, isDirty, canUndo, canRedo, onUndo, onRedo, onSave } = props;
   const { t } = useTranslation();
   return (
     <header className="toolbar">
@@ -38,6 +41,12 @@ export function Toolbar({ title, path, isDirty, canUndo, canRedo, onUndo, onRedo
       </button>
       <button type="button" className="primary" onClick={onSave} disabled={!isDirty} title="Ctrl+S">
         {t('toolbar.save')}
+      </button>
+      <button type="button" onClick={props.onUpload} aria-haspopup="dialog">
+        {t('toolbar.upload')}
+      </button>
+      <button type="button" onClick={props.onDownload} aria-haspopup="dialog">
+        {t('toolbar.download')}
       </button>
     </header>
   );

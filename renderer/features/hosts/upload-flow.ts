@@ -1,0 +1,152 @@
+/**
+ * The Upload dialog's phases as a reducer: edit → plan (dry run) → upload → result →
+ * rollback. Pure, so the rules that guard the destructive steps are tested without React.
+ */
+import type { CallResult } from '../../../electron/contract.js';
+import type { HostReport, UploadReport } from './upload-model.js';
+
+/** Where the dialog is; `busy` phases show a spinner on the step they run. */
+export type Phase =
+  'edit' | 'planning' | 'planned' | 'uploading' | 'uploaded' | 'rolling-back' | 'rolled-back';
+
+/** A call's failure, or a report's, as the dialog shows it. */
+export interface Problem {
+  readonly kind: string;
+  readonly message: string;
+  readonly host?: string | undefined;
+  readonly step?: string | undefined;
+  readonly command?: string | undefined;
+  readonly output?: string | undefined;
+  readonly hostKey?: { readonly type: string; readonly fingerprint: string } | undefined;
+}
+
+export interface UploadFlow {
+  readonly phase: Phase;
+  /** The dry run's report: plan, diff, findings. */
+  readonly plan?: UploadReport | undefined;
+  /** The upload's (or the rollback's) report: the result table. */
+  readonly result?: UploadReport | undefined;
+  /** A call that failed as a whole (transport, usage) rather than with a report. */
+  readonly callError?: Problem | undefined;
+  /** The explicit override of rule errors. */
+  readonly allowErrors: boolean;
+}
+
+type Report = CallResult<'hosts:upload'>;
+
+export type FlowAction =
+  | { readonly type: 'edited' }
+  | { readonly type: 'allow-errors'; readonly value: boolean }
+  | { readonly type: 'started'; readonly phase: 'planning' | 'uploading' | 'rolling-back' }
+  | { readonly type: 'finished'; readonly result: Report };
+
+/** A fresh dialog. */
+export const initialFlow: UploadFlow = { phase: 'edit', allowErrors: false };
+
+const DONE = { planning: 'planned', uploading: 'uploaded', 'rolling-back': 'rolled-back' } as const;
+
+/** The next state of the dialog. */
+export function uploadFlow(state: UploadFlow, action: FlowAction): UploadFlow {
+  switch (action.type) {
+    case 'edited':
+      // Hosts or credentials changed: the plan no longer describes what would run.
+      return isBusy(state.phase) ? state : initialFlow;
+    case 'allow-errors':
+      return { ...state, allowErrors: action.value };
+    case 'started':
+      return { ...state, phase: action.phase, callError: undefined };
+    case 'finished':
+      return finished(state, action.result);
+  }
+}
+
+function finished(state: UploadFlow, result: Report): UploadFlow {
+  if (!isBusy(state.phase)) {
+    return state;
+  }
+  const phase = DONE[state.phase as keyof typeof DONE];
+  if (!result.ok) {
+    // The call failed as a whole: nothing new to show but the error; a plan may be retried.
+    return { ...state, phase: phase === 'planned' ? 'edit' : phase, callError: result.error };
+  }
+  return phase === 'planned'
+    ? { ...state, phase, plan: result.value, result: undefined }
+    : { ...state, phase, result: result.value };
+}
+
+/** Whether a call is running (buttons are disabled, Escape does not close). */
+export function isBusy(phase: Phase): boolean {
+  return phase === 'planning' || phase === 'uploading' || phase === 'rolling-back';
+}
+
+/** Rule errors among the findings the dry run reported. */
+export function ruleErrorCount(report: UploadReport | undefined): number {
+  return (report?.findings ?? []).filter(
+    (finding) => (finding as { severity?: unknown }).severity === 'error',
+  ).length;
+}
+
+/**
+ * Whether Upload may run: a plan exists, every host passed it, and rule errors (the one
+ * failure a dry run reports on purpose) are overridden explicitly.
+ */
+export function canUpload(state: UploadFlow): boolean {
+  const plan = state.plan;
+  if (state.phase !== 'planned' || !plan?.plan) {
+    return false;
+  }
+  const errors = ruleErrorCount(plan) > 0 || plan.failure?.kind === 'rule-errors';
+  if (errors) {
+    return state.allowErrors && plan.hosts.every((host) => host.status !== 'failed');
+  }
+  return plan.ok;
+}
+
+/** The snapshot to roll back to: offered only after a failure at or after the push. */
+export function rollbackOffer(state: UploadFlow): { host: string; snapshot: string } | undefined {
+  return state.phase === 'uploaded' ? state.result?.rollback : undefined;
+}
+
+/** The report's failure, or the call's: what the dialog shows in its alert. */
+export function problemOf(state: UploadFlow): Problem | undefined {
+  if (state.callError) {
+    return state.callError;
+  }
+  const report = state.phase === 'planned' ? state.plan : state.result;
+  return report?.failure;
+}
+
+/** Unknown host keys the user may accept by fingerprint (a changed key is never offered). */
+export function unknownHostKeys(
+  state: UploadFlow,
+): { host: string; type: string; fingerprint: string }[] {
+  const report = state.phase === 'planned' ? state.plan : state.result;
+  const errors = [problemOf(state), ...(report?.hosts ?? []).map((host) => host.error)];
+  const seen = new Map<string, { host: string; type: string; fingerprint: string }>();
+  for (const error of errors) {
+    if (error?.kind === 'host-key-unknown' && error.host && error.hostKey) {
+      seen.set(error.host, { host: error.host, ...error.hostKey });
+    }
+  }
+  return [...seen.values()];
+}
+
+/** One row of the result table: `done`, `failed at <step>`, `not reached`. */
+export interface ResultRow {
+  readonly host: string;
+  readonly server: string;
+  readonly status: HostReport['status'];
+  readonly step?: string | undefined;
+  readonly detail: string;
+}
+
+/** The result table's rows, in the report's order (the pushing host first). */
+export function resultRows(report: UploadReport): ResultRow[] {
+  return report.hosts.map((host) => ({
+    host: host.host,
+    server: host.server ?? '-',
+    status: host.status,
+    step: host.step,
+    detail: host.error?.message ?? host.notes.join('; '),
+  }));
+}

@@ -1,0 +1,105 @@
+/**
+ * The Upload and Download dialogs' logic, pure so that it is tested without a window
+ * (STYLE.md §4): host rows, the connection request, the dialog's phases, the result table.
+ */
+import type { CallResult, HostConnection } from '../../../electron/contract.js';
+
+/** The upload report as it crosses the contract (a plan, an upload or a rollback). */
+export type UploadReport = Extract<CallResult<'hosts:upload'>, { ok: true }>['value'];
+/** One host's row in the report. */
+export type HostReport = UploadReport['hosts'][number];
+
+/** A host as the user edits it: `address[:port]` as typed, and the login. */
+export interface HostRow {
+  readonly target: string;
+  readonly user: string;
+}
+
+/** A host as the contract takes it. */
+export interface HostTarget {
+  readonly address: string;
+  readonly port: number;
+  readonly user: string;
+}
+
+/** project.json `hosts` → editable rows (port 22 is left implicit, as users type it). */
+export function rowsOfHosts(hosts: readonly HostTarget[]): HostRow[] {
+  return hosts.map((host) => ({
+    target: host.port === 22 ? host.address : `${host.address}:${host.port}`,
+    user: host.user,
+  }));
+}
+
+/**
+ * Parses `address[:port]`: `host`, `host:2222`, `[::1]:2222`, or a bare IPv6 address.
+ * Returns undefined when the text is not a host the contract would take.
+ */
+export function parseTarget(text: string, user: string): HostTarget | undefined {
+  const value = text.trim();
+  const login = user.trim() === '' ? 'root' : user.trim();
+  const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(value);
+  const plain = /^([^\s:[\]]+)(?::(\d+))?$/.exec(value);
+  const match = bracketed ?? plain;
+  if (!match) {
+    // A bare IPv6 address has several colons and no port.
+    return /^[0-9a-fA-F:]+$/.test(value) && value.includes('::')
+      ? { address: value, port: 22, user: login }
+      : undefined;
+  }
+  const port = match[2] === undefined ? 22 : Number(match[2]);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    return undefined;
+  }
+  return { address: match[1] as string, port, user: login };
+}
+
+/** Every row parsed, or the 0-based indexes of the rows that do not parse. */
+export function parseRows(
+  rows: readonly HostRow[],
+): { ok: true; hosts: HostTarget[] } | { ok: false; invalid: number[] } {
+  const parsed = rows.map((row) => parseTarget(row.target, row.user));
+  const invalid = parsed.flatMap((host, index) => (host ? [] : [index]));
+  if (invalid.length > 0 || parsed.length === 0) {
+    return { ok: false, invalid };
+  }
+  return { ok: true, hosts: parsed as HostTarget[] };
+}
+
+/** How the user authenticates; secrets live in the dialog's state only. */
+export type Auth =
+  | { readonly method: 'agent' }
+  | { readonly method: 'key'; readonly identity: string; readonly passphrase: string }
+  | { readonly method: 'password'; readonly password: string };
+
+/** Options around authentication: known_hosts and the fingerprints the user accepted. */
+export interface HostKeys {
+  readonly knownHostsFile: string;
+  readonly accepted: Readonly<Record<string, string>>;
+}
+
+/** The connection part of a request; empty fields are left out so main applies its defaults. */
+export function connectionOf(auth: Auth, keys: HostKeys): HostConnection {
+  const common: HostConnection = {
+    ...(keys.knownHostsFile.trim() !== '' ? { knownHostsFile: keys.knownHostsFile.trim() } : {}),
+    ...(Object.keys(keys.accepted).length > 0 ? { acceptHostKeys: { ...keys.accepted } } : {}),
+  };
+  switch (auth.method) {
+    case 'agent':
+      return { ...common, useAgent: true };
+    case 'key':
+      // No agent: the user chose this key, and an agent key tried first could lock the account.
+      return {
+        ...common,
+        useAgent: false,
+        identity: auth.identity.trim(),
+        ...(auth.passphrase !== '' ? { passphrase: auth.passphrase } : {}),
+      };
+    case 'password':
+      return { ...common, useAgent: false, password: auth.password };
+  }
+}
+
+/** Whether the authentication fields are complete enough to try. */
+export function isAuthComplete(auth: Auth): boolean {
+  return auth.method === 'agent' || (auth.method === 'key' ? auth.identity.trim() !== '' : true);
+}
