@@ -11,6 +11,7 @@
 import { type ClpDocument, rootOf } from '../codec/document.js';
 import { type XmlElement, attributeValue, elementChildren } from '../codec/tree.js';
 import { flattenParameters } from '../model/params.js';
+import { ENTITY_KINDS } from '../model/kinds.js';
 import { readModel } from '../model/read.js';
 import type { Project } from '../project.js';
 import { type ScriptDifference, diffScripts } from './diff-scripts.js';
@@ -100,16 +101,7 @@ export function diffEntities(before: ClpDocument, after: ClpDocument): EntityDif
   return differences.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
 }
 
-const KIND_ORDER: readonly DifferenceKind[] = [
-  'cluster',
-  'server',
-  'heartbeat',
-  'networkpartition',
-  'group',
-  'resource',
-  'monitor',
-  'section',
-];
+const KIND_ORDER: readonly DifferenceKind[] = ['cluster', ...ENTITY_KINDS, 'section'];
 
 function describe(
   entry: Entry,

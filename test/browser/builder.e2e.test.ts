@@ -2,49 +2,23 @@
  * End to end: Debian's Chromium, driven by playwright-core, against the real `clpbuilder
  * serve`: open, see the tree, make a rule fire, fix it, edit, undo/redo, save, check the disk.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type BrowserContext, type Page, chromium } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lineChanges } from '../support/project.js';
 import { interHostProject } from '../support/rule-projects.js';
+import { launchChromium } from './chromium.js';
 import { type ServeProcess, serveProject } from './serve-process.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 let host: ServeProcess;
 let context: BrowserContext;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[];
 
 beforeAll(async () => {
   host = await serveProject(interHostProject());
-  context = await chromium.launchPersistentContext(
-    mkdtempSync(join(tmpdir(), 'clpbuilder-chromium-')),
-    {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-      viewport: { width: 1400, height: 860 },
-      locale: 'en-US',
-    },
-  );
-  page = context.pages()[0] ?? (await context.newPage());
-  // A step that does not happen fails with its own locator in the message, well before the test's limit.
-  page.setDefaultTimeout(8000);
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') {
-      pageErrors.push(message.text());
-    }
-  });
+  ({ context, page, pageErrors } = await launchChromium({ width: 1400, height: 860 }, 8000));
 }, 120_000);
 
 afterAll(async () => {

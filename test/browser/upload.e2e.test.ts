@@ -4,14 +4,14 @@
  * project.json, key-file authentication, an unknown host key trusted in the dialog, the plan
  * (dry run) with its steps and diff, the upload, "done" per host, and the pushed clp.conf.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type BrowserContext, type Page, chromium } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Lab, type TestCluster, startLab } from '../hosts/harness.js';
 import { installedConf, seedCluster } from '../hosts/host-state.js';
 import { iscsiProject, saveTo, updatedProject } from '../hosts/projects.js';
+import { launchChromium } from './chromium.js';
 import { type ServeProcess, serveProject } from './serve-process.js';
 
 let lab: Lab;
@@ -19,7 +19,7 @@ let cluster: TestCluster;
 let host: ServeProcess;
 let context: BrowserContext;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[];
 
 beforeAll(async () => {
   lab = startLab();
@@ -27,31 +27,7 @@ beforeAll(async () => {
   const project = iscsiProject(cluster.hosts);
   seedCluster(cluster, await saveTo(join(lab.dir, 'base'), project));
   host = await serveProject(updatedProject(project));
-  context = await chromium.launchPersistentContext(
-    mkdtempSync(join(tmpdir(), 'clpbuilder-chromium-')),
-    {
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-      viewport: { width: 1400, height: 1100 },
-      locale: 'en-US',
-    },
-  );
-  page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(15_000);
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') {
-      pageErrors.push(message.text());
-    }
-  });
+  ({ context, page, pageErrors } = await launchChromium({ width: 1400, height: 1100 }, 15_000));
 }, 120_000);
 
 afterAll(async () => {

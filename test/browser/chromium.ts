@@ -1,0 +1,52 @@
+/**
+ * Debian's Chromium for the end-to-end tests, driven by playwright-core (no browser download):
+ * the flags this closed network needs, a fresh profile, and page errors collected so that a
+ * test can assert the page logged none.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, type Page, chromium } from 'playwright-core';
+
+export interface Browser {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Uncaught errors and console errors of the page, in order. */
+  readonly pageErrors: string[];
+}
+
+/** Starts Chromium with one page of the given size; each step waits at most `stepTimeoutMs`. */
+export async function launchChromium(
+  viewport: { width: number; height: number },
+  stepTimeoutMs: number,
+): Promise<Browser> {
+  const context = await chromium.launchPersistentContext(
+    mkdtempSync(join(tmpdir(), 'clpbuilder-chromium-')),
+    {
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      // Without the background-networking flags Chromium keeps calling out of this closed network.
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+      viewport,
+      locale: 'en-US',
+    },
+  );
+  const page = context.pages()[0] ?? (await context.newPage());
+  // A step that does not happen fails with its own locator in the message, well before the test's limit.
+  page.setDefaultTimeout(stepTimeoutMs);
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') {
+      pageErrors.push(message.text());
+    }
+  });
+  return { context, page, pageErrors };
+}
