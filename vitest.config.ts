@@ -8,6 +8,7 @@ export default defineConfig({
       'electron/**/*.test.ts',
       'test/**/*.test.ts',
       'renderer/**/*.test.ts',
+      'renderer/**/*.test.tsx',
     ],
     // Generous: a slow or loaded machine must not fail a test that is merely slow (the SSH
     // host tests run many real round trips); hangs still end.
