@@ -3,8 +3,13 @@
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
 
+// Always the production build (React's production runtime): Vite keeps a NODE_ENV it finds,
+// and under vitest (global-setup builds this) it finds `test`, which gave a development build.
+process.env.NODE_ENV = 'production';
+
 await build({
   configFile: false,
+  mode: 'production',
   root: 'renderer',
   // Relative asset URLs: the same files load from file:// in Electron and over HTTP.
   base: './',

@@ -7,17 +7,35 @@
  */
 import { Command, CommanderError } from 'commander';
 import packageJson from '../package.json';
-import { registerAddCommands } from './cli/add.js';
-import { registerCheckCommands } from './cli/check.js';
-import { registerDiffCommand } from './cli/diff.js';
-import { registerRemoveRenameCommands, registerSetCommand } from './cli/edit.js';
-import { registerExportCommand } from './cli/export.js';
-import { registerGenerateCommand } from './cli/generate.js';
-import { registerNewCommand } from './cli/new.js';
-import { registerHostCommands } from './cli/hosts.js';
 import { EXIT, printJson, reportBug } from './cli/output.js';
-import { registerServeCommand } from './cli/serve.js';
-import { registerShowCommands } from './cli/show.js';
+
+type Register = (program: Command) => void;
+
+/**
+ * Each command group's module, in help order. Only the group of the command being run is
+ * loaded: `check` on a large project must not wait for ssh2, the HTTP host or the script
+ * generator to load (issue 3 benchmark: the whole `clpbuilder check` process).
+ */
+const COMMANDS: ReadonlyArray<readonly [readonly string[], () => Promise<Register>]> = [
+  [['show', 'get'], async () => (await import('./cli/show.js')).registerShowCommands],
+  [['set'], async () => (await import('./cli/edit.js')).registerSetCommand],
+  [['add'], async () => (await import('./cli/add.js')).registerAddCommands],
+  [['remove', 'rename'], async () => (await import('./cli/edit.js')).registerRemoveRenameCommands],
+  [['export'], async () => (await import('./cli/export.js')).registerExportCommand],
+  [['diff'], async () => (await import('./cli/diff.js')).registerDiffCommand],
+  [['check', 'fix', 'rules'], async () => (await import('./cli/check.js')).registerCheckCommands],
+  [['new'], async () => (await import('./cli/new.js')).registerNewCommand],
+  [['generate'], async () => (await import('./cli/generate.js')).registerGenerateCommand],
+  [['upload', 'download'], async () => (await import('./cli/hosts.js')).registerHostCommands],
+  [['serve'], async () => (await import('./cli/serve.js')).registerServeCommand],
+];
+
+/** The command groups to register: the named command's alone, or all (help, unknown command). */
+function groupsFor(argv: readonly string[]): ReadonlyArray<() => Promise<Register>> {
+  const name = argv.slice(2).find((argument) => !argument.startsWith('-'));
+  const group = COMMANDS.find(([names]) => name !== undefined && names.includes(name));
+  return group ? [group[1]] : COMMANDS.map(([, load]) => load);
+}
 
 const HELP_AFTER = `
 A <project> is a project folder (clp.conf + scripts/ + .clpbuilder/project.json), a bare
@@ -27,8 +45,11 @@ clp.conf file, or a .zip export (read-only). Parameter paths follow clpcfadm:
 Exit codes: 0 success; 1 the project has errors (diff: differences found); 2 bad usage or
 unreadable input. --json makes stdout one JSON document, errors included.`;
 
-/** The program with every command registered; settings first, so subcommands inherit them. */
-export function buildProgram(): Command {
+/**
+ * The program with the commands `argv` needs registered (every command when it names none);
+ * settings first, so subcommands inherit them.
+ */
+export async function buildProgram(argv: readonly string[]): Promise<Command> {
   const program = new Command('clpbuilder')
     .description(
       'Cluster Builder: design, validate and edit EXPRESSCLUSTER X configurations (clp.conf)',
@@ -38,17 +59,10 @@ export function buildProgram(): Command {
     .exitOverride()
     .showHelpAfterError('(add --help for usage)')
     .addHelpText('after', HELP_AFTER);
-  registerShowCommands(program);
-  registerSetCommand(program);
-  registerAddCommands(program);
-  registerRemoveRenameCommands(program);
-  registerExportCommand(program);
-  registerDiffCommand(program);
-  registerCheckCommands(program);
-  registerNewCommand(program);
-  registerGenerateCommand(program);
-  registerHostCommands(program);
-  registerServeCommand(program);
+  const registers = await Promise.all(groupsFor(argv).map((load) => load()));
+  for (const register of registers) {
+    register(program);
+  }
   return program;
 }
 
@@ -56,7 +70,7 @@ export function buildProgram(): Command {
 export async function main(argv: readonly string[]): Promise<void> {
   const wantsJson = argv.includes('--json');
   try {
-    await buildProgram().parseAsync([...argv]);
+    await (await buildProgram(argv)).parseAsync([...argv]);
   } catch (caught) {
     if (!(caught instanceof CommanderError)) {
       process.exitCode = reportBug(caught, { json: wantsJson });

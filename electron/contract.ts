@@ -81,8 +81,27 @@ const HostConnectionSchema = z.object({
   acceptHostKeys: z.record(z.string(), z.string()).optional(),
   connectTimeoutMs: z.number().int().positive().optional(),
   commandTimeoutMs: z.number().int().positive().optional(),
+  /** Remember the typed password in the OS keychain for the hosts it logged in to. */
+  rememberPassword: z.boolean().optional(),
+  /** No password typed: use the one remembered for the hosts. */
+  useRememberedPassword: z.boolean().optional(),
 });
 export type HostConnection = z.infer<typeof HostConnectionSchema>;
+
+/** `user@host:port`, the key a remembered password is kept under. */
+const SecretKeySchema = z.string().regex(/^[^@\s]+@\S+:\d{1,5}$/);
+
+/** A run id the window chooses (a random UUID or similar). */
+const ProgressIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+
+/** One host's step starting, ending, failing or being skipped. */
+const ProgressEventSchema = z.object({
+  host: z.string(),
+  step: z.string(),
+  state: z.enum(['started', 'done', 'failed', 'skipped']),
+  detail: z.string().optional(),
+});
+export type ProgressEventView = z.infer<typeof ProgressEventSchema>;
 
 const UploadRequestSchema = HostConnectionSchema.extend({
   project: z.string().min(1),
@@ -90,6 +109,8 @@ const UploadRequestSchema = HostConnectionSchema.extend({
   suspend: z.boolean().optional(),
   stopGroups: z.boolean().optional(),
   allowErrors: z.boolean().optional(),
+  /** Names the run so that `hosts:progress` can report its steps while it goes. */
+  progressId: ProgressIdSchema.optional(),
 });
 export type UploadRequest = z.infer<typeof UploadRequestSchema>;
 
@@ -206,7 +227,7 @@ export const contract = {
     args: z.tuple([UploadRequestSchema]),
     result: resultOf(UploadReportSchema),
   },
-  /** The upload, step by step; progress per host arrives as `hosts:progress` events (desktop issue). */
+  /** The upload, step by step; progress per host is read with `hosts:progress` (the request's `progressId`). */
   'hosts:upload': {
     args: z.tuple([UploadRequestSchema]),
     result: resultOf(UploadReportSchema),
@@ -215,6 +236,34 @@ export const contract = {
   'hosts:rollback': {
     args: z.tuple([UploadRequestSchema.extend({ snapshot: z.string().min(1) })]),
     result: resultOf(UploadReportSchema),
+  },
+  /** The steps a running upload, plan or rollback has reached since event index `since`. */
+  'hosts:progress': {
+    args: z.tuple([z.object({ id: ProgressIdSchema, since: z.number().int().nonnegative() })]),
+    result: resultOf(
+      z.object({
+        events: z.array(ProgressEventSchema),
+        next: z.number().int().nonnegative(),
+        finished: z.boolean(),
+        known: z.boolean(),
+      }),
+    ),
+  },
+  /** Whether passwords can be remembered here, and for which of these keys one is. */
+  'secrets:status': {
+    args: z.tuple([z.object({ keys: z.array(SecretKeySchema).max(64) })]),
+    result: resultOf(
+      z.object({
+        available: z.boolean(),
+        reason: z.string().optional(),
+        remembered: z.array(z.string()),
+      }),
+    ),
+  },
+  /** Forgets the remembered passwords of these `user@host:port` keys. */
+  'secrets:forget': {
+    args: z.tuple([z.object({ keys: z.array(SecretKeySchema).max(64) })]),
+    result: resultOf(z.object({ forgotten: z.number().int() })),
   },
   /** Pulls a host's configuration into a folder; an existing project is written only with `force`. */
   'hosts:download': {
@@ -227,6 +276,59 @@ export const contract = {
         written: z.boolean(),
         different: z.boolean(),
         difference: z.unknown().optional(),
+      }),
+    ),
+  },
+  // The file menu (issue 5, "Files"). Paths are checked against the allowed roots in the host.
+  /** A new project from the topology wizard (`clpbuilder new`); refuses a non-empty folder. */
+  'project:create': {
+    args: z.tuple([
+      z.object({
+        folder: z.string().min(1),
+        /** The wizard's options (templates/wizard/options.ts), checked by buildTopology. */
+        options: z.record(z.string(), z.unknown()),
+      }),
+    ]),
+    result: resultOf(
+      z.object({ created: z.array(z.object({ path: z.string(), description: z.string() })) }),
+    ),
+  },
+  /** Save As: into a new or empty folder; the window continues on the copy. */
+  'project:save-as': {
+    args: z.tuple([z.object({ folder: z.string().min(1), files: ProjectFilesSchema })]),
+    result: resultOf(z.object({ location: LocationSchema, fingerprint: FingerprintSchema })),
+  },
+  /** Export zip for the Cluster WebUI; never over an existing file. */
+  'project:export': {
+    args: z.tuple([z.object({ destination: z.string().min(1), files: ProjectFilesSchema })]),
+    result: resultOf(z.object({ path: z.string() })),
+  },
+  /** Whether clp.conf on disk still matches the window's fingerprint (polled; cheap). */
+  'project:disk-state': {
+    args: z.tuple([z.object({ location: LocationSchema, expected: FingerprintSchema })]),
+    result: resultOf(z.object({ changed: z.boolean(), missing: z.boolean() })),
+  },
+  /** The host's folder picker: subfolders, .zip and .conf files, within the allowed roots. */
+  'files:list': {
+    args: z.tuple([z.object({ path: z.string().min(1).optional() })]),
+    result: resultOf(
+      z.object({
+        path: z.string(),
+        parent: z.string().nullable(),
+        isProject: z.boolean(),
+        entries: z.array(z.object({ name: z.string(), kind: z.enum(['folder', 'zip', 'conf']) })),
+        roots: z.array(z.string()),
+      }),
+    ),
+  },
+  /** Recent projects, newest first (kept by the host under the user's config folder). */
+  'files:recent': {
+    args: z.tuple([]),
+    result: resultOf(
+      z.object({
+        projects: z.array(
+          z.object({ path: z.string(), kind: LocationSchema.shape.kind, openedAt: z.string() }),
+        ),
       }),
     ),
   },

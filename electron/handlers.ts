@@ -3,8 +3,10 @@
  * browser-host tests exercise exactly what the desktop window calls.
  */
 import type { Handlers } from './ipc.js';
-import { hostHandlers } from './services/hosts/handlers.js';
-import { openProjectFiles, saveProjectFiles } from './services/project-files.js';
+import { createHostHandlers } from './services/hosts/handlers.js';
+import { type SecretStore, noSecretStore } from './services/hosts/secret-store.js';
+import { type FileContext, defaultFileContext, fileHandlers } from './services/file-handlers.js';
+import { saveProjectFiles } from './services/project-files.js';
 import { openProject } from './services/project-folder.js';
 import { summarize } from './services/summary.js';
 
@@ -14,12 +16,17 @@ export interface HandlerContext {
   readonly version: string;
   /** Absolute path of the project named on the command line, if any. */
   readonly initialProject?: string | undefined;
+  /** Where SSH passwords may be remembered: the OS keychain in the desktop app; none otherwise. */
+  readonly secrets?: SecretStore;
+  /** Folder picker roots and recent.json; default: home + the launch project, ~/.config. */
+  readonly files?: FileContext;
 }
 
 /** Every handler of the contract; arguments arrive already checked by `dispatch`. */
 export function createHandlers(context: HandlerContext): Handlers {
   return {
-    ...hostHandlers,
+    ...createHostHandlers(context.secrets ?? noSecretStore),
+    ...fileHandlers(context.files ?? defaultFileContext(context.initialProject)),
     'app:info': async () => ({ ok: true, value: { name: context.name, version: context.version } }),
     'app:initial-project': async () => ({
       ok: true,
@@ -29,7 +36,6 @@ export function createHandlers(context: HandlerContext): Handlers {
       const opened = await openProject(path);
       return opened.ok ? { ok: true, value: summarize(opened.value.project) } : opened;
     },
-    'project:open': (path) => openProjectFiles(path),
     'project:save': async (request) => {
       const saved = await saveProjectFiles(request);
       return saved.ok ? { ok: true, value: { fingerprint: saved.value } } : saved;

@@ -2,11 +2,21 @@
  * The desktop shell: one window, secured, wired to the IPC contract. Nothing else lives here,
  * so that nothing untested hides in it (DESIGN.md: Electron cannot run on the build machines).
  */
-import { BrowserWindow, app, ipcMain, session } from 'electron';
+import {
+  BrowserWindow,
+  Menu,
+  type MenuItemConstructorOptions,
+  app,
+  ipcMain,
+  safeStorage,
+  session,
+} from 'electron';
 import { join, resolve } from 'node:path';
 import { contract } from './contract.js';
 import { createHandlers } from './handlers.js';
 import { dispatch } from './ipc.js';
+import { type MenuItemSpec, menuTemplate } from './menu.js';
+import { keychainSecretStore } from './services/hosts/secret-store.js';
 
 // dist/electron/main.cjs → dist/renderer/index.html (built by build/build-renderer.mjs).
 const rendererFile = join(__dirname, '../renderer/index.html');
@@ -15,6 +25,8 @@ const handlers = createHandlers({
   name: app.getName(),
   version: app.getVersion(),
   initialProject: projectArgument(),
+  // Remembered SSH passwords: encrypted by the OS keychain, never in a project.
+  secrets: keychainSecretStore(join(app.getPath('userData'), 'ssh-passwords.json'), safeStorage),
 });
 
 /** `electron . <project>`: the first plain argument after the app's own path. */
@@ -41,6 +53,28 @@ function createWindow(): void {
   void window.loadFile(rendererFile);
 }
 
+/** The menu bar; each command goes to the focused window, which carries it out. */
+function installMenu(): void {
+  const template = menuTemplate({
+    locale: app.getLocale(),
+    isMac: process.platform === 'darwin',
+    isPackaged: app.isPackaged,
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template.map(electronItem)));
+}
+
+function electronItem(spec: MenuItemSpec): MenuItemConstructorOptions {
+  const { id, submenu, role, ...rest } = spec;
+  return {
+    ...rest,
+    ...(role ? { role: role as MenuItemConstructorOptions['role'] } : {}),
+    ...(submenu ? { submenu: submenu.map(electronItem) } : {}),
+    ...(id
+      ? { click: () => BrowserWindow.getFocusedWindow()?.webContents.send('menu:command', id) }
+      : {}),
+  };
+}
+
 function registerContract(): void {
   for (const name of Object.keys(contract)) {
     ipcMain.handle(name, (event, ...args: unknown[]) => {
@@ -61,6 +95,7 @@ void app.whenReady().then(() => {
     callback(false),
   );
   registerContract();
+  installMenu();
   createWindow();
 });
 app.on('window-all-closed', () => app.quit());

@@ -3,6 +3,7 @@
  * when there is one, else the browser host's HTTP contract with the launch token.
  */
 import type { CallArgs, CallName, CallResult } from '../electron/contract.js';
+import type { MenuCommand } from '../electron/menu.js';
 
 type Call<N extends CallName> = (...args: CallArgs<N>) => Promise<CallResult<N>>;
 
@@ -13,13 +14,22 @@ export interface Api {
     show: Call<'project:show'>;
     open: Call<'project:open'>;
     save: Call<'project:save'>;
+    create: Call<'project:create'>;
+    saveAs: Call<'project:save-as'>;
+    export: Call<'project:export'>;
+    diskState: Call<'project:disk-state'>;
   };
+  readonly files: { list: Call<'files:list'>; recent: Call<'files:recent'> };
   readonly hosts: {
     plan: Call<'hosts:plan'>;
     upload: Call<'hosts:upload'>;
     rollback: Call<'hosts:rollback'>;
+    progress: Call<'hosts:progress'>;
     download: Call<'hosts:download'>;
   };
+  readonly secrets: { status: Call<'secrets:status'>; forget: Call<'secrets:forget'> };
+  /** The desktop app's menu bar (absent in the browser host, which has no native menu). */
+  readonly menu?: { onCommand(listener: (command: MenuCommand) => void): () => void };
 }
 
 declare global {
@@ -62,13 +72,24 @@ function httpApi(token: string | undefined): Api {
     };
   return {
     app: { info: call('app:info'), initialProject: call('app:initial-project') },
-    project: { show: call('project:show'), open: call('project:open'), save: call('project:save') },
+    project: {
+      show: call('project:show'),
+      open: call('project:open'),
+      save: call('project:save'),
+      create: call('project:create'),
+      saveAs: call('project:save-as'),
+      export: call('project:export'),
+      diskState: call('project:disk-state'),
+    },
+    files: { list: call('files:list'), recent: call('files:recent') },
     hosts: {
       plan: call('hosts:plan'),
       upload: call('hosts:upload'),
       rollback: call('hosts:rollback'),
+      progress: call('hosts:progress'),
       download: call('hosts:download'),
     },
+    secrets: { status: call('secrets:status'), forget: call('secrets:forget') },
   };
 }
 

@@ -184,3 +184,14 @@ export async function commitStaged(
   }
   return ok(undefined);
 }
+
+/** Replaces one file atomically (temp beside it, fsync, rename): small state files. */
+export async function writeFileAtomically(
+  path: string,
+  bytes: Uint8Array,
+  mode: number,
+  io: FileIo = nodeFileIo,
+): Promise<Result<void>> {
+  const staged = await stageFiles([{ path, bytes, mode }], io);
+  return staged.ok ? commitStaged(staged.value.files, io) : staged;
+}

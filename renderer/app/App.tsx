@@ -16,7 +16,13 @@ import {
 import { PropertiesPanel } from '../features/properties/PropertiesPanel.js';
 import { entityAt } from '../features/properties/entity-view.js';
 import { ProblemsPanel } from '../features/problems/ProblemsPanel.js';
+import { ScriptsPanel } from '../features/scripts/ScriptsPanel.js';
+import { scriptFolderOf, scriptsIn } from '../features/scripts/script-text.js';
+import { entityRefAt } from '../features/entities/entity-commands.js';
+import { useEntityEditing } from '../features/entities/use-entity-editing.js';
 import { DownloadDialog } from '../features/hosts/DownloadDialog.js';
+import { FileMenu } from '../features/files/FileMenu.js';
+import { useFileCommands } from '../features/files/file-commands.js';
 import { UploadDialog } from '../features/hosts/UploadDialog.js';
 import { type EditorState, isDirty } from '../state/editor-state.js';
 import { type Session, useProjectSession } from '../state/use-project-session.js';
@@ -24,6 +30,7 @@ import { OpenForm } from './OpenForm.js';
 import { StatusBar } from './StatusBar.js';
 import { Toolbar } from './Toolbar.js';
 import { useColorScheme } from './use-color-scheme.js';
+import { useMenuCommands } from './use-menu-commands.js';
 import { useShortcuts } from './use-shortcuts.js';
 
 // Monaco is large: load it when the clp.conf tab is first shown, not before the tree.
@@ -33,11 +40,24 @@ const ConfEditor = lazy(() =>
 
 /** The whole app. */
 export function App() {
-  const { editor, session, notice, dispatch, open, save } = useProjectSession();
+  const projectSession = useProjectSession();
+  const { editor, session, notice, dispatch, open, save } = projectSession;
+  const files = useFileCommands(projectSession);
   useShortcuts({
     undo: () => dispatch({ type: 'undo' }),
     redo: () => dispatch({ type: 'redo' }),
     save: () => void save(),
+  });
+  useMenuCommands({
+    'file:new': files.actions.newCluster,
+    'file:open-folder': files.actions.openFolder,
+    'file:open-zip': files.actions.openZip,
+    'file:save': () => void save(),
+    'file:save-as': files.actions.saveAs,
+    'file:export-zip': files.actions.exportZip,
+    'file:vm-scripts': files.actions.vmScripts,
+    'edit:undo': () => dispatch({ type: 'undo' }),
+    'edit:redo': () => dispatch({ type: 'redo' }),
   });
   return (
     <div className="app">
@@ -47,10 +67,24 @@ export function App() {
           session={session}
           dispatch={dispatch}
           onSave={() => void save()}
+          onReload={(path) => void open(path)}
+          fileMenu={
+            <FileMenu
+              actions={files.actions}
+              recent={files.recent}
+              hasProject
+              isDirty={isDirty(editor)}
+            />
+          }
         />
       ) : (
-        <OpenForm onOpen={(path) => void open(path)} />
+        <OpenForm
+          actions={files.actions}
+          recent={files.recent}
+          onOpen={(path) => void open(path)}
+        />
       )}
+      {files.view}
       <StatusBar notice={notice} onOverwrite={() => void save(true)} />
     </div>
   );
@@ -61,17 +95,29 @@ interface WorkspaceProps {
   readonly session: Session;
   dispatch: ReturnType<typeof useProjectSession>['dispatch'];
   onSave(): void;
+  /** Opens `path` again (after a download wrote into the open project). */
+  onReload(path: string): void;
+  readonly fileMenu: React.ReactNode;
 }
 
-function Workspace({ editor, session, dispatch, onSave }: WorkspaceProps) {
+function Workspace({ editor, session, dispatch, onSave, onReload, fileMenu }: WorkspaceProps) {
   const { t } = useTranslation();
-  const [tab, setTab] = useState<'properties' | 'conf'>('properties');
+  const [tab, setTab] = useState<'properties' | 'scripts' | 'conf'>('properties');
   const [dialog, setDialog] = useState<'upload' | 'download' | undefined>();
   const isDark = useColorScheme();
   const { project, selection } = editor;
   const model = useMemo(() => readModel(project.conf), [project.conf]);
   const findings = useMemo(() => checkProject(project, withTemplateRules()), [project]);
-  const text = useMemo(() => serializeClpConf(project.conf), [project.conf]);
+  // Serialising a large clp.conf costs; only the clp.conf tab needs the text.
+  const text = useMemo(
+    () => (tab === 'conf' ? serializeClpConf(project.conf) : ''),
+    [tab, project.conf],
+  );
+  const scriptFolder = useMemo(() => scriptFolderOf(model, selection), [model, selection]);
+  const scriptFiles = useMemo(
+    () => (scriptFolder === undefined ? [] : scriptsIn(project, scriptFolder)),
+    [project, scriptFolder],
+  );
   const tree = useMemo(() => buildTree(model, folderLabels(t)), [model, t]);
   const ids = useMemo(() => entityIds(tree), [tree]);
   const severities = useMemo(() => worstSeverities(findings, ids), [findings, ids]);
@@ -80,6 +126,16 @@ function Workspace({ editor, session, dispatch, onSave }: WorkspaceProps) {
   useEffect(() => {
     document.title = `${dirty ? '● ' : ''}${model.cluster.name} — ${session.location.path} — ${t('app.title')}`;
   }, [dirty, model.cluster.name, session.location.path, t]);
+
+  const editing = useEntityEditing(project, model, dispatch);
+  useMenuCommands({
+    'entity:add': () => editing.onCommand('add', selection),
+    'entity:rename': () => editing.onCommand('rename', selection),
+    'entity:duplicate': () => editing.onCommand('duplicate', selection),
+    'entity:remove': () => editing.onCommand('remove', selection),
+    'hosts:upload': () => setDialog('upload'),
+    'hosts:download': () => setDialog('download'),
+  });
 
   const reveal = (finding: Finding) => {
     dispatch({ type: 'select', path: entityOfPath(finding.path, ids) });
@@ -103,6 +159,9 @@ function Workspace({ editor, session, dispatch, onSave }: WorkspaceProps) {
         onSave={onSave}
         onUpload={() => setDialog('upload')}
         onDownload={() => setDialog('download')}
+        fileMenu={fileMenu}
+        onEntityCommand={(command) => editing.onCommand(command, selection)}
+        isEntitySelected={entityRefAt(model, selection) !== undefined}
       />
       <main className="workspace">
         <nav className="sidebar" aria-label={t('tree.label')}>
@@ -112,24 +171,35 @@ function Workspace({ editor, session, dispatch, onSave }: WorkspaceProps) {
             severities={severities}
             label={t('tree.label')}
             onSelect={(path) => dispatch({ type: 'select', path })}
+            onCommand={editing.onCommand}
           />
         </nav>
         <section className="editor-area">
           <div role="tablist" className="tabs">
-            {(['properties', 'conf'] as const).map((name) => (
+            {(['properties', 'scripts', 'conf'] as const).map((name) => (
               <button
                 key={name}
                 type="button"
                 role="tab"
                 aria-selected={tab === name}
+                disabled={name === 'scripts' && scriptFolder === undefined}
                 onClick={() => setTab(name)}
               >
                 {t(`tabs.${name}`)}
+                {name === 'scripts' && scriptFiles.length > 0 ? ` (${scriptFiles.length})` : ''}
               </button>
             ))}
           </div>
           <div role="tabpanel" className="tab-body">
-            {tab === 'properties' ? (
+            {tab === 'scripts' && scriptFolder !== undefined ? (
+              <ScriptsPanel
+                project={project}
+                folder={scriptFolder}
+                files={scriptFiles}
+                isDark={isDark}
+                onText={(path, value) => dispatch({ type: 'set-script', path, text: value })}
+              />
+            ) : tab === 'properties' || tab === 'scripts' ? (
               <PropertiesPanel
                 entity={entityAt(model, selection)}
                 findings={findings}
@@ -158,12 +228,14 @@ function Workspace({ editor, session, dispatch, onSave }: WorkspaceProps) {
           {editor.refusal}
         </p>
       ) : null}
+      {editing.dialog}
       {dialog === 'upload' ? (
         <UploadDialog
           project={session.location.path}
           hosts={project.meta.hosts}
           isDirty={dirty}
           onClose={() => setDialog(undefined)}
+          onSaveHosts={(hosts) => dispatch({ type: 'set-hosts', hosts })}
         />
       ) : null}
       {dialog === 'download' ? (
@@ -171,6 +243,11 @@ function Workspace({ editor, session, dispatch, onSave }: WorkspaceProps) {
           folder={session.location.path}
           hosts={project.meta.hosts}
           onClose={() => setDialog(undefined)}
+          onWritten={(folder) => {
+            if (folder === session.location.path) {
+              onReload(folder);
+            }
+          }}
         />
       ) : null}
     </>

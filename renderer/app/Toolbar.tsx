@@ -1,7 +1,9 @@
 /**
  * The top bar: the project, its dirty marker, undo/redo, save, and the hosts dialogs.
  */
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TreeCommand } from '../features/entities/tree-commands.js';
 
 interface Props {
   readonly title: string;
@@ -14,6 +16,12 @@ interface Props {
   onSave(): void;
   onUpload(): void;
   onDownload(): void;
+  /** Add, rename, duplicate or remove at the tree's selection. */
+  onEntityCommand?(command: TreeCommand): void;
+  /** Whether the selection is an entity (rename, duplicate and delete apply). */
+  readonly isEntitySelected?: boolean;
+  /** The File menu (features/files). */
+  readonly fileMenu?: ReactNode;
 }
 
 /** The toolbar of an open project. */
@@ -23,6 +31,7 @@ export function Toolbar(props: Props) {
   return (
     <header className="toolbar">
       <span className="brand">{t('app.title')}</span>
+      {props.fileMenu}
       <span className="project" title={path}>
         {title}
         <span className="project-path">{path}</span>
@@ -33,6 +42,12 @@ export function Toolbar(props: Props) {
         ) : null}
       </span>
       <span className="spacer" />
+      {props.onEntityCommand ? (
+        <EntityButtons
+          onCommand={props.onEntityCommand}
+          isEntitySelected={props.isEntitySelected ?? false}
+        />
+      ) : null}
       <button type="button" onClick={onUndo} disabled={!canUndo} title="Ctrl+Z">
         {t('toolbar.undo')}
       </button>
@@ -49,5 +64,35 @@ export function Toolbar(props: Props) {
         {t('toolbar.download')}
       </button>
     </header>
+  );
+}
+
+const ENTITY_BUTTONS: ReadonlyArray<{ command: TreeCommand; shortcut: string }> = [
+  { command: 'add', shortcut: 'Insert' },
+  { command: 'rename', shortcut: 'F2' },
+  { command: 'duplicate', shortcut: 'Ctrl+D' },
+  { command: 'remove', shortcut: 'Delete' },
+];
+
+function EntityButtons(props: {
+  onCommand(command: TreeCommand): void;
+  isEntitySelected: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <span className="toolbar-group" role="group" aria-label={t('entities.toolbar')}>
+      {ENTITY_BUTTONS.map(({ command, shortcut }) => (
+        <button
+          key={command}
+          type="button"
+          title={`${t(`entities.${command}Selected`)} (${shortcut})`}
+          disabled={command !== 'add' && !props.isEntitySelected}
+          aria-haspopup={command === 'remove' ? undefined : 'dialog'}
+          onClick={() => props.onCommand(command)}
+        >
+          {t(`entities.${command}Button`)}
+        </button>
+      ))}
+    </span>
   );
 }

@@ -7,10 +7,18 @@ import {
   checkProject,
   encodeClpConf,
   getParameter,
+  readModel,
   serializeClpConf,
 } from '../../schemas/index.js';
+import type { NewEntity } from '../features/entities/entity-commands.js';
 import { interHostProject } from '../../test/support/rule-projects.js';
-import { type EditorState, editorReducer, initialEditorState, isDirty } from './editor-state.js';
+import {
+  type Action,
+  type EditorState,
+  editorReducer,
+  initialEditorState,
+  isDirty,
+} from './editor-state.js';
 import { filesFromProject, projectFromFiles } from './project-files.js';
 
 const METHOD = 'monitor/userw@userw/parameters/method';
@@ -80,6 +88,145 @@ describe('editorReducer', () => {
     expect(selected.selection).toBe('monitor/userw@userw');
     expect(selected.past).toHaveLength(1);
     expect(isDirty(editorReducer(selected, { type: 'saved' }))).toBe(false);
+  });
+});
+
+function names(state: EditorState) {
+  const model = readModel(state.project.conf);
+  return {
+    resources: model.resources.map((resource) => `${resource.group ?? ''}/${resource.name}`),
+    monitors: model.monitors.map((monitor) => monitor.name),
+    servers: model.servers.map((server) => server.name),
+    heartbeats: model.heartbeats.map((heartbeat) => heartbeat.name),
+    networkPartitions: model.networkPartitions.map((np) => np.name),
+    groups: model.groups.map((group) => group.name),
+  };
+}
+
+/** Applies an action, then checks undo gives the start back and redo the edit. */
+function expectUndoable(start: EditorState, action: Action): EditorState {
+  const edited = editorReducer(start, action);
+  expect(edited.refusal).toBeUndefined();
+  expect(edited.project).not.toBe(start.project);
+  const undone = editorReducer(edited, { type: 'undo' });
+  expect(undone.project).toBe(start.project);
+  expect(names(undone)).toEqual(names(start));
+  const redone = editorReducer(undone, { type: 'redo' });
+  expect(redone.project).toBe(edited.project);
+  return edited;
+}
+
+describe('entity commands', () => {
+  const start = () => initialEditorState(interHostProject());
+
+  it('adds every kind with the product defaults, selects it, and undo/redo walk it', () => {
+    const cases: ReadonlyArray<[NewEntity, keyof ReturnType<typeof names>, string]> = [
+      [{ kind: 'server', type: '', name: 'esx3' }, 'servers', 'esx3'],
+      [{ kind: 'heartbeat', type: 'lankhb', name: 'lankhb9' }, 'heartbeats', 'lankhb9'],
+      [
+        { kind: 'networkpartition', type: 'pingnp', name: 'pingnp1' },
+        'networkPartitions',
+        'pingnp1',
+      ],
+      [{ kind: 'group', type: 'failover', name: 'failover-db' }, 'groups', 'failover-db'],
+      [
+        { kind: 'resource', type: 'fip', name: 'fip1', group: 'failover-vm' },
+        'resources',
+        'failover-vm/fip1',
+      ],
+      [{ kind: 'monitor', type: 'diskw', name: 'diskw1' }, 'monitors', 'diskw1'],
+    ];
+    for (const [entity, list, shown] of cases) {
+      const added = expectUndoable(start(), { type: 'add-entity', entity });
+      expect(names(added)[list]).toContain(shown);
+      expect(added.selection).toBe(
+        entity.kind === 'server' || entity.kind === 'group'
+          ? `${entity.kind}@${entity.name}`
+          : `${entity.kind}/${entity.type}@${entity.name}`,
+      );
+    }
+    const exec = editorReducer(start(), {
+      type: 'add-entity',
+      entity: { kind: 'resource', type: 'exec', name: 'exec-db', group: 'failover-vm' },
+    });
+    expect(valueOf(exec, 'resource/exec@exec-db/parameters/act/path')).toBe('start.sh');
+    expect(exec.project.scripts.has('failover-vm/exec-db/start.sh')).toBe(true);
+  });
+
+  it('refuses an add with the core message and keeps project and history', () => {
+    const before = start();
+    const taken = editorReducer(before, {
+      type: 'add-entity',
+      entity: { kind: 'resource', type: 'exec', name: 'sd-vm', group: 'failover-vm' },
+    });
+    expect(taken.project).toBe(before.project);
+    expect(taken.past).toEqual([]);
+    expect(taken.refusal).toMatch(/"sd-vm" already exists/);
+    const unsafe = editorReducer(start(), {
+      type: 'add-entity',
+      entity: { kind: 'group', type: 'failover', name: 'a/b' },
+    });
+    expect(unsafe.refusal).toMatch(/cannot be used/);
+  });
+
+  it('removes an entity, and refuses while it is referenced, naming the referrer', () => {
+    const removed = expectUndoable(
+      { ...start(), selection: 'monitor/userw@userw' },
+      { type: 'remove-entity', path: 'monitor/userw@userw' },
+    );
+    expect(names(removed).monitors).toEqual(['genw-vm']);
+    expect(removed.selection).toBe('folder:monitors');
+    const refused = editorReducer(start(), {
+      type: 'remove-entity',
+      path: 'resource/exec@exec-vm',
+    });
+    expect(refused.refusal).toMatch(/exec-vm.*still referred to by.*genw-vm/);
+    expect(refused.past).toEqual([]);
+    const movedOn = editorReducer(refused, { type: 'select', path: 'monitor/genw@genw-vm' });
+    expect(movedOn.refusal).toBeUndefined();
+  });
+
+  it('renames an entity, references following, and selects the new name', () => {
+    const renamed = expectUndoable(start(), {
+      type: 'rename-entity',
+      path: 'resource/exec@exec-vm',
+      to: 'exec-app',
+    });
+    expect(names(renamed).resources).toContain('failover-vm/exec-app');
+    expect(valueOf(renamed, 'monitor/genw@genw-vm/target')).toBe('exec-app');
+    expect(renamed.selection).toBe('resource/exec@exec-app');
+    const groupRenamed = expectUndoable(start(), {
+      type: 'rename-entity',
+      path: 'group@failover-vm',
+      to: 'failover-app',
+    });
+    expect(names(groupRenamed).resources).toEqual(['failover-app/sd-vm', 'failover-app/exec-vm']);
+    const refused = editorReducer(start(), {
+      type: 'rename-entity',
+      path: 'resource/exec@exec-vm',
+      to: 'sd-vm',
+    });
+    expect(refused.refusal).toMatch(/"sd-vm" already exists/);
+  });
+
+  it('duplicates a group with a rename map, undoable', () => {
+    const copied = expectUndoable(start(), {
+      type: 'duplicate-entity',
+      path: 'group@failover-vm',
+      to: 'failover-2',
+      renames: [
+        ['sd-vm', 'sd-2'],
+        ['exec-vm', 'exec-2'],
+      ],
+    });
+    // The resource section keeps instances of a type together, so sort before comparing.
+    expect(names(copied).resources.sort()).toEqual([
+      'failover-2/exec-2',
+      'failover-2/sd-2',
+      'failover-vm/exec-vm',
+      'failover-vm/sd-vm',
+    ]);
+    expect(copied.selection).toBe('group@failover-2');
   });
 });
 

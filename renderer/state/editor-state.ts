@@ -9,19 +9,56 @@ import { withTemplateRules } from '../../templates/index.js';
 import {
   type Finding,
   type Project,
+  type ProjectMeta,
   type Result,
   applyQuickFix,
   decodeClpConfText,
   ok,
+  readModel,
   setParameter,
 } from '../../schemas/index.js';
+import {
+  type NewEntity,
+  addEntity,
+  copyEntity,
+  entityRefAt,
+  folderOf,
+  pathOf,
+  removeEntity,
+  renameEntity,
+} from '../features/entities/entity-commands.js';
+import { writeScript } from '../features/scripts/script-text.js';
+import { applyVmProfile } from './vm-profile-edit.js';
+
+type ProjectHost = ProjectMeta['hosts'][number];
 
 /** An edit the user makes. */
 export type Command =
   | { readonly type: 'set-parameter'; readonly path: string; readonly value: string }
   | { readonly type: 'apply-quick-fix'; readonly finding: Finding }
   /** The raw clp.conf tab: the whole text, when it parses. */
-  | { readonly type: 'replace-conf'; readonly text: string };
+  | { readonly type: 'replace-conf'; readonly text: string }
+  | { readonly type: 'add-entity'; readonly entity: NewEntity }
+  /** Refused by the core while something refers to the entity, naming the referrers. */
+  | { readonly type: 'remove-entity'; readonly path: string }
+  | { readonly type: 'rename-entity'; readonly path: string; readonly to: string }
+  /** A copy named `to`; for a group, `renames` gives its resources' new names. */
+  | {
+      readonly type: 'duplicate-entity';
+      readonly path: string;
+      readonly to: string;
+      readonly renames?: ReadonlyArray<readonly [string, string]>;
+    }
+  /** A script's text, from its editor (encoded as the file was). */
+  | { readonly type: 'set-script'; readonly path: string; readonly text: string }
+  /** The hosts to upload to, as edited in the Upload dialog (project.json `hosts`). */
+  | { readonly type: 'set-hosts'; readonly hosts: readonly ProjectHost[] }
+  /** The VM scripts wizard: a new profile and the scripts regenerated from it, in one step. */
+  | {
+      readonly type: 'apply-vm-profile';
+      readonly vmProfile: Readonly<Record<string, unknown>>;
+      readonly force: boolean;
+    };
 
 /** Everything the reducer handles: edits, history, selection and file events. */
 export type Action =
@@ -67,6 +104,61 @@ export function applyCommand(project: Project, command: Command): Result<Project
       const conf = decodeClpConfText(command.text);
       return conf.ok ? ok({ ...project, conf: conf.value }) : conf;
     }
+    case 'add-entity':
+      return addEntity(project, command.entity);
+    case 'remove-entity':
+      return removeEntity(project, command.path);
+    case 'rename-entity':
+      return renameEntity(project, command.path, command.to);
+    case 'duplicate-entity':
+      return copyEntity(project, command.path, command.to, command.renames);
+    case 'apply-vm-profile':
+      return applyVmProfile(project, command.vmProfile, command.force);
+    case 'set-hosts':
+      return setHosts(project, command.hosts);
+    case 'set-script':
+      return writeScript(project, command.path, command.text);
+  }
+}
+
+/** Project hosts with the known server names kept; the same hosts again change nothing. */
+function setHosts(project: Project, hosts: readonly ProjectHost[]): Result<Project> {
+  const next = hosts.map((host) => {
+    const before = project.meta.hosts.find(
+      (old) => old.address === host.address && old.port === host.port,
+    );
+    const server = host.server ?? before?.server;
+    return {
+      address: host.address,
+      port: host.port,
+      user: host.user,
+      ...(server ? { server } : {}),
+    };
+  });
+  if (JSON.stringify(next) === JSON.stringify(project.meta.hosts)) {
+    return ok(project);
+  }
+  return ok({ ...project, meta: { ...project.meta, hosts: next } });
+}
+
+/** Where the selection goes after an edit: onto what it created, or off what it removed. */
+function selectionAfter(state: EditorState, command: Command): string {
+  switch (command.type) {
+    case 'add-entity': {
+      const { kind, type, name } = command.entity;
+      return pathOf(kind, type, name);
+    }
+    case 'rename-entity':
+    case 'duplicate-entity': {
+      const entity = entityRefAt(readModel(state.project.conf), command.path);
+      return entity ? pathOf(entity.kind, entity.type, command.to) : state.selection;
+    }
+    case 'remove-entity': {
+      const entity = entityRefAt(readModel(state.project.conf), command.path);
+      return entity && state.selection === command.path ? folderOf(entity.kind) : state.selection;
+    }
+    default:
+      return state.selection;
   }
 }
 
@@ -78,7 +170,8 @@ export function editorReducer(state: EditorState, action: Action): EditorState {
     case 'redo':
       return step(state, state.future, state.past, (future, past) => ({ past, future }));
     case 'select':
-      return { ...state, selection: action.path };
+      // Moving on dismisses the last refusal: it was about the previous selection.
+      return { ...state, selection: action.path, refusal: undefined };
     case 'saved':
       return { ...state, saved: state.project };
     default:
@@ -95,7 +188,8 @@ function edit(state: EditorState, command: Command): EditorState {
     return state;
   }
   const past = [...state.past, state.project].slice(-HISTORY_LIMIT);
-  return { ...state, project: next.value, past, future: [], refusal: undefined };
+  const selection = selectionAfter(state, command);
+  return { ...state, project: next.value, past, future: [], selection, refusal: undefined };
 }
 
 /** Moves one project from `from` to the other stack (undo and redo are mirror images). */

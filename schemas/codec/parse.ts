@@ -12,6 +12,7 @@ import {
   type XmlNode,
   type XmlText,
   rememberSource,
+  sourceOf,
   unescapeXml,
 } from './tree.js';
 
@@ -104,6 +105,8 @@ class Parser {
   constructor(
     private readonly text: string,
     private readonly lazyDepth = LAZY_DEPTH,
+    /** Offset of `text` in the document (a lazy element's content is parsed from its own source). */
+    private readonly base = 0,
   ) {}
 
   /** Builds the children of an already checked element content (a lazy element's first read). */
@@ -333,12 +336,18 @@ class Parser {
     }
     let cursor = NAME.lastIndex;
     if (text.charCodeAt(cursor) === 0x3e /* > */) {
-      // Most clp.conf elements have no attributes: skip the attribute scan.
+      // Most clp.conf elements have no attributes: skip the attribute scan. An element inside
+      // lazy content is only checked, never kept: it needs its name, not a shared head.
+      if (this.isLazy) {
+        this.openElement(text.slice(position + 1, cursor), '', NO_ATTRIBUTES, position, cursor + 1);
+        return;
+      }
       const head = this.intern(text.slice(position, cursor + 1));
       this.openElement(head.slice(1, -1), head, NO_ATTRIBUTES, position, cursor + 1);
       return;
     }
-    const name = this.intern(text.slice(position + 1, cursor));
+    const sliced = text.slice(position + 1, cursor);
+    const name = this.isLazy ? sliced : this.intern(sliced);
     const attributes: XmlAttribute[] = [];
     for (;;) {
       ATTRIBUTE.lastIndex = cursor;
@@ -359,7 +368,15 @@ class Parser {
     if (end[1] === '/') {
       this.position = TAG_END.lastIndex;
       this.closeElement(
-        { kind: 'element', name, attributes, head, children: [], tail: '', offset: position },
+        {
+          kind: 'element',
+          name,
+          attributes,
+          head,
+          children: [],
+          tail: '',
+          offset: position + this.base,
+        },
         head,
       );
       return;
@@ -385,8 +402,8 @@ class Parser {
       head,
       children: [],
       tail: '',
-      offset,
-      contentStart: end,
+      offset: offset + this.base,
+      contentStart: end + this.base,
     });
   }
 
@@ -400,7 +417,7 @@ class Parser {
     // Only the first pass remembers spans: a lazily built entity's children are below the
     // depth that serialisation looks up anyway.
     if (this.stack.length <= SPAN_DEPTH && this.lazyDepth === LAZY_DEPTH) {
-      rememberSource(element, raw ?? this.text.slice(element.offset, this.position));
+      rememberSource(element, raw ?? this.text.slice(element.offset - this.base, this.position));
     }
   }
 
@@ -454,11 +471,13 @@ class Parser {
     }
     const element = open as OpenElement;
     this.position = end;
-    element.tail = this.intern(text.slice(position, end));
-    if (this.stack.length === this.lazyDepth && position > element.contentStart) {
-      defineLazyChildren(element, text, element.contentStart, position);
+    if (this.isLazy) {
+      // Checked content that is not kept (see closeElement): nothing to remember.
+      return;
     }
-    this.closeElement(element, undefined);
+    element.tail = this.intern(text.slice(position, end));
+    const isLazy = this.stack.length === this.lazyDepth && position > element.contentStart;
+    this.closeElement(isLazy ? lazyElement(element) : element, undefined);
   }
 
   /** Validates a closing tag that is not plainly `</name>`; returns where it ends. */
@@ -485,15 +504,44 @@ class Parser {
   }
 }
 
-/** Makes `children` build on first read, from content the first pass already checked. */
-function defineLazyChildren(element: OpenElement, text: string, start: number, end: number): void {
-  let children: XmlNode[] | undefined;
-  Object.defineProperty(element, 'children', {
-    enumerable: true,
-    configurable: true,
-    get: () => (children ??= new Parser(text, Number.POSITIVE_INFINITY).parseContent(start, end)),
-  });
+/**
+ * The element with `children` built on first read, from its source text, which the first pass
+ * checked. One getter shared by every lazy element, added as a new property: a getter made per
+ * element, or a data property redefined as one, made each of 20,000 entities a slow dictionary
+ * object (issue 3 benchmark).
+ */
+function lazyElement(element: OpenElement): XmlElement {
+  const lazy = {
+    kind: 'element' as const,
+    name: element.name,
+    attributes: element.attributes,
+    head: element.head,
+    tail: element.tail,
+    offset: element.offset,
+    contentStart: element.contentStart,
+  };
+  Object.defineProperty(lazy, 'children', LAZY_CHILDREN);
+  return lazy as unknown as XmlElement;
 }
+
+const built = new WeakMap<XmlElement, XmlNode[]>();
+
+const LAZY_CHILDREN: PropertyDescriptor = {
+  enumerable: true,
+  configurable: true,
+  get(this: XmlElement): XmlNode[] {
+    let children = built.get(this);
+    if (!children) {
+      const source = sourceOf(this) as string;
+      children = new Parser(source, Number.POSITIVE_INFINITY, this.offset).parseContent(
+        this.head.length,
+        source.length - this.tail.length,
+      );
+      built.set(this, children);
+    }
+    return children;
+  },
+};
 
 function isValidCharacterReference(reference: string): boolean {
   if (!reference.startsWith('&#')) {

@@ -110,13 +110,24 @@ export function isBlank(node: XmlNode): node is XmlText {
   return node.kind === 'text' && /^[ \t\r\n]*$/.test(node.raw);
 }
 
-// Source text of parsed elements near the root. A WeakMap rather than a field: an edit makes a
-// new element object, which is then not in the map, so a stale text can never be written.
-const sources = new WeakMap<XmlElement, string>();
+// Source text of parsed elements near the root, as a non-enumerable property rather than a
+// field: an edit makes a new element by spreading the old one, which copies enumerable
+// properties only, so a stale text can never be written. (A WeakMap did the same, but cost the
+// first read of a large file more than its parse: issue 3 benchmark.)
+const SOURCE = Symbol('source');
 
-/** Records the exact source text of a parsed element (the parser calls this). */
+/** Records the exact source text of a parsed element (the parser calls this, once per element). */
 export function rememberSource(element: XmlElement, raw: string): void {
-  sources.set(element, raw);
+  Object.defineProperty(element, SOURCE, { value: raw });
+}
+
+/**
+ * The exact source text of a parsed element near the root (an entity or a section), or
+ * undefined for an element an edit made. The first pass checked it, so readers may scan it
+ * without checking again (the model reads parameters this way instead of building nodes).
+ */
+export function sourceOf(element: XmlElement): string | undefined {
+  return (element as XmlElement & { readonly [SOURCE]?: string })[SOURCE];
 }
 
 /** Serialises nodes back to text. */
@@ -133,7 +144,7 @@ function appendNode(out: string, node: XmlNode): string {
   if (node.kind !== 'element') {
     return out + node.raw;
   }
-  const source = sources.get(node);
+  const source = sourceOf(node);
   if (source !== undefined) {
     return out + source;
   }

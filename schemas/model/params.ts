@@ -1,14 +1,44 @@
 /**
  * Generic parameter access: any element's leaves as clpcfadm paths, and typed reads.
  */
-import { type XmlElement, attributeValue, elementChildren, textValue } from '../codec/tree.js';
+import {
+  type XmlElement,
+  attributeValue,
+  elementChildren,
+  sourceOf,
+  textValue,
+} from '../codec/tree.js';
 import { keyAttributeFor } from '../doc/path.js';
+import { type ElementOutline, outlineSource, parameterMap } from './scan.js';
 
 /** Every leaf under an element as `sub/path` → value; keyed children as `elem@key`. */
 export function flattenParameters(element: XmlElement): Record<string, string> {
-  const result: Record<string, string> = {};
-  collectLeaves(element, '', result);
-  return result;
+  const source = sourceOf(element);
+  return source === undefined
+    ? outlineElement(element).parameters
+    : outlineSource(source, element.head.length, source.length - element.tail.length, false)
+        .parameters;
+}
+
+/**
+ * An element's leaves (as `flattenParameters`) and direct children. A parsed element is read
+ * from its source text, without building its nodes; an edited one from its nodes.
+ */
+export function outlineElement(element: XmlElement): ElementOutline {
+  const source = sourceOf(element);
+  if (source !== undefined) {
+    return outlineSource(source, element.head.length, source.length - element.tail.length);
+  }
+  const parameters = parameterMap();
+  collectLeaves(element, '', parameters);
+  const children = elementChildren(element).map((child) => ({
+    name: child.name,
+    attributes:
+      child.attributes.length === 0
+        ? undefined
+        : new Map(child.attributes.map((attribute) => [attribute.name, attribute.value])),
+  }));
+  return { parameters, children };
 }
 
 function collectLeaves(element: XmlElement, prefix: string, result: Record<string, string>): void {
@@ -16,7 +46,10 @@ function collectLeaves(element: XmlElement, prefix: string, result: Record<strin
     if (child.kind !== 'element') {
       continue;
     }
-    const key = child.attributes.length === 0 ? undefined : (attributeValue(child, keyAttributeFor(child.name)) ?? attributeValue(child, 'name'));
+    const key =
+      child.attributes.length === 0
+        ? undefined
+        : (attributeValue(child, keyAttributeFor(child.name)) ?? attributeValue(child, 'name'));
     const path = key === undefined ? prefix + child.name : `${prefix}${child.name}@${key}`;
     if (child.children.some((grandchild) => grandchild.kind === 'element')) {
       collectLeaves(child, `${path}/`, result);

@@ -14,7 +14,11 @@ import type {
   Server,
 } from './entities.js';
 import { HEARTBEAT_KINDS, NETWORK_PARTITION_KINDS } from './kinds.js';
-import { childText, flattenParameters } from './params.js';
+import { childText, flattenParameters, outlineElement } from './params.js';
+import { instances, joinSections, membership, sectionViews } from './sections.js';
+import { readMonitor, readResource } from './views.js';
+
+export { instances };
 
 const KNOWN_SECTIONS = new Set([
   'cluster',
@@ -34,13 +38,13 @@ const KNOWN_SECTIONS = new Set([
 export function readModel(document: ClpDocument): ClusterModel {
   const model = readFresh(document);
   const previous = lastModel;
-  lastModel = model;
   if (!previous) {
+    lastModel = model;
     return model;
   }
   // Lists whose entities are all unchanged keep their identity, so that consumers (the rules
   // engine's indexes and incremental checker) can tell "unchanged" by a pointer compare.
-  return {
+  lastModel = {
     ...model,
     servers: stable(previous.servers, model.servers),
     heartbeats: stable(previous.heartbeats, model.heartbeats),
@@ -49,12 +53,15 @@ export function readModel(document: ClpDocument): ClusterModel {
     resources: stable(previous.resources, model.resources),
     monitors: stable(previous.monitors, model.monitors),
   };
+  return lastModel;
 }
 
 let lastModel: ClusterModel | undefined;
 
 function stable<T>(previous: T[], next: T[]): T[] {
-  return previous.length === next.length && previous.every((item, index) => item === next[index]) ? previous : next;
+  return previous.length === next.length && previous.every((item, index) => item === next[index])
+    ? previous
+    : next;
 }
 
 function readFresh(document: ClpDocument): ClusterModel {
@@ -63,43 +70,51 @@ function readFresh(document: ClpDocument): ClusterModel {
   const named = (name: string) => sections.filter((section) => section.name === name);
   const first = (name: string) => sections.find((section) => section.name === name);
   const groups = named('group').map((element) => memo(element, readGroup));
-  const memberOf = new Map<string, string>();
-  for (const group of groups) {
-    for (const member of group.members) {
-      memberOf.set(member.name, group.name);
-    }
-  }
+  const memberOf = membership(stable(lastModel?.groups ?? [], groups));
+  // Cluster-wide views are reused like entities' (the rules engine compares them by identity).
+  const cluster = first('cluster');
+  const all = first('all');
   return {
-    cluster: readCluster(first('cluster')),
-    all: {
-      charset: text(first('all'), 'charset'),
-      encode: text(first('all'), 'encode'),
-      serveros: text(first('all'), 'serveros'),
-    },
+    cluster: cluster ? memo(cluster, readCluster) : NO_CLUSTER,
+    all: all ? memo(all, readAll) : NO_ALL,
     servers: named('server').map((element) => memo(element, readServer)),
     heartbeats: instances(named('heartbeat'), HEARTBEAT_KINDS).map((element) =>
       memo(element, () => readHeartbeat(element, 'heartbeat') as Heartbeat),
     ),
-    networkPartitions: instances(named('networkpartition'), NETWORK_PARTITION_KINDS).map((element) =>
-      memo(element, () => readHeartbeat(element, 'networkpartition') as NetworkPartition),
+    networkPartitions: instances(named('networkpartition'), NETWORK_PARTITION_KINDS).map(
+      (element) =>
+        memo(element, () => readHeartbeat(element, 'networkpartition') as NetworkPartition),
     ),
     groups,
-    resources: instances(named('resource')).map((element) => readMemberResource(element, memberOf)),
-    monitors: instances(named('monitor')).map((element) => memo(element, readMonitor)),
-    haltp: readHaltp(first('haltp')),
-    trekking: first('trekking') ? flattenParameters(first('trekking') as XmlElement) : undefined,
-    webmgr: first('webmgr')
-      ? {
-          objectNumber: childText(first('webmgr') as XmlElement, 'client/objectnumber'),
-          parameters: flattenParameters(first('webmgr') as XmlElement),
-        }
-      : undefined,
+    resources: joinSections(named('resource'), (section) => sectionResources(section, memberOf)),
+    monitors: joinSections(named('monitor'), sectionMonitors),
+    haltp: optional(first('haltp'), readHaltp),
+    trekking: optional(first('trekking'), flattenParameters),
+    webmgr: optional(first('webmgr'), (element) => ({
+      objectNumber: childText(element, 'client/objectnumber'),
+      parameters: flattenParameters(element),
+    })),
     otherSections: [
       ...new Set(
         sections.map((section) => section.name).filter((name) => !KNOWN_SECTIONS.has(name)),
       ),
     ],
   };
+}
+
+// Resources and monitors are too many to remember one by one (a WeakMap entry each costs the
+// first read of a large file more than it saves): their sections remember them instead.
+function sectionResources(section: XmlElement, memberOf: ReadonlyMap<string, string>): Resource[] {
+  return sectionViews(
+    section,
+    (element) => readResource(element, memberOf),
+    (view) => view.group === memberOf.get(view.name),
+    memberOf,
+  );
+}
+
+function sectionMonitors(section: XmlElement): Monitor[] {
+  return sectionViews(section, readMonitor, () => true);
 }
 
 // Views of elements an edit did not touch are reused: the tree is immutable, so an element
@@ -117,40 +132,28 @@ function memo<T>(element: XmlElement, read: (element: XmlElement) => T): T {
   return view;
 }
 
-/** A resource view depends on its element and on the group holding it. */
-function readMemberResource(element: XmlElement, memberOf: ReadonlyMap<string, string>): Resource {
-  const group = memberOf.get(attributeValue(element, 'name') ?? '');
-  const known = views.get(element) as Resource | undefined;
-  if (known !== undefined && known.group === group) {
-    return known;
-  }
-  const view = readResource(element, memberOf);
-  views.set(element, view);
-  return view;
-}
-
 function text(element: XmlElement | undefined, path: string): string | undefined {
   return element ? childText(element, path) : undefined;
 }
 
-/** Instances in a section: every keyed child that is not a `<types>` entry. */
-export function instances(
-  sections: readonly XmlElement[],
-  kinds?: readonly string[],
-): XmlElement[] {
-  return sections.flatMap((section) =>
-    elementChildren(section).filter(
-      (child) =>
-        child.name !== 'types' &&
-        attributeValue(child, 'name') !== undefined &&
-        (!kinds || kinds.includes(child.name)),
-    ),
-  );
+/** The view of a section the file may not have. */
+function optional<T>(
+  element: XmlElement | undefined,
+  read: (element: XmlElement) => T,
+): T | undefined {
+  return element ? memo(element, read) : undefined;
 }
 
-function base(element: XmlElement, path: string) {
+function readAll(element: XmlElement): ClusterModel['all'] {
+  return {
+    charset: text(element, 'charset'),
+    encode: text(element, 'encode'),
+    serveros: text(element, 'serveros'),
+  };
+}
+
+function base(element: XmlElement, path: string, parameters = flattenParameters(element)) {
   const name = attributeValue(element, 'name') ?? '';
-  const parameters = flattenParameters(element);
   return {
     name,
     path,
@@ -159,10 +162,19 @@ function base(element: XmlElement, path: string) {
   };
 }
 
-function readCluster(element: XmlElement | undefined): ClusterModel['cluster'] {
-  if (!element) {
-    return { name: '', comment: '', parameters: {} };
-  }
+// One view for an absent section, so that re-reading does not look like an edit.
+const NO_CLUSTER: ClusterModel['cluster'] = Object.freeze({
+  name: '',
+  comment: '',
+  parameters: Object.freeze({}),
+});
+const NO_ALL: ClusterModel['all'] = Object.freeze({
+  charset: undefined,
+  encode: undefined,
+  serveros: undefined,
+});
+
+function readCluster(element: XmlElement): ClusterModel['cluster'] {
   return {
     name: childText(element, 'name') ?? '',
     comment: childText(element, 'comment') ?? '',
@@ -213,7 +225,7 @@ function readGroup(element: XmlElement): Group {
     .filter((child) => child.name === 'policy')
     .map((child) => ({
       server: attributeValue(child, 'name') ?? '',
-      order: childText(child, 'order'),
+      order: orderOf(child),
     }));
   const depend = children.find((child) => child.name === 'depend');
   const dependsOn = depend
@@ -235,188 +247,20 @@ function readGroup(element: XmlElement): Group {
   };
 }
 
-function readRecovery(parameters: Readonly<Record<string, string>>, which: 'act' | 'deact') {
+/** A policy's `order`: from its source text when it has exactly one, as a leaf; else from its nodes. */
+function orderOf(policy: XmlElement): string | undefined {
+  const outline = outlineElement(policy);
+  const orders = outline.children.filter((child) => child.name === 'order');
+  const order = outline.parameters['order'];
+  return orders.length === 1 && order !== undefined ? order : childText(policy, 'order');
+}
+
+function readHaltp(element: XmlElement): ClusterModel['haltp'] {
   return {
-    timeout: parameters[`${which}/timeout`],
-    retry: parameters[`${which}/retry`],
-    fo: parameters[`${which}/fo`],
-    action: parameters[`${which}/action`],
+    method: childText(element, 'method'),
+    action: childText(element, 'action'),
+    parameters: flattenParameters(element),
   };
-}
-
-function readResource(element: XmlElement, memberOf: ReadonlyMap<string, string>): Resource {
-  const common = base(element, `resource/${element.name}@${attributeValue(element, 'name') ?? ''}`);
-  const depends = elementChildren(element).filter((child) => child.name === 'depend');
-  const resource: Resource = {
-    ...common,
-    kind: 'resource',
-    type: element.name,
-    group: memberOf.get(common.name),
-    depends:
-      depends.length === 0
-        ? undefined
-        : depends.map((child) => attributeValue(child, 'name') ?? '').filter((name) => name !== ''),
-    act: readRecovery(common.parameters, 'act'),
-    deact: readRecovery(common.parameters, 'deact'),
-  };
-  return { ...resource, ...typedResource(element, common.parameters) };
-}
-
-function typedResource(element: XmlElement, parameters: Readonly<Record<string, string>>): Partial<Resource> {
-  const value = (path: string) => parameters[`parameters/${path}`];
-  switch (element.name) {
-    case 'exec':
-    case 'script':
-      return {
-        exec: {
-          startScript: value('act/path'),
-          stopScript: value('deact/path'),
-          startTimeout: value('timeout/start'),
-          stopTimeout: value('timeout/stop'),
-          startSync: value('act/sync'),
-        },
-      };
-    case 'disk':
-      return {
-        disk: {
-          diskType: value('disktype'),
-          device: value('device'),
-          mountPoint: value('mount/point'),
-          fs: value('fs'),
-        },
-      };
-    case 'sd':
-      return { sd: { volumeMountPoint: value('volumemountpoint') } };
-    case 'md': {
-      const netdevs = Object.keys(flattenParameters(element)).flatMap(
-        (path) => /^parameters\/netdev@([^/]+)\/device$/.exec(path)?.[1] ?? [],
-      );
-      return {
-        md: {
-          mountPoint: value('mount/point'),
-          fs: value('fs'),
-          dataPartition: value('diskdev/dppath'),
-          clusterPartition: value('diskdev/cppath'),
-          netdevs,
-        },
-      };
-    }
-    case 'fip':
-      return { fip: { ip: value('ip') } };
-    case 'volmgr':
-      return { volmgr: { type: value('type'), devname: value('devname') } };
-    case 'vm':
-      return {
-        vm: {
-          vmType: value('vmtype'),
-          vmName: value('vmname'),
-          configPath: value('vmconfigpath'),
-          requestTimeout: value('reqtimeout'),
-          startTimeout: value('starttimeout'),
-        },
-      };
-    default:
-      return {};
-  }
-}
-
-function readMonitor(element: XmlElement): Monitor {
-  const common = base(element, `monitor/${element.name}@${attributeValue(element, 'name') ?? ''}`);
-  const parameters = common.parameters;
-  const value = (path: string) => parameters[path];
-  const servers = Object.keys(parameters)
-    .filter((path) => /^polling\/servers@[^/]+\/name$/.test(path))
-    .map((path) => parameters[path] as string);
-  const monitor: Monitor = {
-    ...common,
-    kind: 'monitor',
-    type: element.name,
-    target: value('target'),
-    firstmonwait: value('firstmonwait'),
-    polling: {
-      interval: value('polling/interval'),
-      timeout: value('polling/timeout'),
-      reconfirmation: value('polling/reconfirmation'),
-      timing: value('polling/timing'),
-      servers,
-    },
-    relation: { type: value('relation/type'), name: value('relation/name') },
-    emergency: {
-      threshold: {
-        restart: value('emergency/threshold/restart'),
-        fo: value('emergency/threshold/fo'),
-        fo2: value('emergency/threshold/fo2'),
-        script: value('emergency/threshold/script'),
-      },
-      action: value('emergency/action'),
-      preaction: {
-        use: value('emergency/preaction/use'),
-        userestart: value('emergency/preaction/userestart'),
-        usefailover: value('emergency/preaction/usefailover'),
-        default: value('emergency/preaction/default'),
-        path: value('emergency/preaction/path'),
-        timeout: value('emergency/preaction/timeout'),
-      },
-    },
-  };
-  return { ...monitor, ...typedMonitor(element, parameters) };
-}
-
-function typedMonitor(
-  element: XmlElement,
-  parameters: Readonly<Record<string, string>>,
-): Partial<Monitor> {
-  const value = (path: string) => parameters[`parameters/${path}`];
-  switch (element.name) {
-    case 'genw':
-      return {
-        genw: {
-          path: value('path'),
-          sync: value('sync'),
-          waitmonstart: value('waitmonstart'),
-          default: value('default'),
-        },
-      };
-    case 'diskw':
-      return {
-        diskw: {
-          object: value('object'),
-          method: value('method'),
-          size: value('size'),
-          file: value('file'),
-        },
-      };
-    case 'userw':
-      return { userw: { method: value('method'), action: value('action'), usehb: value('usehb') } };
-    case 'miiw':
-      return { miiw: { object: value('object') } };
-    case 'pidw':
-      return { pidw: {} };
-    case 'ipw':
-      return {
-        ipw: {
-          addresses: Object.keys(parameters)
-            .filter((path) => /^parameters\/list@[^/]+\/ip$/.test(path))
-            .map((path) => parameters[path] as string),
-        },
-      };
-    case 'mdw':
-      return { mdw: { object: value('object') } };
-    case 'mdnw':
-      return { mdnw: { object: value('object') } };
-    default:
-      return {};
-  }
-}
-
-function readHaltp(element: XmlElement | undefined): ClusterModel['haltp'] {
-  return element
-    ? {
-        method: childText(element, 'method'),
-        action: childText(element, 'action'),
-        parameters: flattenParameters(element),
-      }
-    : undefined;
 }
 
 /** The `types` names listed in a section element. */

@@ -2,71 +2,96 @@
  * Settings rules that hold in every topology: scripts present, values in range, coupled
  * settings, derived values, naming (reference/guide-rules.md CF003, CF004, CF007-CF010).
  */
-import { objectNumberOf, renumberGroupIds, renumberPriorities, syncObjectNumber } from '../edits/derived.js';
-import { checkParameterValue, hasRangeFor, setParameter } from '../edits/parameters.js';
+import {
+  objectNumberOf,
+  renumberGroupIds,
+  renumberPriorities,
+  syncObjectNumber,
+} from '../edits/derived.js';
+import { entityParameterCheck, hasRangeFor, setParameter } from '../edits/parameters.js';
 import type { Monitor, Resource } from '../model/entities.js';
 import type { Project } from '../project.js';
 import { type Result, ok, pipe } from '../result.js';
-import { byName, integer, isProductScript, monitorScript, perEntity, resourceScript } from './helpers.js';
+import { byName, integer, isProductScript, monitorScript, resourceScript } from './helpers.js';
+import { NO_HITS, countOf, partsRule } from './parts.js';
 import type { Hit, Rule, RuleContext } from './types.js';
 
-
-function missingScript(context: RuleContext, owner: string, key: string | undefined, path: string): Hit[] {
+function missingScript(
+  context: RuleContext,
+  owner: string,
+  key: string | undefined,
+  path: string,
+): Hit[] {
   if (key === undefined || context.project.scripts.has(key)) {
     return [];
   }
-  return [{ path, message: `${owner} runs ${key.split('/').pop() ?? key}, which is not in scripts/${key.slice(0, key.lastIndexOf('/'))}`, fix: `Add scripts/${key}, or point the setting at an existing script.` }];
+  return [
+    {
+      path,
+      message: `${owner} runs ${key.split('/').pop() ?? key}, which is not in scripts/${key.slice(0, key.lastIndexOf('/'))}`,
+      fix: `Add scripts/${key}, or point the setting at an existing script.`,
+    },
+  ];
 }
 
-function resourceScripts(context: RuleContext, resource: Resource): Hit[] {
-  return resource.exec ? perEntity(scriptsCache(context), resource, (entity) => computeResourceScripts(context, entity)) : [];
-}
-
-function computeResourceScripts(context: RuleContext, resource: Resource): Hit[] {
+function resourceScripts(context: RuleContext, resource: Resource): readonly Hit[] {
   if (!resource.exec) {
-    return [];
+    return NO_HITS;
   }
   const entries: Array<[string | undefined, string]> = [
     [resource.exec.startScript, 'parameters/act/path'],
     [resource.exec.stopScript, 'parameters/deact/path'],
   ];
   return entries.flatMap(([file, sub]) =>
-    file && isProductScript(file) ? missingScript(context, `resource ${resource.name}`, resourceScript(resource, file), `${resource.path}/${sub}`) : [],
+    file && isProductScript(file)
+      ? missingScript(
+          context,
+          `resource ${resource.name}`,
+          resourceScript(resource, file),
+          `${resource.path}/${sub}`,
+        )
+      : [],
   );
 }
 
-function monitorScripts(context: RuleContext, monitor: Monitor): Hit[] {
-  return perEntity(scriptsCache(context), monitor, (entity) => computeMonitorScripts(context, entity));
-}
-
-// Script findings depend on the entity and on the scripts tree (a new Map on every change).
-const scriptHits = new WeakMap<object, WeakMap<object, Hit[]>>();
-
-function scriptsCache(context: RuleContext): WeakMap<object, Hit[]> {
-  let cache = scriptHits.get(context.project.scripts);
-  if (!cache) {
-    cache = new WeakMap();
-    scriptHits.set(context.project.scripts, cache);
+function monitorScripts(context: RuleContext, monitor: Monitor): readonly Hit[] {
+  const { preaction } = monitor.emergency;
+  const runsPreaction =
+    preaction.use === '1' &&
+    preaction.path !== undefined &&
+    preaction.path !== '' &&
+    isProductScript(preaction.path);
+  if (!monitor.genw && !runsPreaction) {
+    return NO_HITS;
   }
-  return cache;
-}
-
-function computeMonitorScripts(context: RuleContext, monitor: Monitor): Hit[] {
   const hits: Hit[] = [];
   if (monitor.genw) {
     const file = monitor.genw.path ?? (context.os === 'windows' ? 'genw.bat' : 'genw.sh');
     if (isProductScript(file)) {
-      hits.push(...missingScript(context, `monitor ${monitor.name}`, monitorScript(monitor, file), `${monitor.path}/parameters/path`));
+      hits.push(
+        ...missingScript(
+          context,
+          `monitor ${monitor.name}`,
+          monitorScript(monitor, file),
+          `${monitor.path}/parameters/path`,
+        ),
+      );
     }
   }
-  const { preaction } = monitor.emergency;
-  if (preaction.use === '1' && preaction.path && isProductScript(preaction.path)) {
-    hits.push(...missingScript(context, `monitor ${monitor.name}'s pre-action`, monitorScript(monitor, preaction.path), `${monitor.path}/emergency/preaction/path`));
+  if (runsPreaction) {
+    hits.push(
+      ...missingScript(
+        context,
+        `monitor ${monitor.name}'s pre-action`,
+        monitorScript(monitor, preaction.path as string),
+        `${monitor.path}/emergency/preaction/path`,
+      ),
+    );
   }
   return hits;
 }
 
-export const CF003: Rule = {
+export const CF003: Rule = partsRule({
   id: 'CF003',
   severity: 'error',
   topologies: 'all',
@@ -74,10 +99,22 @@ export const CF003: Rule = {
   text: 'Every script a resource or monitor names exists in the project’s scripts/ tree.',
   fix: 'Add the script, or point the setting at an existing one.',
   inputs: ['groups', 'resources', 'monitors', 'scripts', 'cluster'],
-  check: (context) => [...context.model.resources.flatMap((resource) => resourceScripts(context, resource)), ...context.model.monitors.flatMap((monitor) => monitorScripts(context, monitor))],
-};
+  // A resource view carries its group, so a group edit that moves it changes the view.
+  parts: [
+    {
+      list: 'resources',
+      dependsOn: ['scripts', 'cluster'],
+      check: (resource, context) => resourceScripts(context, resource),
+    },
+    {
+      list: 'monitors',
+      dependsOn: ['scripts', 'cluster'],
+      check: (monitor, context) => monitorScripts(context, monitor),
+    },
+  ],
+});
 
-export const CF004: Rule = {
+export const CF004: Rule = partsRule({
   id: 'CF004',
   severity: 'error',
   topologies: 'all',
@@ -85,27 +122,47 @@ export const CF004: Rule = {
   text: 'Numeric settings are in range (intervals, timeouts, retry counts, thresholds).',
   fix: 'Set a value in the documented range.',
   inputs: ['servers', 'groups', 'resources', 'monitors', 'cluster'],
-  check: ({ model }) => [...model.resources, ...model.monitors, ...model.groups, ...model.servers].flatMap((entity) => perEntity(rangeHits, entity, outOfRange)),
-};
+  parts: (['resources', 'monitors', 'groups', 'servers'] as const).map((list) => ({
+    list,
+    dependsOn: [],
+    check: outOfRange,
+  })),
+});
 
-const rangeHits = new WeakMap<object, Hit[]>();
+// Sub-paths repeat across entities (`polling/interval` in every monitor): test each once.
+const rangedSubs = new Map<string, boolean>();
 
-function outOfRange(entity: { readonly path: string; readonly parameters: Readonly<Record<string, string>> }): Hit[] {
-  const hits: Hit[] = [];
-  for (const sub in entity.parameters) {
-    if (!hasRangeFor(sub.slice(sub.lastIndexOf('/') + 1))) {
-      continue;
-    }
-    const path = `${entity.path}/${sub}`;
-    const checked = checkParameterValue(path, entity.parameters[sub] as string);
-    if (!checked.ok) {
-      hits.push({ path, message: checked.error.message });
+function isRanged(sub: string): boolean {
+  let ranged = rangedSubs.get(sub);
+  if (ranged === undefined) {
+    ranged = hasRangeFor(sub.slice(sub.lastIndexOf('/') + 1));
+    if (rangedSubs.size < 4096) {
+      rangedSubs.set(sub, ranged);
     }
   }
-  return hits;
+  return ranged;
 }
 
-export const CF007: Rule = {
+function outOfRange(entity: {
+  readonly path: string;
+  readonly parameters: Readonly<Record<string, string>>;
+}): readonly Hit[] {
+  let hits: Hit[] | undefined;
+  let check: ReturnType<typeof entityParameterCheck> | undefined;
+  for (const sub in entity.parameters) {
+    if (!isRanged(sub)) {
+      continue;
+    }
+    check ??= entityParameterCheck(entity.path);
+    const checked = check(sub, entity.parameters[sub] as string);
+    if (!checked.ok) {
+      (hits ??= []).push({ path: `${entity.path}/${sub}`, message: checked.error.message });
+    }
+  }
+  return hits ?? NO_HITS;
+}
+
+export const CF007: Rule = partsRule({
   id: 'CF007',
   severity: 'error',
   topologies: 'all',
@@ -113,29 +170,68 @@ export const CF007: Rule = {
   text: 'Coupled settings agree: active monitoring has a target; a user-space monitor recovers the cluster (LocalServer); a mirror disk has its mirror monitors; a pid monitor targets an asynchronous exec resource.',
   fix: 'Make the coupled settings agree.',
   inputs: ['resources', 'monitors'],
-  check: (context) => [...monitorCouplings(context), ...mirrorMonitors(context)],
-};
+  whole: {
+    dependsOn: [
+      { list: 'resources', key: (resource) => (resource.type === 'md' ? resource.path : '') },
+      { list: 'monitors', key: mirrorKey },
+    ],
+    check: mirrorMonitors,
+  },
+  // A pid monitor reads its target's type and start mode, found by name.
+  parts: [
+    {
+      list: 'monitors',
+      dependsOn: [
+        {
+          list: 'resources',
+          key: (resource) => `${resource.path}\u0000${resource.exec?.startSync ?? ''}`,
+        },
+      ],
+      check: monitorCouplings,
+    },
+  ],
+});
 
-function monitorCouplings({ model }: RuleContext): Hit[] {
+/** What `mirrorMonitors` reads of a monitor. */
+function mirrorKey(monitor: Monitor): string {
+  return monitor.type === 'mdw' || monitor.type === 'mdnw'
+    ? `${monitor.type}\u0000${monitor.parameters['parameters/object'] ?? ''}`
+    : '';
+}
+
+function monitorCouplings(monitor: Monitor, { model }: RuleContext): Hit[] {
   const resources = byName(model.resources);
-  return model.monitors.flatMap((monitor) => {
-    const hits: Hit[] = [];
-    if (monitor.polling.timing === '1' && !monitor.target?.trim()) {
-      hits.push({ path: `${monitor.path}/target`, message: `monitor ${monitor.name} monitors only while its target is active, but has no target`, fix: 'Set the target resource, or monitor always (polling/timing 0).' });
-    }
-    if (monitor.type === 'userw' && (monitor.relation.type !== 'cls' || monitor.relation.name !== 'LocalServer')) {
-      hits.push({
-        path: `${monitor.path}/relation`,
-        message: `user-space monitor ${monitor.name} must recover the cluster (LocalServer)`,
-        quickFix: (project) => pipe(project, (p) => setParameter(p, `${monitor.path}/relation/type`, 'cls'), (p) => setParameter(p, `${monitor.path}/relation/name`, 'LocalServer')),
-      });
-    }
-    const target = resources.get(monitor.target?.trim() ?? '');
-    if (monitor.type === 'pidw' && (target?.type !== 'exec' || target.exec?.startSync !== '0')) {
-      hits.push({ path: `${monitor.path}/target`, message: `pid monitor ${monitor.name} must target an asynchronous exec resource` });
-    }
-    return hits;
-  });
+  const hits: Hit[] = [];
+  if (monitor.polling.timing === '1' && !monitor.target?.trim()) {
+    hits.push({
+      path: `${monitor.path}/target`,
+      message: `monitor ${monitor.name} monitors only while its target is active, but has no target`,
+      fix: 'Set the target resource, or monitor always (polling/timing 0).',
+    });
+  }
+  if (
+    monitor.type === 'userw' &&
+    (monitor.relation.type !== 'cls' || monitor.relation.name !== 'LocalServer')
+  ) {
+    hits.push({
+      path: `${monitor.path}/relation`,
+      message: `user-space monitor ${monitor.name} must recover the cluster (LocalServer)`,
+      quickFix: (project) =>
+        pipe(
+          project,
+          (p) => setParameter(p, `${monitor.path}/relation/type`, 'cls'),
+          (p) => setParameter(p, `${monitor.path}/relation/name`, 'LocalServer'),
+        ),
+    });
+  }
+  const target = resources.get(monitor.target?.trim() ?? '');
+  if (monitor.type === 'pidw' && (target?.type !== 'exec' || target.exec?.startSync !== '0')) {
+    hits.push({
+      path: `${monitor.path}/target`,
+      message: `pid monitor ${monitor.name} must target an asynchronous exec resource`,
+    });
+  }
+  return hits;
 }
 
 function mirrorMonitors({ model }: RuleContext): Hit[] {
@@ -143,12 +239,22 @@ function mirrorMonitors({ model }: RuleContext): Hit[] {
     .filter((resource) => resource.type === 'md')
     .flatMap((resource) =>
       ['mdw', 'mdnw']
-        .filter((type) => !model.monitors.some((monitor) => monitor.type === type && monitor.parameters['parameters/object'] === resource.name))
-        .map((type) => ({ path: resource.path, message: `mirror disk ${resource.name} has no ${type} monitor`, fix: `Add a ${type} monitor with parameters/object ${resource.name}.` })),
+        .filter(
+          (type) =>
+            !model.monitors.some(
+              (monitor) =>
+                monitor.type === type && monitor.parameters['parameters/object'] === resource.name,
+            ),
+        )
+        .map((type) => ({
+          path: resource.path,
+          message: `mirror disk ${resource.name} has no ${type} monitor`,
+          fix: `Add a ${type} monitor with parameters/object ${resource.name}.`,
+        })),
     );
 }
 
-export const CF008: Rule = {
+export const CF008: Rule = partsRule({
   id: 'CF008',
   severity: 'warning',
   topologies: 'all',
@@ -156,15 +262,33 @@ export const CF008: Rule = {
   text: 'Derived values are consistent: webmgr/client/objectnumber, group ids, server and heartbeat priorities.',
   fix: 'Recompute them (quick fix).',
   inputs: ['servers', 'heartbeats', 'groups', 'resources', 'monitors', 'cluster'],
-  check: (context) => [...objectNumber(context), ...groupIds(context), ...priorities(context)],
-};
+  // Resources and monitors count only in the object number.
+  whole: {
+    dependsOn: [
+      'servers',
+      'heartbeats',
+      'groups',
+      'cluster',
+      countOf('resources'),
+      countOf('monitors'),
+    ],
+    check: (context) => [...objectNumber(context), ...groupIds(context), ...priorities(context)],
+  },
+  parts: [],
+});
 
 function objectNumber({ model }: RuleContext): Hit[] {
   const wanted = String(objectNumberOf(model));
   if (!model.webmgr || model.webmgr.objectNumber === wanted) {
     return [];
   }
-  return [{ path: 'webmgr/client/objectnumber', message: `objectnumber is ${model.webmgr.objectNumber ?? '(absent)'} but the cluster has ${wanted} objects`, quickFix: (project) => editConf(project, syncObjectNumber) }];
+  return [
+    {
+      path: 'webmgr/client/objectnumber',
+      message: `objectnumber is ${model.webmgr.objectNumber ?? '(absent)'} but the cluster has ${wanted} objects`,
+      quickFix: (project) => editConf(project, syncObjectNumber),
+    },
+  ];
 }
 
 function groupIds({ model }: RuleContext): Hit[] {
@@ -173,7 +297,13 @@ function groupIds({ model }: RuleContext): Hit[] {
   if (!used || gids.every((gid, index) => gid === String(index))) {
     return [];
   }
-  return [{ path: 'group', message: 'group ids are not 0, 1, 2 ... in group order', quickFix: (project) => editConf(project, renumberGroupIds) }];
+  return [
+    {
+      path: 'group',
+      message: 'group ids are not 0, 1, 2 ... in group order',
+      quickFix: (project) => editConf(project, renumberGroupIds),
+    },
+  ];
 }
 
 function priorities({ model }: RuleContext): Hit[] {
@@ -184,21 +314,33 @@ function priorities({ model }: RuleContext): Hit[] {
   ];
   return sets.flatMap(({ items, what }) => {
     const values = items.map((item) => integer(item.priority));
-    const isSequence = [...values].sort((a, b) => (a ?? -1) - (b ?? -1)).every((value, index) => value === index);
+    const isSequence = [...values]
+      .sort((a, b) => (a ?? -1) - (b ?? -1))
+      .every((value, index) => value === index);
     if (items.length === 0 || isSequence) {
       return [];
     }
     const paths = items.map((item) => item.path);
-    return [{ path: paths[0] ?? what, message: `${what} priorities are not unique and numbered 0, 1, 2 ...`, quickFix: (project: Project) => editConf(project, (conf) => renumberPriorities(conf, paths)) }];
+    return [
+      {
+        path: paths[0] ?? what,
+        message: `${what} priorities are not unique and numbered 0, 1, 2 ...`,
+        quickFix: (project: Project) =>
+          editConf(project, (conf) => renumberPriorities(conf, paths)),
+      },
+    ];
   });
 }
 
-function editConf(project: Project, step: (conf: Project['conf']) => Result<Project['conf']>): Result<Project> {
+function editConf(
+  project: Project,
+  step: (conf: Project['conf']) => Result<Project['conf']>,
+): Result<Project> {
   const conf = step(project.conf);
   return conf.ok ? ok({ ...project, conf: conf.value }) : conf;
 }
 
-export const CF009: Rule = {
+export const CF009: Rule = partsRule({
   id: 'CF009',
   severity: 'warning',
   topologies: 'all',
@@ -206,32 +348,40 @@ export const CF009: Rule = {
   text: 'An exec resource whose script timeouts were changed has activation/deactivation timeouts of script timeout + 180 s.',
   fix: 'Set act/timeout (deact/timeout) to the script timeout + 180 (quick fix).',
   inputs: ['resources'],
-  check: ({ model }) =>
-    model.resources.flatMap((resource) => {
-      const pairs: Array<[string | undefined, string | undefined, 'act' | 'deact']> = [
-        [resource.exec?.startTimeout, resource.act.timeout, 'act'],
-        [resource.exec?.stopTimeout, resource.deact.timeout, 'deact'],
-      ];
-      return pairs.flatMap(([script, outer, which]) => {
-        const seconds = integer(script);
-        if (seconds === undefined || integer(outer) === seconds + 180) {
-          return [];
-        }
-        const wanted = String(seconds + 180);
-        return [{
-          path: `${resource.path}/${which}/timeout`,
-          message: `resource ${resource.name}: ${which === 'act' ? 'activation' : 'deactivation'} timeout is ${outer ?? '(default)'} but its script may run ${seconds} s; it should be ${wanted}`,
-          quickFix: (project: Project) => setParameter(project, `${resource.path}/${which}/timeout`, wanted),
-        }];
-      });
-    }),
-};
+  parts: [{ list: 'resources', dependsOn: [], check: timeoutHits }],
+});
+
+function timeoutHits(resource: Resource): readonly Hit[] {
+  if (!resource.exec) {
+    // Only exec resources have script timeouts (`integer(undefined)` below).
+    return NO_HITS;
+  }
+  const pairs: Array<[string | undefined, string | undefined, 'act' | 'deact']> = [
+    [resource.exec?.startTimeout, resource.act.timeout, 'act'],
+    [resource.exec?.stopTimeout, resource.deact.timeout, 'deact'],
+  ];
+  return pairs.flatMap(([script, outer, which]) => {
+    const seconds = integer(script);
+    if (seconds === undefined || integer(outer) === seconds + 180) {
+      return [];
+    }
+    const wanted = String(seconds + 180);
+    return [
+      {
+        path: `${resource.path}/${which}/timeout`,
+        message: `resource ${resource.name}: ${which === 'act' ? 'activation' : 'deactivation'} timeout is ${outer ?? '(default)'} but its script may run ${seconds} s; it should be ${wanted}`,
+        quickFix: (project: Project) =>
+          setParameter(project, `${resource.path}/${which}/timeout`, wanted),
+      },
+    ];
+  });
+}
 
 // From NEC's Reference Guide as far as known (clpconf-format.md §11: unverified, warning level).
 const FORBIDDEN_NAME = /[\\/:,;*?"<>|]/;
 const MAX_NAME_BYTES = 31;
 
-export const CF010: Rule = {
+export const CF010: Rule = partsRule({
   id: 'CF010',
   severity: 'warning',
   topologies: 'all',
@@ -239,25 +389,40 @@ export const CF010: Rule = {
   text: 'Names follow the product’s naming rules: server names lower-case; at most 31 bytes; no leading "-", no \\ / : , ; * ? " < > |.',
   fix: 'Rename it to follow the product’s naming rules.',
   inputs: ['servers', 'groups', 'resources', 'monitors', 'cluster'],
-  check: ({ model }) => [
-    ...model.servers.filter((server) => server.name !== server.name.toLowerCase()).map((server) => ({ path: server.path, message: `server name ${server.name} must be lower-case (it is the OS host name)` })),
-    ...[...model.groups, ...model.resources, ...model.monitors, ...model.servers].flatMap((entity) => perEntity(nameHits, entity, (named) => nameProblems(named.name, named.path))),
-    ...nameProblems(model.cluster.name, 'cluster/name'),
-  ],
-};
-
-const nameHits = new WeakMap<object, Hit[]>();
+  whole: {
+    dependsOn: ['servers', 'cluster'],
+    check: ({ model }) => [
+      ...model.servers
+        .filter((server) => server.name !== server.name.toLowerCase())
+        .map((server) => ({
+          path: server.path,
+          message: `server name ${server.name} must be lower-case (it is the OS host name)`,
+        })),
+      ...nameProblems(model.cluster.name, 'cluster/name'),
+    ],
+  },
+  parts: (['groups', 'resources', 'monitors', 'servers'] as const).map((list) => ({
+    list,
+    dependsOn: [],
+    check: (entity: { readonly name: string; readonly path: string }) =>
+      nameProblems(entity.name, entity.path),
+  })),
+});
 
 /** UTF-8 length; only long names need counting (a character is at most 3 bytes here). */
 function byteLength(name: string): number {
   return name.length * 3 <= MAX_NAME_BYTES ? name.length : new TextEncoder().encode(name).length;
 }
 
-function nameProblems(name: string, path: string): Hit[] {
+function nameProblems(name: string, path: string): readonly Hit[] {
   const tooLong = byteLength(name) > MAX_NAME_BYTES;
   if (!tooLong && !name.startsWith('-') && !FORBIDDEN_NAME.test(name)) {
-    return [];
+    return NO_HITS;
   }
-  const problems = [tooLong ? `is longer than ${MAX_NAME_BYTES} bytes` : '', name.startsWith('-') ? 'starts with "-"' : '', FORBIDDEN_NAME.test(name) ? 'holds a character the product forbids' : ''].filter((problem) => problem !== '');
+  const problems = [
+    tooLong ? `is longer than ${MAX_NAME_BYTES} bytes` : '',
+    name.startsWith('-') ? 'starts with "-"' : '',
+    FORBIDDEN_NAME.test(name) ? 'holds a character the product forbids' : '',
+  ].filter((problem) => problem !== '');
   return problems.map((problem) => ({ path, message: `name "${name}" ${problem}` }));
 }

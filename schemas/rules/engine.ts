@@ -1,14 +1,14 @@
 /**
- * Runs the rules: every rule on the whole project, or after an edit only the rules whose
- * inputs the edit changed (the model reuses the views of untouched entities, so a changed
- * input is a changed object).
+ * Runs the rules from scratch, and what every way of running them shares: which rules apply,
+ * what they read, how hits become findings and in which order. (checker.ts runs them
+ * incrementally: `checkProject`, `createChecker`.)
  */
 import type { ClusterModel } from '../model/entities.js';
 import { readModel } from '../model/read.js';
 import type { Project, Topology } from '../project.js';
 import { type Result, appError, fail } from '../result.js';
 import { RULES } from './catalogue.js';
-import type { Finding, Hit, Rule, RuleContext, RuleInput, Severity } from './types.js';
+import type { Finding, Hit, Rule, RuleContext, Severity } from './types.js';
 
 /** What the command line or the UI may override from project.json. */
 export interface CheckOptions {
@@ -23,13 +23,19 @@ export interface CheckOptions {
 
 /** The catalogue plus the caller's extra rules. */
 export function rulesFor(options: CheckOptions): readonly Rule[] {
-  return options.extraRules && options.extraRules.length > 0 ? [...RULES, ...options.extraRules] : RULES;
+  return options.extraRules && options.extraRules.length > 0
+    ? [...RULES, ...options.extraRules]
+    : RULES;
 }
 
 const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 
 /** Builds what the rules read. */
-export function ruleContext(project: Project, options: CheckOptions = {}, model = readModel(project.conf)): RuleContext {
+export function ruleContext(
+  project: Project,
+  options: CheckOptions = {},
+  model: ClusterModel = readModel(project.conf),
+): RuleContext {
   return {
     project,
     model,
@@ -47,14 +53,25 @@ function sideOf(project: Project): 'host' | 'guest' | undefined {
 
 /** Whether a rule applies to a topology (and, in a guest-to-host association, to this side). */
 export function appliesTo(rule: Rule, topology: Topology, side?: 'host' | 'guest'): boolean {
-  const otherSide = topology === 'inter-host-guest-assoc' && side !== undefined && rule.side !== undefined && rule.side !== side;
+  const otherSide =
+    topology === 'inter-host-guest-assoc' &&
+    side !== undefined &&
+    rule.side !== undefined &&
+    rule.side !== side;
   return !otherSide && (rule.topologies === 'all' || rule.topologies.includes(topology));
 }
 
-/** Runs every rule that applies; findings sorted by severity, then rule id, then path. */
-export function checkProject(project: Project, options: CheckOptions = {}): Finding[] {
+/**
+ * Runs every rule that applies, from scratch; findings sorted by severity, rule id, path and
+ * message. `checkProject` gives the same, incrementally; this is what it is tested against.
+ */
+export function checkEveryRule(project: Project, options: CheckOptions = {}): Finding[] {
   const context = ruleContext(project, options);
-  return sortFindings(rulesFor(options).filter((rule) => appliesTo(rule, context.topology, context.side)).flatMap((rule) => findingsOf(rule, context)));
+  return sortFindings(
+    rulesFor(options)
+      .filter((rule) => appliesTo(rule, context.topology, context.side))
+      .flatMap((rule) => findingsOf(rule, context)),
+  );
 }
 
 // Hits of unchanged entities are the same objects from check to check (rules remember them
@@ -62,9 +79,14 @@ export function checkProject(project: Project, options: CheckOptions = {}): Find
 const findingOfHit = new WeakMap<Hit, { finding: Finding; key: string }>();
 
 function findingsOf(rule: Rule, context: RuleContext): Finding[] {
+  return findingsOfHits(rule, rule.check(context));
+}
+
+/** A rule's hits as findings, in order; one finding per problem (same path and message). */
+export function findingsOfHits(rule: Rule, hits: Iterable<Hit>): Finding[] {
   const seen = new Set<string>();
   const findings: Finding[] = [];
-  for (const hit of rule.check(context)) {
+  for (const hit of hits) {
     let entry = findingOfHit.get(hit);
     if (!entry) {
       entry = { finding: toFinding(rule, hit), key: `${hit.path}\u0000${hit.message}` };
@@ -91,79 +113,43 @@ function toFinding(rule: Rule, hit: Hit): Finding {
   };
 }
 
-/** Orders findings: errors first, then by rule id and path (code-unit order: fast and stable). */
+/**
+ * Orders findings: errors first, then by rule id, path and message (code-unit order: fast).
+ * A rule reports a path and message once, so the order is total: the incremental checker,
+ * which computes rules in its own order, gives the very same list.
+ */
 export function sortFindings(findings: Finding[]): Finding[] {
-  const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compare(a.rule, b.rule) || compare(a.path, b.path));
+  return findings.sort(compareFindings);
+}
+
+/** The order of `sortFindings`. */
+function compareFindings(a: Finding, b: Finding): number {
+  return (
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    compareText(a.rule, b.rule) ||
+    compareText(a.path, b.path) ||
+    compareText(a.message, b.message)
+  );
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Applies the quick fix of a finding (the rule is run again to find it). */
-export function applyQuickFix(project: Project, finding: Finding, options: CheckOptions = {}): Result<Project> {
+export function applyQuickFix(
+  project: Project,
+  finding: Finding,
+  options: CheckOptions = {},
+): Result<Project> {
   const rule = rulesFor(options).find((candidate) => candidate.id === finding.rule);
-  const hit = rule?.check(ruleContext(project, options)).find((candidate) => candidate.path === finding.path && candidate.message === finding.message);
+  const hit = rule
+    ?.check(ruleContext(project, options))
+    .find((candidate) => candidate.path === finding.path && candidate.message === finding.message);
   if (!hit?.quickFix) {
-    return fail(appError('not-found', `${finding.rule} at ${finding.path} has no quick fix now; check again`));
+    return fail(
+      appError('not-found', `${finding.rule} at ${finding.path} has no quick fix now; check again`),
+    );
   }
   return hit.quickFix(project);
-}
-
-/** Applies every quick fix, rule by rule, until none is left (bounded). */
-export function applyAllQuickFixes(project: Project, options: CheckOptions & { rule?: string } = {}): Result<{ project: Project; applied: Finding[] }> {
-  let current = project;
-  const applied: Finding[] = [];
-  for (let round = 0; round < 20; round += 1) {
-    const next = checkProject(current, options).find((finding) => finding.hasQuickFix && (!options.rule || finding.rule === options.rule));
-    if (!next) {
-      return { ok: true, value: { project: current, applied } };
-    }
-    const fixed = applyQuickFix(current, next, options);
-    if (!fixed.ok) {
-      return fixed;
-    }
-    current = fixed.value;
-    applied.push(next);
-  }
-  return { ok: true, value: { project: current, applied } };
-}
-
-type Slices = Readonly<Record<RuleInput, readonly unknown[]>>;
-
-function slicesOf(context: RuleContext): Slices {
-  const { model, project } = context;
-  return {
-    cluster: [model.cluster, model.all, model.haltp, model.webmgr, model.trekking, context.topology, context.productVersion],
-    servers: model.servers,
-    heartbeats: [...model.heartbeats, ...model.networkPartitions],
-    groups: model.groups,
-    resources: model.resources,
-    monitors: model.monitors,
-    scripts: [project.scripts],
-    meta: [project.meta],
-  };
-}
-
-function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
-  return a === b || a.length === b.length && a.every((item, index) => item === b[index]);
-}
-
-/**
- * An incremental checker: `check` after an edit re-runs only the rules whose inputs changed.
- * The desktop app keeps one per open project.
- */
-export function createChecker(options: CheckOptions = {}) {
-  let previous: { slices: Slices; findings: Map<string, Finding[]> } | undefined;
-  return {
-    check(project: Project, model?: ClusterModel): Finding[] {
-      const context = ruleContext(project, options, model);
-      const slices = slicesOf(context);
-      const findings = new Map<string, Finding[]>();
-      for (const rule of rulesFor(options).filter((candidate) => appliesTo(candidate, context.topology, context.side))) {
-        const cached = previous?.findings.get(rule.id);
-        const unchanged = cached && rule.inputs.every((input) => sameItems(slices[input], previous?.slices[input] ?? []));
-        findings.set(rule.id, unchanged ? cached : findingsOf(rule, context));
-      }
-      previous = { slices, findings };
-      return sortFindings([...findings.values()].flat());
-    },
-  };
 }

@@ -2,7 +2,6 @@
  * Small readers the rules share.
  */
 import type { Group, Monitor, Resource } from '../model/entities.js';
-import type { Hit } from './types.js';
 import { toInteger } from '../model/params.js';
 import { type Project, monitorScriptFolder, resourceScriptFolder } from '../project.js';
 
@@ -13,7 +12,9 @@ export function isProductScript(path: string): boolean {
 
 /** The scripts-tree key of a resource's script. */
 export function resourceScript(resource: Resource, file: string): string | undefined {
-  return resource.group ? `${resourceScriptFolder(resource.group, resource.name)}/${file}` : undefined;
+  return resource.group
+    ? `${resourceScriptFolder(resource.group, resource.name)}/${file}`
+    : undefined;
 }
 
 /** The scripts-tree key of a monitor's script. */
@@ -32,38 +33,67 @@ export function integer(value: string | undefined): number | undefined {
   return toInteger(value);
 }
 
-const indexes = new WeakMap<readonly unknown[], Map<string, unknown>>();
+/** Entities of a list by name; the first of duplicates wins (CF001 reports the rest). */
+export interface NameIndex<T> {
+  get(name: string): T | undefined;
+  has(name: string): boolean;
+}
+
+const indexes = new WeakMap<readonly unknown[], NameIndex<unknown>>();
+// The last list indexed, per entity kind: an edit that renames nothing keeps every name's
+// position, so the new list reuses its positions instead of indexing 10,000 names again.
+const lastIndexed = new Map<
+  string,
+  {
+    readonly items: readonly { readonly name: string }[];
+    readonly positions: ReadonlyMap<string, number>;
+  }
+>();
 
 /** Index by name; the first of duplicates wins (CF001 reports the rest). Kept per list. */
-export function byName<T extends { readonly name: string }>(items: readonly T[]): Map<string, T> {
-  const known = indexes.get(items) as Map<string, T> | undefined;
+export function byName<T extends { readonly name: string }>(items: readonly T[]): NameIndex<T> {
+  const known = indexes.get(items) as NameIndex<T> | undefined;
   if (known) {
     return known;
   }
-  const map = new Map<string, T>();
-  indexes.set(items, map);
-  for (const item of items) {
-    if (!map.has(item.name)) {
-      map.set(item.name, item);
+  const kind = String((items[0] as { kind?: unknown } | undefined)?.kind ?? '');
+  const last = lastIndexed.get(kind);
+  const positions = last && sameNames(last.items, items) ? last.positions : namePositions(items);
+  lastIndexed.set(kind, { items, positions });
+  const index: NameIndex<T> = {
+    get: (name) => {
+      const position = positions.get(name);
+      return position === undefined ? undefined : items[position];
+    },
+    has: (name) => positions.has(name),
+  };
+  indexes.set(items, index);
+  return index;
+}
+
+function sameNames(
+  before: readonly { readonly name: string }[],
+  after: readonly { readonly name: string }[],
+): boolean {
+  return (
+    before.length === after.length &&
+    before.every(
+      (item, position) => item === after[position] || item.name === after[position]?.name,
+    )
+  );
+}
+
+function namePositions(items: readonly { readonly name: string }[]): Map<string, number> {
+  const positions = new Map<string, number>();
+  items.forEach((item, position) => {
+    if (!positions.has(item.name)) {
+      positions.set(item.name, position);
     }
-  }
-  return map;
+  });
+  return positions;
 }
 
 /** Servers a group can start on: its policy, or every server when it has none. */
 export function startupServers(group: Group, serverCount: number): number {
   return group.policy.length > 0 ? group.policy.length : serverCount;
-}
-
-/**
- * Hits of an entity-local check, remembered per entity view: the model reuses the views of
- * entities an edit did not touch, so re-checking after an edit only computes the new ones.
- */
-export function perEntity<T extends object>(cache: WeakMap<object, Hit[]>, entity: T, compute: (entity: T) => Hit[]): Hit[] {
-  let hits = cache.get(entity);
-  if (hits === undefined) {
-    hits = compute(entity);
-    cache.set(entity, hits);
-  }
-  return hits;
 }

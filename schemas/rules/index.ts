@@ -3,6 +3,14 @@
  */
 export * from './types.js';
 export { RULES } from './catalogue.js';
-export { checkProject, rulesFor, applyQuickFix, applyAllQuickFixes, createChecker, sortFindings, appliesTo, type CheckOptions } from './engine.js';
+export {
+  rulesFor,
+  applyQuickFix,
+  checkEveryRule,
+  sortFindings,
+  appliesTo,
+  type CheckOptions,
+} from './engine.js';
+export { type Checker, applyAllQuickFixes, checkProject, createChecker } from './checker.js';
 export { compareVersions } from './version.js';
 export { formatRuleCatalogue } from './docs.js';

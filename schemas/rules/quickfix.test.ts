@@ -1,7 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { confLines, lineChanges, unwrap } from '../../test/support/project.js';
-import { interHostProject, plainProject, vmwareHaProject } from '../../test/support/rule-projects.js';
+import {
+  interHostProject,
+  plainProject,
+  vmwareHaProject,
+} from '../../test/support/rule-projects.js';
 import { setValue } from '../doc/edit.js';
 import {
   type Finding,
@@ -13,40 +17,109 @@ import {
   createChecker,
   setParameter,
 } from '../index.js';
+import { checkEveryRule } from './engine.js';
 
-const raw = (project: Project, path: string, value: string): Project => ({ ...project, conf: unwrap(setValue(project.conf, path, value)) });
+const raw = (project: Project, path: string, value: string): Project => ({
+  ...project,
+  conf: unwrap(setValue(project.conf, path, value)),
+});
 
 /** Broken projects whose findings all carry quick fixes. */
 const BROKEN: Array<[string, () => Project, number]> = [
-  ['VM003 userw method', () => unwrap(setParameter(interHostProject(), 'monitor/userw@userw/parameters/method', 'softdog')), 1],
-  ['VM021 genw wiring', () => raw(raw(interHostProject(), 'monitor/genw@genw-vm/parameters/sync', '1'), 'monitor/genw@genw-vm/relation/name', 'other'), 2],
-  ['VM030 pre-action off', () => unwrap(setParameter(vmwareHaProject(), 'monitor/diskw@diskw-datastore/emergency/preaction/use', '0')), 1],
-  ['VM032 final action', () => unwrap(setParameter(vmwareHaProject(), 'monitor/diskw@diskw-datastore/emergency/action', '3')), 1],
-  ['CF007 userw recovery', () => raw(interHostProject(), 'monitor/userw@userw/relation/type', 'grp'), 2],
+  [
+    'VM003 userw method',
+    () =>
+      unwrap(setParameter(interHostProject(), 'monitor/userw@userw/parameters/method', 'softdog')),
+    1,
+  ],
+  [
+    'VM021 genw wiring',
+    () =>
+      raw(
+        raw(interHostProject(), 'monitor/genw@genw-vm/parameters/sync', '1'),
+        'monitor/genw@genw-vm/relation/name',
+        'other',
+      ),
+    2,
+  ],
+  [
+    'VM030 pre-action off',
+    () =>
+      unwrap(
+        setParameter(
+          vmwareHaProject(),
+          'monitor/diskw@diskw-datastore/emergency/preaction/use',
+          '0',
+        ),
+      ),
+    1,
+  ],
+  [
+    'VM032 final action',
+    () =>
+      unwrap(
+        setParameter(vmwareHaProject(), 'monitor/diskw@diskw-datastore/emergency/action', '3'),
+      ),
+    1,
+  ],
+  [
+    'CF007 userw recovery',
+    () => raw(interHostProject(), 'monitor/userw@userw/relation/type', 'grp'),
+    2,
+  ],
   ['CF008 objectnumber', () => raw(interHostProject(), 'webmgr/client/objectnumber', '99'), 1],
   ['CF008 server priorities', () => raw(interHostProject(), 'server@esx2/priority', '0'), 1],
-  ['CF009 exec act timeout', () => raw(interHostProject(), 'resource/exec@exec-vm/parameters/timeout/start', '600'), 3],
+  [
+    'CF009 exec act timeout',
+    () => raw(interHostProject(), 'resource/exec@exec-vm/parameters/timeout/start', '600'),
+    3,
+  ],
 ];
 
-const errorsOf = (project: Project) => checkProject(project).filter((finding) => finding.severity === 'error').map((finding) => `${finding.rule} ${finding.path}`);
+const errorsOf = (project: Project) =>
+  checkProject(project)
+    .filter((finding) => finding.severity === 'error')
+    .map((finding) => `${finding.rule} ${finding.path}`);
 
 describe('quick fixes', () => {
-  it.each(BROKEN)('%s: removes its finding, changes only what it must, adds no error', (_name, broken, maxLines) => {
-    const before = broken();
-    const finding = checkProject(before).find((candidate) => candidate.hasQuickFix) as Finding;
-    expect(finding).toBeDefined();
-    const after = unwrap(applyQuickFix(before, finding));
-    expect(checkProject(after).some((candidate) => candidate.rule === finding.rule && candidate.path === finding.path && candidate.message === finding.message)).toBe(false);
-    const { added, removed } = lineChanges(confLines(before), confLines(after));
-    expect(Math.max(added.length, removed.length)).toBeLessThanOrEqual(maxLines);
-    expect(errorsOf(after).every((error) => errorsOf(before).includes(error))).toBe(true);
-  });
+  it.each(BROKEN)(
+    '%s: removes its finding, changes only what it must, adds no error',
+    (_name, broken, maxLines) => {
+      const before = broken();
+      const finding = checkProject(before).find((candidate) => candidate.hasQuickFix) as Finding;
+      expect(finding).toBeDefined();
+      const after = unwrap(applyQuickFix(before, finding));
+      expect(
+        checkProject(after).some(
+          (candidate) =>
+            candidate.rule === finding.rule &&
+            candidate.path === finding.path &&
+            candidate.message === finding.message,
+        ),
+      ).toBe(false);
+      const { added, removed } = lineChanges(confLines(before), confLines(after));
+      expect(Math.max(added.length, removed.length)).toBeLessThanOrEqual(maxLines);
+      expect(errorsOf(after).every((error) => errorsOf(before).includes(error))).toBe(true);
+    },
+  );
 
   it('fix all brings a broken inter-host project back to the clean one', () => {
-    const broken = raw(raw(unwrap(setParameter(interHostProject(), 'monitor/userw@userw/parameters/method', 'softdog')), 'monitor/genw@genw-vm/polling/timing', '0'), 'webmgr/client/objectnumber', '1');
+    const broken = raw(
+      raw(
+        unwrap(
+          setParameter(interHostProject(), 'monitor/userw@userw/parameters/method', 'softdog'),
+        ),
+        'monitor/genw@genw-vm/polling/timing',
+        '0',
+      ),
+      'webmgr/client/objectnumber',
+      '1',
+    );
     const fixed = unwrap(applyAllQuickFixes(broken));
     // Any edit recomputes objectnumber, so CF008 goes with the first fix.
-    expect(fixed.applied.map((finding) => finding.rule)).toEqual(expect.arrayContaining(['VM003', 'VM021']));
+    expect(fixed.applied.map((finding) => finding.rule)).toEqual(
+      expect.arrayContaining(['VM003', 'VM021']),
+    );
     expect(confLines(fixed.project)).toEqual(confLines(interHostProject()));
   });
 });
@@ -55,21 +128,39 @@ describe('incremental checking', () => {
   it('gives the same findings as a full check after every edit of a random sequence', () => {
     const edits = fc.array(
       fc.oneof(
-        fc.record({ path: fc.constantFrom('monitor/genw@genw-vm/parameters/sync', 'monitor/genw@genw-vm/polling/timing', 'monitor/userw@userw/parameters/method', 'webmgr/client/objectnumber', 'server@esx2/priority'), value: fc.constantFrom('0', '1', 'keepalive', 'softdog', '7') }),
+        fc.record({
+          path: fc.constantFrom(
+            'monitor/genw@genw-vm/parameters/sync',
+            'monitor/genw@genw-vm/polling/timing',
+            'monitor/userw@userw/parameters/method',
+            'webmgr/client/objectnumber',
+            'server@esx2/priority',
+          ),
+          value: fc.constantFrom('0', '1', 'keepalive', 'softdog', '7'),
+        }),
         fc.record({ monitor: fc.stringMatching(/^[a-z]{1,6}$/) }),
       ),
       { maxLength: 8 },
     );
     fc.assert(
-      fc.property(fc.constantFrom(interHostProject, vmwareHaProject, plainProject), edits, (base, steps) => {
-        const checker = createChecker();
-        let project = base();
-        expect(checker.check(project)).toEqual(checkProject(project));
-        for (const step of steps) {
-          project = 'path' in step ? raw(project, step.path, step.value) : (addMonitor(project, 'genw', step.monitor).ok ? unwrap(addMonitor(project, 'genw', step.monitor)) : project);
-          expect(checker.check(project)).toEqual(checkProject(project));
-        }
-      }),
+      fc.property(
+        fc.constantFrom(interHostProject, vmwareHaProject, plainProject),
+        edits,
+        (base, steps) => {
+          const checker = createChecker();
+          let project = base();
+          expect(checker.check(project)).toEqual(checkEveryRule(project));
+          for (const step of steps) {
+            project =
+              'path' in step
+                ? raw(project, step.path, step.value)
+                : addMonitor(project, 'genw', step.monitor).ok
+                  ? unwrap(addMonitor(project, 'genw', step.monitor))
+                  : project;
+            expect(checker.check(project)).toEqual(checkEveryRule(project));
+          }
+        },
+      ),
       { numRuns: 60 },
     );
   });

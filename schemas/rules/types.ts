@@ -2,7 +2,7 @@
  * What a rule is and what it reports (reference/guide-rules.md; STYLE.md §5: findings are
  * data, never thrown).
  */
-import type { ClusterModel } from '../model/entities.js';
+import type { ClusterModel, Group, Monitor, Resource, Server } from '../model/entities.js';
 import type { Project, Topology } from '../project.js';
 import type { Result } from '../result.js';
 
@@ -47,7 +47,54 @@ export interface RuleContext {
 }
 
 /** Which parts of the project a rule reads (what an edit must touch to change its result). */
-export type RuleInput = 'cluster' | 'servers' | 'heartbeats' | 'groups' | 'resources' | 'monitors' | 'scripts' | 'meta';
+export type RuleInput =
+  'cluster' | 'servers' | 'heartbeats' | 'groups' | 'resources' | 'monitors' | 'scripts' | 'meta';
+
+/** The entity lists a rule can check one entity at a time. */
+export type EntityList = 'servers' | 'groups' | 'resources' | 'monitors';
+
+/** The view type of each entity list. */
+export interface EntityOf {
+  readonly servers: Server;
+  readonly groups: Group;
+  readonly resources: Resource;
+  readonly monitors: Monitor;
+}
+
+/**
+ * What a part of a rule reads besides its own entity: a whole input, or one key of every
+ * entity of a list (it changes when entities are added or removed, or when an edited
+ * entity's key changed; keys compare with ===).
+ */
+export type Dependency =
+  | RuleInput
+  | {
+      [L in EntityList]: { readonly list: L; readonly key: (entity: EntityOf[L]) => unknown };
+    }[EntityList];
+
+/**
+ * Hits of one entity of a list. After an edit the incremental checker runs it only for the
+ * entities the edit changed, unless something in `dependsOn` changed too.
+ */
+export type EntityPart = {
+  [L in EntityList]: {
+    readonly list: L;
+    readonly dependsOn: readonly Dependency[];
+    check(entity: EntityOf[L], context: RuleContext): readonly Hit[];
+  };
+}[EntityList];
+
+/** Hits that are not one entity's (duplicates, counts); re-run only when `dependsOn` changed. */
+export interface WholePart {
+  readonly dependsOn: readonly Dependency[];
+  check(context: RuleContext): readonly Hit[];
+  /**
+   * The same check split for incremental re-checking (`partsRule` builds `check` from them):
+   * `whole` first, then each part over its list in order.
+   */
+  readonly parts?: readonly EntityPart[];
+  readonly whole?: WholePart;
+}
 
 /** A rule: data plus a check function. */
 export interface Rule {
@@ -68,4 +115,10 @@ export interface Rule {
    */
   readonly side?: 'host' | 'guest';
   check(context: RuleContext): readonly Hit[];
+  /**
+   * The same check split for incremental re-checking (`partsRule` builds `check` from them):
+   * `whole` first, then each part over its list in order.
+   */
+  readonly parts?: readonly EntityPart[];
+  readonly whole?: WholePart;
 }

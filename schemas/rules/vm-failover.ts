@@ -19,14 +19,60 @@ function drivesVmware(text: string | undefined): boolean {
 
 /** Exec resources whose start script powers a VM on. */
 export function vmExecResources({ model, project }: RuleContext): Resource[] {
-  return model.resources.filter((resource) => resource.exec && drivesVmware(scriptText(project, resourceScript(resource, resource.exec.startScript ?? 'start.sh'))));
+  // Four rules ask, on every check whose resources or scripts changed: decoding every start
+  // script each time would cost more than all the other rules (issue 3 benchmark).
+  const known = vmExecs.get(model.resources);
+  if (known?.scripts === project.scripts) {
+    return known.execs;
+  }
+  const starts = startsVm(project.scripts);
+  const execs = model.resources.filter((resource) => {
+    if (!resource.exec) {
+      return false;
+    }
+    let isVm = starts.get(resource);
+    if (isVm === undefined) {
+      isVm = drivesVmware(
+        scriptText(project, resourceScript(resource, resource.exec.startScript ?? 'start.sh')),
+      );
+      starts.set(resource, isVm);
+    }
+    return isVm;
+  });
+  vmExecs.set(model.resources, { scripts: project.scripts, execs });
+  return execs;
+}
+
+const vmExecs = new WeakMap<
+  readonly Resource[],
+  { readonly scripts: RuleContext['project']['scripts']; readonly execs: Resource[] }
+>();
+// Whether a resource's start script drives VMware, per scripts tree: a resource edit then
+// reads one script, not every exec resource's.
+const vmStarts = new WeakMap<RuleContext['project']['scripts'], WeakMap<Resource, boolean>>();
+
+function startsVm(scripts: RuleContext['project']['scripts']): WeakMap<Resource, boolean> {
+  let starts = vmStarts.get(scripts);
+  if (!starts) {
+    starts = new WeakMap();
+    vmStarts.set(scripts, starts);
+  }
+  return starts;
 }
 
 /** The custom monitor that watches a VM exec resource: by its script, else by its target. */
 export function vmMonitorFor(context: RuleContext, exec: Resource): Monitor | undefined {
   const genws = context.model.monitors.filter((monitor) => monitor.type === 'genw');
-  const byScript = genws.filter((monitor) => drivesVmware(scriptText(context.project, monitorScript(monitor, monitor.genw?.path ?? 'genw.sh'))));
-  return byScript.find((monitor) => monitor.target === exec.name) ?? byScript[0] ?? genws.find((monitor) => monitor.target === exec.name);
+  const byScript = genws.filter((monitor) =>
+    drivesVmware(
+      scriptText(context.project, monitorScript(monitor, monitor.genw?.path ?? 'genw.sh')),
+    ),
+  );
+  return (
+    byScript.find((monitor) => monitor.target === exec.name) ??
+    byScript[0] ??
+    genws.find((monitor) => monitor.target === exec.name)
+  );
 }
 
 export const VM020: Rule = {
@@ -41,22 +87,50 @@ export const VM020: Rule = {
   check: (context) => {
     const execs = vmExecResources(context);
     if (execs.length === 0) {
-      return [{ path: 'group', message: 'no exec resource starts the virtual machine (its start script does not call vmware-cmd)' }];
+      return [
+        {
+          path: 'group',
+          message:
+            'no exec resource starts the virtual machine (its start script does not call vmware-cmd)',
+        },
+      ];
     }
-    return execs.flatMap((exec) => [...stopScriptHit(context, exec), ...sharedDiskHit(context, exec)]);
+    return execs.flatMap((exec) => [
+      ...stopScriptHit(context, exec),
+      ...sharedDiskHit(context, exec),
+    ]);
   },
 };
 
 function stopScriptHit(context: RuleContext, exec: Resource): Hit[] {
-  const stop = scriptText(context.project, resourceScript(exec, exec.exec?.stopScript ?? 'stop.sh'));
-  return drivesVmware(stop) ? [] : [{ path: `${exec.path}/parameters/deact/path`, message: `exec resource ${exec.name} starts the VM but its stop script does not power it off` }];
+  const stop = scriptText(
+    context.project,
+    resourceScript(exec, exec.exec?.stopScript ?? 'stop.sh'),
+  );
+  return drivesVmware(stop)
+    ? []
+    : [
+        {
+          path: `${exec.path}/parameters/deact/path`,
+          message: `exec resource ${exec.name} starts the VM but its stop script does not power it off`,
+        },
+      ];
 }
 
 function sharedDiskHit(context: RuleContext, exec: Resource): Hit[] {
   const diskType = context.os === 'windows' ? 'sd' : 'disk';
-  const group: Group | undefined = context.model.groups.find((candidate) => candidate.name === exec.group);
+  const group: Group | undefined = context.model.groups.find(
+    (candidate) => candidate.name === exec.group,
+  );
   const hasDisk = group?.members.some((member) => member.type === diskType);
-  return hasDisk ? [] : [{ path: group?.path ?? exec.path, message: `group ${exec.group ?? '(none)'} runs the VM but holds no shared disk resource (${diskType})` }];
+  return hasDisk
+    ? []
+    : [
+        {
+          path: group?.path ?? exec.path,
+          message: `group ${exec.group ?? '(none)'} runs the VM but holds no shared disk resource (${diskType})`,
+        },
+      ];
 }
 
 export const VM021: Rule = {
@@ -74,32 +148,69 @@ export const VM021: Rule = {
 function monitorHits(context: RuleContext, exec: Resource): Hit[] {
   const monitor = vmMonitorFor(context, exec);
   if (!monitor) {
-    return [{ path: exec.path, message: `no custom monitor (genw) watches the virtual machine of ${exec.name}`, fix: 'Add a genw monitor running the VM monitor script (clpbuilder generate).' }];
+    return [
+      {
+        path: exec.path,
+        message: `no custom monitor (genw) watches the virtual machine of ${exec.name}`,
+        fix: 'Add a genw monitor running the VM monitor script (clpbuilder generate).',
+      },
+    ];
   }
   const wanted: Array<[string, string | undefined, string, string]> = [
     ['parameters/sync', monitor.genw?.sync ?? '1', '0', 'asynchronous'],
-    ['polling/timing', monitor.polling.timing ?? '0', '1', 'monitoring only while the target is active'],
+    [
+      'polling/timing',
+      monitor.polling.timing ?? '0',
+      '1',
+      'monitoring only while the target is active',
+    ],
     ['target', monitor.target, exec.name, `targeting ${exec.name}`],
     ['relation/type', monitor.relation.type, 'grp', 'recovering a group'],
-    ['relation/name', monitor.relation.name, exec.group ?? '', `recovering group ${exec.group ?? ''}`],
+    [
+      'relation/name',
+      monitor.relation.name,
+      exec.group ?? '',
+      `recovering group ${exec.group ?? ''}`,
+    ],
   ];
   const wrong = wanted.filter(([, actual, expected]) => actual?.trim() !== expected);
   if (wrong.length === 0) {
     return [];
   }
-  const quickFix = (project: Project): Result<Project> => pipe(project, ...wrong.map(([sub, , expected]) => (p: Project) => setParameter(p, `${monitor.path}/${sub}`, expected)));
-  return [{ path: `${monitor.path}/${wrong[0]?.[0] ?? ''}`, message: `custom monitor ${monitor.name} must be ${wrong.map(([, , , words]) => words).join(', ')}`, quickFix }];
+  const quickFix = (project: Project): Result<Project> =>
+    pipe(
+      project,
+      ...wrong.map(
+        ([sub, , expected]) =>
+          (p: Project) =>
+            setParameter(p, `${monitor.path}/${sub}`, expected),
+      ),
+    );
+  return [
+    {
+      path: `${monitor.path}/${wrong[0]?.[0] ?? ''}`,
+      message: `custom monitor ${monitor.name} must be ${wrong.map(([, , , words]) => words).join(', ')}`,
+      quickFix,
+    },
+  ];
 }
 
 // VMFS volume UUIDs as the guide shows them: /vmfs/volumes/4a276815-6acb55cc-e2a8-0019dbc0afcc/vm1/vm1.vmx
-const UUID_VMX = /^\/vmfs\/volumes\/[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{12}\/[^/]+\/[^/]+\.vmx$/;
+const UUID_VMX =
+  /^\/vmfs\/volumes\/[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{12}\/[^/]+\/[^/]+\.vmx$/;
 const VMX_IN_TEXT = /["']?([^\s"'=;()]+\.vmx)["']?/g;
 
 /** Every .vmx path the VM scripts and the VM profile name. */
 export function vmxPaths(context: RuleContext): string[] {
-  const texts = vmExecResources(context).flatMap((exec) => [scriptText(context.project, resourceScript(exec, exec.exec?.startScript ?? 'start.sh')) ?? '']);
-  const fromProfile = Object.values(context.project.meta.vmProfile ?? {}).filter((value): value is string => typeof value === 'string');
-  const found = [...texts, ...fromProfile].flatMap((text) => [...text.matchAll(VMX_IN_TEXT)].map((match) => match[1] as string));
+  const texts = vmExecResources(context).flatMap((exec) => [
+    scriptText(context.project, resourceScript(exec, exec.exec?.startScript ?? 'start.sh')) ?? '',
+  ]);
+  const fromProfile = Object.values(context.project.meta.vmProfile ?? {}).filter(
+    (value): value is string => typeof value === 'string',
+  );
+  const found = [...texts, ...fromProfile].flatMap((text) =>
+    [...text.matchAll(VMX_IN_TEXT)].map((match) => match[1] as string),
+  );
   return [...new Set(found)];
 }
 
@@ -115,7 +226,10 @@ export const VM022: Rule = {
   check: (context) =>
     vmxPaths(context)
       .filter((path) => !UUID_VMX.test(path))
-      .map((path) => ({ path: 'cluster', message: `VM configuration path ${path} is not an absolute UUID-based /vmfs/volumes path` })),
+      .map((path) => ({
+        path: 'cluster',
+        message: `VM configuration path ${path} is not an absolute UUID-based /vmfs/volumes path`,
+      })),
 };
 
 export const VM023: Rule = {
@@ -130,6 +244,11 @@ export const VM023: Rule = {
   check: (context) => {
     const paths = vmxPaths(context);
     const command = `vmware-cmd -s unregister ${paths[0] ?? '<vmx path>'}`;
-    return [{ path: 'cluster', message: `before starting the cluster, power off the VM and run ${command} on its ESX host` }];
+    return [
+      {
+        path: 'cluster',
+        message: `before starting the cluster, power off the VM and run ${command} on its ESX host`,
+      },
+    ];
   },
 };

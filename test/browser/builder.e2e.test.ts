@@ -2,7 +2,7 @@
  * End to end: Debian's Chromium, driven by playwright-core, against the real `clpbuilder
  * serve`: open, see the tree, make a rule fire, fix it, edit, undo/redo, save, check the disk.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -73,5 +73,32 @@ describe('the Builder in Chromium', () => {
     });
     expect(pageErrors).toEqual([]);
     console.log(`end-to-end: ${Date.now() - started} ms`);
+  }, 120_000);
+  it('edits start.sh in Monaco: undoable, saved in place with its executable bit', async () => {
+    const script = join(host.folder, 'scripts/failover-vm/exec-vm/start.sh');
+    const original = readFileSync(script, 'utf8');
+    const tree = page.getByRole('tree', { name: 'Cluster' });
+    await tree.getByRole('treeitem', { name: 'exec-vm', exact: true }).click();
+    await page.getByRole('tab', { name: /^Scripts/ }).click();
+    const scripts = page.getByRole('region', { name: 'Scripts' });
+    await scripts.getByRole('tab', { name: 'start.sh' }).click();
+    const lines = scripts.locator('.monaco-editor .view-lines');
+    await lines.filter({ hasText: 'vmware-cmd' }).waitFor();
+    await scripts.locator('.monaco-editor').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('# edited in Monaco');
+    await page.getByLabel('unsaved changes').waitFor();
+
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await lines.filter({ hasText: 'edited in Monaco' }).waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Redo' }).click();
+    await lines.filter({ hasText: 'edited in Monaco' }).waitFor();
+
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByLabel('unsaved changes').waitFor({ state: 'detached' });
+    expect(readFileSync(script, 'utf8')).toBe(`${original}# edited in Monaco`);
+    expect(statSync(script).mode & 0o111).not.toBe(0);
+    await page.screenshot({ path: '/tmp/ui-script.png' });
+    expect(pageErrors).toEqual([]);
   }, 120_000);
 });

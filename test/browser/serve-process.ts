@@ -18,8 +18,14 @@ export interface ServeProcess {
   stop(): Promise<void>;
 }
 
-/** Saves `project` to a fresh folder and serves it. */
-export async function serveProject(project: Project): Promise<ServeProcess> {
+/**
+ * Saves `project` to a fresh folder and serves it. Recent projects go to a throw-away config
+ * folder, never the user's own, unless `env` names one (HOME, XDG_CONFIG_HOME).
+ */
+export async function serveProject(
+  project: Project,
+  env: Readonly<Record<string, string>> = {},
+): Promise<ServeProcess> {
   const folder = join(mkdtempSync(join(tmpdir(), 'clpbuilder-serve-')), 'cluster');
   const saved = await saveProject(folder, project);
   if (!saved.ok) {
@@ -27,6 +33,11 @@ export async function serveProject(project: Project): Promise<ServeProcess> {
   }
   const child = spawn(process.execPath, [join(repoRoot, 'bin/clpbuilder.js'), 'serve', folder], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      XDG_CONFIG_HOME: mkdtempSync(join(tmpdir(), 'clpbuilder-config-')),
+      ...env,
+    },
   });
   const line = await firstLine(child);
   const match = /^Cluster Builder at (http:\/\/127\.0\.0\.1:\d+)\/\?token=([A-Za-z0-9_-]+)$/.exec(

@@ -2,14 +2,15 @@
  * End to end: the Upload dialog in Debian's Chromium against the real `clpbuilder serve` and
  * real OpenSSH test hosts (test/hosts/harness.ts) running the product simulator: hosts from
  * project.json, key-file authentication, an unknown host key trusted in the dialog, the plan
- * (dry run) with its steps and diff, the upload, "done" per host, and the pushed clp.conf.
+ * (dry run) with its steps and diff, the upload with each host's live step, "done" per host,
+ * and the pushed clp.conf.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Lab, type TestCluster, startLab } from '../hosts/harness.js';
-import { installedConf, seedCluster } from '../hosts/host-state.js';
+import { inject, installedConf, seedCluster } from '../hosts/host-state.js';
 import { iscsiProject, saveTo, updatedProject } from '../hosts/projects.js';
 import { launchChromium } from './chromium.js';
 import { type ServeProcess, serveProject } from './serve-process.js';
@@ -68,7 +69,14 @@ describe('Upload… in Chromium against real SSH hosts', () => {
     await diff.getByText(/polling\/interval: .* → 45/).waitFor();
     await page.screenshot({ path: '/tmp/upload.png' });
 
+    // The first host's snapshot pull takes 3 s, long enough to see the live step.
+    inject(first, 'hang-clpcfctrl', '3');
     await dialog.getByRole('button', { name: 'Upload', exact: true }).click();
+    const progress = dialog.getByRole('list', { name: 'Progress per host' });
+    const firstRow = progress.locator(`[data-host="${first.address}:${first.port}"]`);
+    await firstRow.filter({ hasText: 'snapshot: running' }).waitFor({ timeout: 10_000 });
+    expect(await firstRow.textContent()).toMatch(/\(1 step done\)/);
+    await page.screenshot({ path: '/tmp/upload-progress.png' });
     await dialog
       .getByRole('status')
       .filter({ hasText: 'Upload done and verified' })

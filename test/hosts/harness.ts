@@ -9,14 +9,24 @@
  * uploader finds the commands by name exactly as on a real server.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { type Server, type Socket, connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { repoRoot } from '../support/fixtures.js';
 
 const SSHD = '/usr/sbin/sshd';
-const SIM_COMMANDS = ['clpcfctrl', 'clpcl', 'clpgrp', 'rpm'] as const;
+const SIM_COMMANDS = ['clpcfctrl', 'clpcl', 'clpgrp'] as const;
+/** Simulated OS tools, shell scripts run as they are (as fast as the real ones). */
+const SIM_TOOLS = ['rpm'] as const;
 /** Host addresses handed out by this process; another test file may reuse one on another port. */
 let nextAddress = 2;
 
@@ -197,6 +207,11 @@ function writeSimWrappers(bin: string): void {
     const script = join(repoRoot, 'test/hosts/sim', `${command}.mjs`);
     const file = join(bin, command);
     writeFileSync(file, `#!/bin/sh\nexec '${process.execPath}' '${script}' "$@"\n`);
+    chmodSync(file, 0o755);
+  }
+  for (const tool of SIM_TOOLS) {
+    const file = join(bin, tool);
+    copyFileSync(join(repoRoot, 'test/hosts/sim', `${tool}.sh`), file);
     chmodSync(file, 0o755);
   }
 }

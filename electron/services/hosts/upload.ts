@@ -22,7 +22,7 @@ import { snapshotsFolder } from './snapshot.js';
 import { type Staged, stageProject } from './staging.js';
 import { type Analysis, analyse } from './upload-analysis.js';
 import { applyToCluster } from './upload-apply.js';
-import { preflightAll, snapshotAll } from './upload-phases.js';
+import { reachAll } from './upload-phases.js';
 import { buildPlan } from './upload-plan.js';
 import { type ReportParts, buildReport } from './upload-report.js';
 import { type HostRun, type RunContext, newRun } from './upload-run.js';
@@ -164,8 +164,7 @@ async function runPhases(
   const dryRun = options.dryRun ?? false;
   const neededKiB = Math.ceil((source.staged.totalBytes * 3) / 1024) + 1024;
   if (
-    !(await preflightAll(runs, context, neededKiB)) ||
-    !(await snapshotAll(runs, context, source.folder, !dryRun))
+    !(await reachAll(runs, context, neededKiB, { projectFolder: source.folder, keep: !dryRun }))
   ) {
     return buildReport(runs, { dryRun });
   }

@@ -3,6 +3,7 @@
  * Secrets stay in the caller's component state; nothing here logs or stores them.
  */
 import { useTranslation } from 'react-i18next';
+import type { SecretState } from './use-secrets.js';
 import type { Auth, HostRow } from './upload-model.js';
 
 interface HostListProps {
@@ -62,8 +63,11 @@ interface AuthProps {
   readonly auth: Auth;
   readonly knownHostsFile: string;
   readonly disabled: boolean;
+  /** Whether passwords can be remembered here, and whether one is for these hosts. */
+  readonly secrets?: SecretState;
   onAuth(auth: Auth): void;
   onKnownHostsFile(path: string): void;
+  onForgetPassword?(): void;
 }
 
 /** Agent, key file (with passphrase) or password; and the known_hosts file to check against. */
@@ -71,8 +75,10 @@ export function AuthFields({
   auth,
   knownHostsFile,
   disabled,
+  secrets,
   onAuth,
   onKnownHostsFile,
+  onForgetPassword,
 }: AuthProps) {
   const { t } = useTranslation();
   const methods = ['agent', 'key', 'password'] as const;
@@ -116,12 +122,21 @@ export function AuthFields({
         </>
       ) : null}
       {auth.method === 'password' ? (
-        <Field
-          label={t('hosts.password')}
-          value={auth.password}
-          secret
-          onChange={(password) => onAuth({ ...auth, password })}
-        />
+        <>
+          <Field
+            label={t('hosts.password')}
+            value={auth.password}
+            secret
+            placeholder={secrets?.remembered ? t('hosts.rememberedPlaceholder') : undefined}
+            onChange={(password) => onAuth({ ...auth, password })}
+          />
+          <RememberPassword
+            auth={auth}
+            secrets={secrets}
+            onAuth={onAuth}
+            onForget={onForgetPassword}
+          />
+        </>
       ) : null}
       <Field
         label={t('hosts.knownHosts')}
@@ -130,6 +145,39 @@ export function AuthFields({
         onChange={onKnownHostsFile}
       />
     </fieldset>
+  );
+}
+
+/** "Remember" (desktop app, keychain) or why not; "Forget" once one is remembered. */
+function RememberPassword(props: {
+  auth: Extract<Auth, { method: 'password' }>;
+  secrets: SecretState | undefined;
+  onAuth(auth: Auth): void;
+  onForget: (() => void) | undefined;
+}) {
+  const { t } = useTranslation();
+  const { auth, secrets } = props;
+  if (!secrets?.available) {
+    return (
+      <p className="field-note">{t('hosts.cannotRemember', { reason: secrets?.reason ?? '' })}</p>
+    );
+  }
+  return (
+    <div className="remember">
+      <label>
+        <input
+          type="checkbox"
+          checked={auth.remember === true}
+          onChange={(event) => props.onAuth({ ...auth, remember: event.target.checked })}
+        />
+        {t('hosts.rememberPassword')}
+      </label>
+      {secrets.remembered ? (
+        <button type="button" onClick={props.onForget}>
+          {t('hosts.forgetPassword')}
+        </button>
+      ) : null}
+    </div>
   );
 }
 

@@ -6,6 +6,7 @@ import { useReducer, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api.js';
 import { AuthFields, HostList } from './ConnectionFields.js';
+import { useSecrets } from './use-secrets.js';
 import { Dialog } from './Dialog.js';
 import { downloadFlow, initialDownload, verdictOf } from './download-flow.js';
 import { DiffView, ProblemView } from './ReportViews.js';
@@ -15,6 +16,7 @@ import {
   type HostTarget,
   connectionOf,
   isAuthComplete,
+  secretKeysOf,
   parseRows,
   rowsOfHosts,
 } from './upload-model.js';
@@ -24,10 +26,12 @@ interface Props {
   readonly folder: string;
   readonly hosts: readonly HostTarget[];
   onClose(): void;
+  /** Files were written into `folder` (the window reloads it when it is the open project). */
+  onWritten?(folder: string): void;
 }
 
 /** The Download dialog. */
-export function DownloadDialog({ folder: openFolder, hosts, onClose }: Props) {
+export function DownloadDialog({ folder: openFolder, hosts, onClose, onWritten }: Props) {
   const { t } = useTranslation();
   const [flow, dispatch] = useReducer(downloadFlow, initialDownload);
   const [rows, setRows] = useState<HostRow[]>(() =>
@@ -38,6 +42,7 @@ export function DownloadDialog({ folder: openFolder, hosts, onClose }: Props) {
   const [folder, setFolder] = useState(openFolder);
   const parsed = parseRows(rows);
   const host = parsed.ok ? parsed.hosts[0] : undefined;
+  const { secrets, forget } = useSecrets(secretKeysOf(host ? [host] : []));
   const busy = flow.phase === 'busy';
   const change =
     <T,>(set: (value: T) => void) =>
@@ -53,6 +58,9 @@ export function DownloadDialog({ folder: openFolder, hosts, onClose }: Props) {
     const connection = connectionOf(auth, { knownHostsFile, accepted: {} });
     const result = await api.hosts.download({ ...connection, host: { ...host }, folder, force });
     dispatch({ type: 'finished', result });
+    if (result.ok && result.value.written) {
+      onWritten?.(result.value.folder);
+    }
   };
   const verdict = flow.outcome ? verdictOf(flow.outcome) : undefined;
 
@@ -74,8 +82,10 @@ export function DownloadDialog({ folder: openFolder, hosts, onClose }: Props) {
         auth={auth}
         knownHostsFile={knownHostsFile}
         disabled={busy}
+        secrets={secrets}
         onAuth={change(setAuth)}
         onKnownHostsFile={change(setKnownHostsFile)}
+        onForgetPassword={() => void forget()}
       />
       <label className="field">
         <span>{t('hosts.folder')}</span>
@@ -90,7 +100,9 @@ export function DownloadDialog({ folder: openFolder, hosts, onClose }: Props) {
           type="button"
           className="primary"
           onClick={() => void download(false)}
-          disabled={busy || !host || folder.trim() === '' || !isAuthComplete(auth)}
+          disabled={
+            busy || !host || folder.trim() === '' || !isAuthComplete(auth, secrets.remembered)
+          }
         >
           {busy ? t('hosts.busy.downloading') : t('hosts.download')}
         </button>

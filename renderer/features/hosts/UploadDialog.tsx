@@ -1,17 +1,19 @@
 /**
  * Upload…: the hosts from project.json, the authentication, the plan (dry run) with its diff
  * and findings, then the upload, the per-host result table and, after a failure at or after
- * the push, Rollback. The contract has no progress events yet, so a running phase shows a
- * busy state per host instead of live steps.
+ * the push, Rollback. While a call runs, each host shows the step it is at, read live from
+ * the host (`hosts:progress`).
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from './Dialog.js';
 import { AuthFields, HostList } from './ConnectionFields.js';
+import { useSecrets } from './use-secrets.js';
 import { DiffView, FindingList, PlanSteps, ProblemView, ResultTable } from './ReportViews.js';
 import {
   canUpload,
   isBusy,
+  liveSteps,
   problemOf,
   rollbackOffer,
   ruleErrorCount,
@@ -23,6 +25,7 @@ import {
   type HostTarget,
   connectionOf,
   isAuthComplete,
+  secretKeysOf,
   parseRows,
   rowsOfHosts,
 } from './upload-model.js';
@@ -35,10 +38,12 @@ interface Props {
   /** Unsaved edits are not on disk, so they would not be uploaded. */
   readonly isDirty: boolean;
   onClose(): void;
+  /** Keeps the hosts as edited here in project.json (an ordinary, undoable edit). */
+  onSaveHosts?(hosts: readonly HostTarget[]): void;
 }
 
 /** The Upload dialog. */
-export function UploadDialog({ project, hosts, isDirty, onClose }: Props) {
+export function UploadDialog({ project, hosts, isDirty, onClose, onSaveHosts }: Props) {
   const { t } = useTranslation();
   const upload = useUpload();
   const { flow, edited } = upload;
@@ -50,6 +55,7 @@ export function UploadDialog({ project, hosts, isDirty, onClose }: Props) {
   const [accepted, setAccepted] = useState<Record<string, string>>({});
   const busy = isBusy(flow.phase);
   const parsed = parseRows(rows);
+  const { secrets, forget } = useSecrets(secretKeysOf(parsed.ok ? parsed.hosts : []));
   const inputOf = (keys = accepted): UploadInput | undefined =>
     parsed.ok
       ? {
@@ -96,23 +102,38 @@ export function UploadDialog({ project, hosts, isDirty, onClose }: Props) {
         disabled={busy}
         onChange={change(setRows)}
       />
+      {onSaveHosts && parsed.ok && !sameHosts(parsed.hosts, hosts) ? (
+        <div className="dialog-actions">
+          <button type="button" disabled={busy} onClick={() => onSaveHosts(parsed.hosts)}>
+            {t('hosts.saveHosts')}
+          </button>
+        </div>
+      ) : null}
       <AuthFields
         auth={auth}
         knownHostsFile={knownHostsFile}
         disabled={busy}
+        secrets={secrets}
         onAuth={change(setAuth)}
         onKnownHostsFile={change(setKnownHostsFile)}
+        onForgetPassword={() => void forget()}
       />
       <div className="dialog-actions">
         <button
           type="button"
           onClick={run(upload.plan)}
-          disabled={busy || !parsed.ok || !isAuthComplete(auth)}
+          disabled={busy || !parsed.ok || !isAuthComplete(auth, secrets.remembered)}
         >
           {t('hosts.runPlan')}
         </button>
       </div>
-      {busy ? <BusyHosts phase={flow.phase} hosts={parsed.ok ? parsed.hosts : []} /> : null}
+      {busy ? (
+        <BusyHosts
+          phase={flow.phase}
+          hosts={parsed.ok ? parsed.hosts : []}
+          progress={flow.progress}
+        />
+      ) : null}
       {problem ? <ProblemView problem={problem} /> : null}
       {unknownHostKeys(flow).map((key) => (
         <p key={key.host} className="host-key">
@@ -130,7 +151,7 @@ export function UploadDialog({ project, hosts, isDirty, onClose }: Props) {
           onUpload={run(upload.upload)}
         />
       ) : null}
-      {report ? <ResultPart report={report} /> : null}
+      {report ? <ResultPart report={report} isRollback={flow.phase === 'rolled-back'} /> : null}
       {offer ? (
         <div className="dialog-actions">
           <p className="warning-note">{t('hosts.rollbackOffer', offer)}</p>
@@ -192,14 +213,19 @@ function PlanPart(props: {
 
 function ResultPart({
   report,
+  isRollback,
 }: {
   report: NonNullable<ReturnType<typeof useUpload>['flow']['result']>;
+  isRollback: boolean;
 }) {
   const { t } = useTranslation();
+  const verdict = isRollback
+    ? t(report.ok ? 'hosts.rollbackDone' : 'hosts.rollbackFailed')
+    : t(report.ok ? 'hosts.uploadDone' : 'hosts.uploadFailed');
   return (
     <>
       <p role="status" className={report.ok ? 'ok-note' : 'warning-note'}>
-        {report.ok ? t('hosts.uploadDone') : t('hosts.uploadFailed')}
+        {verdict}
       </p>
       <ResultTable report={report} />
       {report.cluster.warnings.map((warning) => (
@@ -211,17 +237,69 @@ function ResultPart({
   );
 }
 
-/** While a call runs: each host with what is being done (no live steps in the contract yet). */
-function BusyHosts({ phase, hosts }: { phase: string; hosts: readonly HostTarget[] }) {
+/** While a call runs: each host with the step it is at, once the host has reported one. */
+function BusyHosts({
+  phase,
+  hosts,
+  progress,
+}: {
+  phase: string;
+  hosts: readonly HostTarget[];
+  progress: ReturnType<typeof useUpload>['flow']['progress'];
+}) {
   const { t } = useTranslation();
+  const live = new Map(liveSteps(progress).map((step) => [step.host, step]));
   return (
-    <ul className="busy" aria-live="polite">
-      {hosts.map((host) => (
-        <li key={`${host.address}:${host.port}`}>
-          <span className="spinner" aria-hidden="true" /> {host.address}:{host.port} —{' '}
-          {t(`hosts.busy.${phase}`)}
-        </li>
-      ))}
+    <ul className="busy" aria-live="polite" aria-label={t('hosts.progressLabel')}>
+      {hosts.map((host) => {
+        const label = hostLabelOf(host);
+        const step = live.get(label);
+        return (
+          <li key={label} data-host={label} data-state={step?.state ?? 'waiting'}>
+            <StateMark state={step?.state} /> {label} —{' '}
+            {step
+              ? t('hosts.liveStep', {
+                  step: t(`hosts.steps.${step.step}`, { defaultValue: step.step }),
+                  state: t(`hosts.stepState.${step.state}`),
+                  count: step.done,
+                })
+              : t(`hosts.busy.${phase}`)}
+            {step?.detail ? <span className="step-detail"> {step.detail}</span> : null}
+          </li>
+        );
+      })}
     </ul>
   );
+}
+
+/** Whether the rows say the same hosts as project.json (same order, address, port, user). */
+function sameHosts(a: readonly HostTarget[], b: readonly HostTarget[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every(
+      (host, index) =>
+        host.address === b[index]?.address &&
+        host.port === b[index]?.port &&
+        host.user === b[index]?.user,
+    )
+  );
+}
+
+/** A spinner while the host works on a step; a mark once the step ended. */
+function StateMark({ state }: { state: string | undefined }) {
+  if (state === 'done' || state === 'failed' || state === 'skipped') {
+    const mark = { done: '✓', failed: '✗', skipped: '–' }[state];
+    return (
+      <span className={`state-mark ${state}`} aria-hidden="true">
+        {mark}
+      </span>
+    );
+  }
+  return <span className="spinner" aria-hidden="true" />;
+}
+
+/** The label the host service reports progress under (`[v6]:port` for IPv6). */
+function hostLabelOf(host: HostTarget): string {
+  const address = host.address.includes(':') ? `[${host.address}]` : host.address;
+  return `${address}:${host.port}`;
 }

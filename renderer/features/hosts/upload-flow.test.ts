@@ -5,12 +5,20 @@ import {
   type UploadFlow,
   canUpload,
   initialFlow,
+  liveSteps,
   resultRows,
   rollbackOffer,
   unknownHostKeys,
   uploadFlow,
 } from './upload-flow.js';
-import { connectionOf, parseRows, parseTarget, rowsOfHosts } from './upload-model.js';
+import {
+  connectionOf,
+  isAuthComplete,
+  parseRows,
+  parseTarget,
+  rowsOfHosts,
+  secretKeysOf,
+} from './upload-model.js';
 import type { UploadReport } from './upload-model.js';
 
 function report(extra: Partial<UploadReport> = {}): UploadReport {
@@ -85,9 +93,53 @@ describe('connectionOf', () => {
       acceptHostKeys: { 'h:22': 'SHA256:x' },
     });
   });
+
+  it('asks main to remember a typed password only when ticked, and to use it when left empty', () => {
+    expect(connectionOf({ method: 'password', password: 's', remember: true }, keys)).toEqual({
+      useAgent: false,
+      password: 's',
+      rememberPassword: true,
+    });
+    expect(connectionOf({ method: 'password', password: '', remember: true }, keys)).toEqual({
+      useAgent: false,
+      useRememberedPassword: true,
+    });
+    expect(isAuthComplete({ method: 'password', password: '' })).toBe(false);
+    expect(isAuthComplete({ method: 'password', password: '' }, true)).toBe(true);
+    expect(secretKeysOf([{ address: '10.0.0.1', port: 2222, user: 'root' }])).toEqual([
+      'root@10.0.0.1:2222',
+    ]);
+  });
 });
 
 describe('uploadFlow', () => {
+  it('collects live steps while a call runs, per host, and drops them when the next starts', () => {
+    const step = (host: string, name: string, state: 'started' | 'done' | 'failed') => ({
+      host,
+      step: name,
+      state,
+    });
+    const running = after(
+      { type: 'started', phase: 'uploading' },
+      { type: 'progress', events: [step('h1:22', 'pre-flight', 'started')] },
+      { type: 'progress', events: [step('h2:22', 'pre-flight', 'started')] },
+      {
+        type: 'progress',
+        events: [step('h1:22', 'pre-flight', 'done'), step('h1:22', 'snapshot', 'started')],
+      },
+    );
+    expect(liveSteps(running.progress)).toEqual([
+      { host: 'h1:22', step: 'snapshot', state: 'started', done: 1 },
+      { host: 'h2:22', step: 'pre-flight', state: 'started', done: 0 },
+    ]);
+    const ended = uploadFlow(running, { type: 'finished', result: { ok: true, value: report() } });
+    // A page that arrives after the call ended changes nothing.
+    expect(uploadFlow(ended, { type: 'progress', events: [step('h1:22', 'push', 'failed')] })).toBe(
+      ended,
+    );
+    expect(uploadFlow(ended, { type: 'started', phase: 'rolling-back' }).progress).toEqual([]);
+  });
+
   it('plans, then uploads only a clean plan', () => {
     const flow = planned(report());
     expect(flow.phase).toBe('planned');

@@ -2,7 +2,7 @@
  * The Upload dialog's phases as a reducer: edit → plan (dry run) → upload → result →
  * rollback. Pure, so the rules that guard the destructive steps are tested without React.
  */
-import type { CallResult } from '../../../electron/contract.js';
+import type { CallResult, ProgressEventView } from '../../../electron/contract.js';
 import type { HostReport, UploadReport } from './upload-model.js';
 
 /** Where the dialog is; `busy` phases show a spinner on the step they run. */
@@ -30,6 +30,8 @@ export interface UploadFlow {
   readonly callError?: Problem | undefined;
   /** The explicit override of rule errors. */
   readonly allowErrors: boolean;
+  /** The running call's steps so far, as the host reported them. */
+  readonly progress: readonly ProgressEventView[];
 }
 
 type Report = CallResult<'hosts:upload'>;
@@ -38,10 +40,11 @@ export type FlowAction =
   | { readonly type: 'edited' }
   | { readonly type: 'allow-errors'; readonly value: boolean }
   | { readonly type: 'started'; readonly phase: 'planning' | 'uploading' | 'rolling-back' }
+  | { readonly type: 'progress'; readonly events: readonly ProgressEventView[] }
   | { readonly type: 'finished'; readonly result: Report };
 
 /** A fresh dialog. */
-export const initialFlow: UploadFlow = { phase: 'edit', allowErrors: false };
+export const initialFlow: UploadFlow = { phase: 'edit', allowErrors: false, progress: [] };
 
 const DONE = { planning: 'planned', uploading: 'uploaded', 'rolling-back': 'rolled-back' } as const;
 
@@ -54,7 +57,12 @@ export function uploadFlow(state: UploadFlow, action: FlowAction): UploadFlow {
     case 'allow-errors':
       return { ...state, allowErrors: action.value };
     case 'started':
-      return { ...state, phase: action.phase, callError: undefined };
+      return { ...state, phase: action.phase, callError: undefined, progress: [] };
+    case 'progress':
+      // Late pages of a call that has ended are dropped: the report says it all.
+      return isBusy(state.phase) && action.events.length > 0
+        ? { ...state, progress: [...state.progress, ...action.events] }
+        : state;
     case 'finished':
       return finished(state, action.result);
   }
@@ -72,6 +80,26 @@ function finished(state: UploadFlow, result: Report): UploadFlow {
   return phase === 'planned'
     ? { ...state, phase, plan: result.value, result: undefined }
     : { ...state, phase, result: result.value };
+}
+
+/** Where each host is in the running call: its latest step and that step's state. */
+export interface LiveStep {
+  readonly host: string;
+  readonly step: string;
+  readonly state: ProgressEventView['state'];
+  readonly detail?: string | undefined;
+  /** Steps this host has finished so far. */
+  readonly done: number;
+}
+
+/** The progress so far, one entry per host in the order they first reported. */
+export function liveSteps(progress: readonly ProgressEventView[]): LiveStep[] {
+  const hosts = new Map<string, LiveStep>();
+  for (const event of progress) {
+    const done = (hosts.get(event.host)?.done ?? 0) + (event.state === 'done' ? 1 : 0);
+    hosts.set(event.host, { ...event, done });
+  }
+  return [...hosts.values()];
 }
 
 /** Whether a call is running (buttons are disabled, Escape does not close). */

@@ -69,7 +69,12 @@ export function parseRows(
 export type Auth =
   | { readonly method: 'agent' }
   | { readonly method: 'key'; readonly identity: string; readonly passphrase: string }
-  | { readonly method: 'password'; readonly password: string };
+  | {
+      readonly method: 'password';
+      readonly password: string;
+      /** Keep the typed password in the OS keychain (desktop app only). */
+      readonly remember?: boolean;
+    };
 
 /** Options around authentication: known_hosts and the fingerprints the user accepted. */
 export interface HostKeys {
@@ -95,11 +100,31 @@ export function connectionOf(auth: Auth, keys: HostKeys): HostConnection {
         ...(auth.passphrase !== '' ? { passphrase: auth.passphrase } : {}),
       };
     case 'password':
-      return { ...common, useAgent: false, password: auth.password };
+      // An empty field means: the password remembered for these hosts.
+      return auth.password === ''
+        ? { ...common, useAgent: false, useRememberedPassword: true }
+        : {
+            ...common,
+            useAgent: false,
+            password: auth.password,
+            ...(auth.remember === true ? { rememberPassword: true } : {}),
+          };
   }
 }
 
 /** Whether the authentication fields are complete enough to try. */
-export function isAuthComplete(auth: Auth): boolean {
-  return auth.method === 'agent' || (auth.method === 'key' ? auth.identity.trim() !== '' : true);
+export function isAuthComplete(auth: Auth, hasRememberedPassword = false): boolean {
+  switch (auth.method) {
+    case 'agent':
+      return true;
+    case 'key':
+      return auth.identity.trim() !== '';
+    case 'password':
+      return auth.password !== '' || hasRememberedPassword;
+  }
+}
+
+/** The keys remembered passwords are kept under: `user@address:port`. */
+export function secretKeysOf(hosts: readonly HostTarget[]): string[] {
+  return hosts.map((host) => `${host.user}@${host.address}:${host.port}`);
 }

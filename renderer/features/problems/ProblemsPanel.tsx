@@ -1,60 +1,120 @@
 /**
- * The Problems panel: every finding by severity with its rule id and message; a click goes to
- * the entity, a button applies the rule's quick fix.
+ * The Problems panel: findings grouped by severity (errors first), each with its rule id and
+ * message; a click goes to the entity, a button applies the rule's quick fix.
  */
+import { type RefObject, memo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Finding } from '../../../schemas/index.js';
+import type { Finding, Severity } from '../../../schemas/index.js';
 
-interface Props {
-  readonly findings: readonly Finding[];
+interface Actions {
   onReveal(finding: Finding): void;
   onQuickFix(finding: Finding): void;
 }
 
-/** The panel; findings arrive sorted by severity (the engine's order). */
+interface Props extends Actions {
+  readonly findings: readonly Finding[];
+}
+
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+const COUNT_KEYS: Readonly<Record<Severity, string>> = {
+  error: 'problems.errors',
+  warning: 'problems.warnings',
+  info: 'problems.infos',
+};
+
+/** The panel; within a severity, findings keep the engine's order. */
 export function ProblemsPanel({ findings, onReveal, onQuickFix }: Props) {
   const { t } = useTranslation();
-  const count = (severity: Finding['severity']) =>
-    findings.filter((finding) => finding.severity === severity).length;
+  // The window re-renders on every selection change, with new callbacks each time; through
+  // a ref the rows (thousands on a large cluster) re-render only when the findings change.
+  const actions = useRef<Actions>({ onReveal, onQuickFix });
+  actions.current = { onReveal, onQuickFix };
   return (
     <section className="problems" aria-label={t('problems.title')}>
       <header>
         <h2>{t('problems.title')}</h2>
         <span className="counts">
-          <span className="sev-error">{t('problems.errors', { count: count('error') })}</span>
-          <span className="sev-warning">{t('problems.warnings', { count: count('warning') })}</span>
-          <span className="sev-info">{t('problems.infos', { count: count('info') })}</span>
+          {SEVERITIES.map((severity) => (
+            <span key={severity} className={`sev-${severity}`}>
+              {t(COUNT_KEYS[severity], { count: ofSeverity(findings, severity).length })}
+            </span>
+          ))}
         </span>
       </header>
       {findings.length === 0 ? <p className="empty">{t('problems.none')}</p> : null}
-      <ul>
-        {findings.map((finding) => (
-          <li
-            key={`${finding.rule}|${finding.path}|${finding.message}`}
-            className={`problem sev-${finding.severity}`}
-          >
-            <button type="button" className="problem-main" onClick={() => onReveal(finding)}>
-              <span
-                className={`sev-icon sev-${finding.severity}`}
-                aria-label={t(`severity.${finding.severity}`)}
-              />
-              <span className="rule">{finding.rule}</span>
-              <span className="message">{finding.message}</span>
-              <code className="where">{finding.path}</code>
-            </button>
-            {finding.hasQuickFix ? (
-              <button
-                type="button"
-                className="quick-fix"
-                title={finding.fix}
-                onClick={() => onQuickFix(finding)}
-              >
-                {t('problems.quickFix')}
-              </button>
-            ) : null}
-          </li>
-        ))}
-      </ul>
+      <FindingGroups findings={findings} actions={actions} />
     </section>
+  );
+}
+
+function ofSeverity(findings: readonly Finding[], severity: Severity): readonly Finding[] {
+  return findings.filter((finding) => finding.severity === severity);
+}
+
+const FindingGroups = memo(function FindingGroups({
+  findings,
+  actions,
+}: {
+  readonly findings: readonly Finding[];
+  readonly actions: RefObject<Actions>;
+}) {
+  const { t } = useTranslation();
+  return SEVERITIES.map((severity) => {
+    const group = ofSeverity(findings, severity);
+    const label = t(COUNT_KEYS[severity], { count: group.length });
+    return group.length === 0 ? null : (
+      <section key={severity} className={`problem-group sev-${severity}`} aria-label={label}>
+        <h3 className="problem-group-title">{label}</h3>
+        <ul>
+          {group.map((finding) => (
+            <ProblemRow
+              key={`${finding.rule}|${finding.path}|${finding.message}`}
+              finding={finding}
+              actions={actions}
+            />
+          ))}
+        </ul>
+      </section>
+    );
+  });
+});
+
+function ProblemRow({
+  finding,
+  actions,
+}: {
+  readonly finding: Finding;
+  readonly actions: RefObject<Actions>;
+}) {
+  const { t } = useTranslation();
+  return (
+    <li className={`problem sev-${finding.severity}`}>
+      <button
+        type="button"
+        className="problem-main"
+        onClick={() => actions.current.onReveal(finding)}
+      >
+        <span
+          className={`sev-icon sev-${finding.severity}`}
+          role="img"
+          aria-label={t(`severity.${finding.severity}`)}
+        />
+        <span className="rule">{finding.rule}</span>
+        <span className="message" title={finding.message}>
+          {finding.message}
+        </span>
+        <code className="where">{finding.path}</code>
+      </button>
+      {finding.hasQuickFix ? (
+        <button
+          type="button"
+          className="quick-fix"
+          title={finding.fix}
+          onClick={() => actions.current.onQuickFix(finding)}
+        >
+          {t('problems.quickFix')}
+        </button>
+      ) : null}
+    </li>
   );
 }

@@ -85,19 +85,79 @@ export interface TreeRow {
   readonly node: TreeNode;
   readonly level: number;
   readonly parent?: string;
+  /** 1-based place among its siblings and their number: a virtualized tree states them in ARIA. */
+  readonly position: number;
+  readonly setSize: number;
 }
 
 /** The rows shown when the nodes in `expanded` are open. */
 export function visibleRows(root: TreeNode, expanded: ReadonlySet<string>): TreeRow[] {
   const rows: TreeRow[] = [];
-  const walk = (node: TreeNode, level: number, parent?: string) => {
-    rows.push({ node, level, ...(parent === undefined ? {} : { parent }) });
+  const walk = (
+    node: TreeNode,
+    level: number,
+    position: number,
+    setSize: number,
+    parent?: string,
+  ) => {
+    rows.push({ node, level, position, setSize, ...(parent === undefined ? {} : { parent }) });
     if (expanded.has(node.id)) {
-      node.children.forEach((child) => walk(child, level + 1, node.id));
+      node.children.forEach((child, index) =>
+        walk(child, level + 1, index + 1, node.children.length, node.id),
+      );
     }
   };
-  walk(root, 1);
+  walk(root, 1, 1, 1);
   return rows;
+}
+
+/**
+ * The tree narrowed to the entities whose name or type contains `query` (any case), with
+ * their ancestors so each match shows where it sits; undefined when nothing matches.
+ */
+export function filterTree(root: TreeNode, query: string): TreeNode | undefined {
+  const needle = query.trim().toLowerCase();
+  if (needle === '') {
+    return root;
+  }
+  const keep = (node: TreeNode): TreeNode | undefined => {
+    const children = node.children.flatMap((child) => keep(child) ?? []);
+    const matches =
+      node.kind !== 'folder' &&
+      node.kind !== 'cluster' &&
+      (node.label.toLowerCase().includes(needle) || node.detail?.toLowerCase() === needle);
+    return matches || children.length > 0 ? { ...node, children } : undefined;
+  };
+  return keep(root);
+}
+
+/**
+ * The row typeahead moves to (WAI-ARIA tree pattern): the next row after `from` whose name
+ * starts with `prefix`, wrapping; a longer prefix may stay on `from` if it still matches.
+ */
+export function typeaheadMatch(
+  rows: readonly TreeRow[],
+  from: number,
+  prefix: string,
+): number | undefined {
+  const needle = prefix.toLowerCase();
+  const start = needle.length > 1 ? from : from + 1;
+  for (let offset = 0; offset < rows.length; offset += 1) {
+    const index = (start + offset) % rows.length;
+    if (rows[index]?.node.label.toLowerCase().startsWith(needle)) {
+      return index;
+    }
+  }
+  return undefined;
+}
+
+/** Every node id with children (to open a whole tree). */
+export function parentIds(node: TreeNode, into: Set<string> = new Set()): Set<string> {
+  if (node.children.length > 0) {
+    into.add(node.id);
+    node.children.forEach((child) => parentIds(child, into));
+  }
+  return into;
 }
 
 /** Ids of the node and its ancestors' chain down to `id` (to reveal a selection). */

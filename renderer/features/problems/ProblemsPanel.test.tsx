@@ -1,0 +1,92 @@
+// @vitest-environment jsdom
+/**
+ * The Problems panel in jsdom: real findings from the rules, grouped by severity; a click
+ * reports the finding to reveal, the quick-fix button the finding to fix.
+ */
+import { cleanup, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type Finding, type Project, checkProject, setParameter } from '../../../schemas/index.js';
+import { interHostProject } from '../../../test/support/rule-projects.js';
+import { initI18n } from '../../i18n.js';
+import { ProblemsPanel } from './ProblemsPanel.js';
+
+beforeAll(() => initI18n());
+afterEach(cleanup);
+
+function edited(project: Project, path: string, value: string): Project {
+  const result = setParameter(project, path, value);
+  if (!result.ok) {
+    throw new Error(result.error.message);
+  }
+  return result.value;
+}
+
+/** A project with an error (VM003, quick-fixable) beside the rules' warnings and notes. */
+function brokenFindings(): Finding[] {
+  const broken = edited(interHostProject(), 'monitor/userw@userw/parameters/method', 'softdog');
+  return checkProject(broken);
+}
+
+describe('ProblemsPanel', () => {
+  it('groups findings by severity, errors first, with rule id and message', () => {
+    const findings = brokenFindings();
+    render(<ProblemsPanel findings={findings} onReveal={() => {}} onQuickFix={() => {}} />);
+    const panel = screen.getByRole('region', { name: 'Problems' });
+    const groups = within(panel)
+      .getAllByRole('region')
+      .map((group) => group.getAttribute('aria-label'));
+    const count = (severity: Finding['severity']) =>
+      findings.filter((finding) => finding.severity === severity).length;
+    const expected = [
+      count('error') > 0 ? `${count('error')} error${count('error') === 1 ? '' : 's'}` : undefined,
+      count('warning') > 0
+        ? `${count('warning')} warning${count('warning') === 1 ? '' : 's'}`
+        : undefined,
+      count('info') > 0 ? `${count('info')} note${count('info') === 1 ? '' : 's'}` : undefined,
+    ].filter((label) => label !== undefined);
+    expect(groups).toEqual(expected);
+    const errors = within(panel).getAllByRole('region')[0]!;
+    const vm003 = within(errors)
+      .getAllByRole('listitem')
+      .find((row) => row.textContent?.includes('VM003'));
+    expect(vm003).toBeDefined();
+    expect(within(vm003!).getByRole('img', { name: 'Error' })).toBeTruthy();
+    const message = findings.find((finding) => finding.rule === 'VM003')!.message;
+    expect(vm003!.textContent).toContain(message);
+  });
+
+  it('reports a click on a finding to reveal it, and the quick fix to apply it', async () => {
+    const user = userEvent.setup();
+    const findings = brokenFindings();
+    const revealed: Finding[] = [];
+    const fixed: Finding[] = [];
+    render(
+      <ProblemsPanel
+        findings={findings}
+        onReveal={(finding) => revealed.push(finding)}
+        onQuickFix={(finding) => fixed.push(finding)}
+      />,
+    );
+    const row = screen
+      .getAllByRole('listitem')
+      .find((candidate) => candidate.textContent?.includes('VM003'))!;
+    await user.click(within(row).getByRole('button', { name: /VM003/ }));
+    expect(revealed.map((finding) => finding.rule)).toEqual(['VM003']);
+    await user.click(within(row).getByRole('button', { name: 'Quick fix' }));
+    expect(fixed.map((finding) => [finding.rule, finding.path])).toEqual([
+      ['VM003', revealed[0]!.path],
+    ]);
+    // Findings without a fix offer no button.
+    const withoutFix = findings.filter((finding) => !finding.hasQuickFix).length;
+    expect(screen.getAllByRole('button', { name: 'Quick fix' })).toHaveLength(
+      findings.length - withoutFix,
+    );
+  });
+
+  it('says so when every rule passes', () => {
+    render(<ProblemsPanel findings={[]} onReveal={() => {}} onQuickFix={() => {}} />);
+    expect(screen.getByText('No problems: every rule passes.')).toBeTruthy();
+    expect(screen.queryAllByRole('listitem')).toEqual([]);
+  });
+});

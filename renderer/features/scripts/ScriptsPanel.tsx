@@ -1,0 +1,66 @@
+/**
+ * The selected resource's or monitor's scripts (scripts/<group>/<resource>/, or
+ * scripts/monitor.s/<monitor>/): one tab per file, the chosen one in Monaco.
+ */
+import { Suspense, lazy, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Project } from '../../../schemas/index.js';
+import { languageOf, readScript } from './script-text.js';
+
+const ScriptEditor = lazy(() =>
+  import('../../editor/ScriptEditor.js').then((module) => ({ default: module.ScriptEditor })),
+);
+
+interface Props {
+  readonly project: Project;
+  /** The entity's scripts folder and the files in it. */
+  readonly folder: string;
+  readonly files: readonly string[];
+  readonly isDark: boolean;
+  onText(path: string, text: string): void;
+}
+
+/** The tabs and the editor; nothing when the folder has no files. */
+export function ScriptsPanel({ project, folder, files, isDark, onText }: Props) {
+  const { t } = useTranslation();
+  const [chosen, setChosen] = useState<string | undefined>();
+  const path = chosen !== undefined && files.includes(chosen) ? chosen : files[0];
+  if (path === undefined) {
+    return <p className="empty">{t('scripts.none', { folder: `scripts/${folder}/` })}</p>;
+  }
+  const script = readScript(project, path);
+  const name = (file: string) => file.slice(folder.length + 1);
+  return (
+    <section className="scripts" aria-label={t('scripts.title')}>
+      <div role="tablist" className="tabs script-tabs" aria-label={t('scripts.title')}>
+        {files.map((file) => (
+          <button
+            key={file}
+            type="button"
+            role="tab"
+            aria-selected={file === path}
+            onClick={() => setChosen(file)}
+          >
+            {name(file)}
+          </button>
+        ))}
+      </div>
+      {script.ok ? (
+        <Suspense fallback={<p className="empty">…</p>}>
+          <ScriptEditor
+            path={path}
+            text={script.value.text}
+            language={languageOf(path, script.value.text)}
+            isDark={isDark}
+            label={t('scripts.editor', { name: name(path) })}
+            onText={(text) => onText(path, text)}
+          />
+        </Suspense>
+      ) : (
+        <p className="warning-note" role="alert">
+          {script.error.message}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,62 @@
+/**
+ * The per-entity range check gives what the per-path one gives, for every kind of entity,
+ * ranged or not, valid or not (the CF004 rule runs the first on every parameter).
+ */
+import { describe, expect, it } from 'vitest';
+import { checkParameterValue, entityParameterCheck } from './parameters.js';
+
+const ENTITIES = [
+  'monitor/genw@genw1',
+  'monitor/userw@userw',
+  'monitor/diskw@a@b',
+  'resource/exec@exec1',
+  'resource/script@s1',
+  'resource/disk@disk1',
+  'group@failover1',
+  'server@node1',
+  // A name with "/" matches no range pattern ([^/]+): the fast path must not pretend it does.
+  'resource/exec@bad/name',
+  'cluster',
+];
+const SUBS = [
+  'polling/interval',
+  'polling/timeout',
+  'polling/timing',
+  'polling/reconfirmation',
+  'firstmonwait',
+  'parameters/sync',
+  'parameters/waitmonstart',
+  'relation/type',
+  'emergency/action',
+  'emergency/threshold/restart',
+  'emergency/preaction/use',
+  'act/retry',
+  'deact/retry',
+  'parameters/timeout/start',
+  'parameters/act/sync',
+  'start',
+  'failback',
+  'priority',
+  'heartbeat/timeout',
+  'comment',
+  'parameters/path',
+];
+const VALUES = ['0', '1', '2', '7', '99', '100', '1000000', '-1', 'abc', 'rsc', 'cls', ''];
+
+describe('entityParameterCheck', () => {
+  it('says what checkParameterValue says of the whole path', () => {
+    let problems = 0;
+    for (const entity of ENTITIES) {
+      const check = entityParameterCheck(entity);
+      for (const sub of SUBS) {
+        for (const value of VALUES) {
+          const expected = checkParameterValue(`${entity}/${sub}`, value);
+          expect(check(sub, value)).toEqual(expected);
+          problems += expected.ok ? 0 : 1;
+        }
+      }
+    }
+    // The table holds both kinds of values, so both branches were compared.
+    expect(problems).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,106 @@
+/**
+ * End to end, entity editing: Debian's Chromium against the real `clpbuilder serve`. Add a
+ * resource through the tree's context menu, rename it, undo, have a referenced entity's
+ * removal refused with the reason, save, and find the edit (and its scripts) on disk.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { interHostProject } from '../support/rule-projects.js';
+import { launchChromium } from './chromium.js';
+import { type ServeProcess, serveProject } from './serve-process.js';
+
+let host: ServeProcess;
+let context: BrowserContext;
+let page: Page;
+let pageErrors: string[];
+
+beforeAll(async () => {
+  host = await serveProject(interHostProject());
+  ({ context, page, pageErrors } = await launchChromium({ width: 1400, height: 860 }, 15_000));
+}, 120_000);
+
+afterAll(async () => {
+  await context?.close();
+  await host?.stop();
+});
+
+describe('editing entities in Chromium', () => {
+  it('adds through the context menu, renames, undoes, and is refused removing a referenced resource', async () => {
+    await page.goto(host.url);
+    const tree = page.getByRole('tree', { name: 'Cluster' });
+    const row = (name: string) => tree.getByRole('treeitem', { name, exact: true });
+    await row('failover-vm').waitFor();
+
+    await row('failover-vm').click({ button: 'right' });
+    const menu = page.getByRole('menu', { name: 'Actions for failover-vm' });
+    await menu.waitFor();
+    await shoot(page, 'tree-menu');
+    await menu.getByRole('menuitem', { name: /Add Group resource/ }).click();
+    const add = page.getByRole('dialog', { name: 'Add Group resource' });
+    expect(await add.getByLabel('Group').inputValue()).toBe('failover-vm');
+    await add.getByLabel('Type').selectOption('exec');
+    const name = add.getByLabel('Name');
+    await name.fill('sd-vm');
+    // The core's own check, at the field, before anything is applied.
+    await add
+      .getByRole('alert')
+      .filter({ hasText: 'a resource named "sd-vm" already exists' })
+      .waitFor();
+    expect(await add.getByRole('button', { name: 'Add', exact: true }).isDisabled()).toBe(true);
+    await shoot(page, 'add-dialog');
+    await name.fill('exec-app');
+    await add.getByRole('button', { name: 'Add', exact: true }).click();
+    await row('exec-app').waitFor();
+    expect(await row('exec-app').getAttribute('aria-selected')).toBe('true');
+
+    // F2 on the tree: focus came back to it when the dialog closed.
+    await page.keyboard.press('F2');
+    const rename = page.getByRole('dialog', { name: /Rename Group resource exec-app/ });
+    await rename.getByLabel('Name').fill('exec-web');
+    await rename.getByLabel('Name').press('Enter');
+    await row('exec-web').waitFor();
+    expect(await row('exec-app').count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await row('exec-app').waitFor();
+    expect(await row('exec-web').count()).toBe(0);
+
+    // genw-vm monitors exec-vm: the core refuses the removal and names the referrer.
+    await row('exec-vm').click({ button: 'right' });
+    await page.getByRole('menuitem', { name: /Delete/ }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /resource "exec-vm" is still referred to by .*genw-vm/ })
+      .waitFor();
+    expect(await row('exec-vm').count()).toBe(1);
+
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    const saved = readFileSync(join(host.folder, 'clp.conf'), 'utf8');
+    expect(saved).toContain('<exec name="exec-app">');
+    expect(saved).toContain('<resource name="exec@exec-app"/>');
+    expect(saved).not.toContain('exec-web');
+    expect(existsSync(join(host.folder, 'scripts/failover-vm/exec-app/start.sh'))).toBe(true);
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+
+  it('shows the tree and its context menu in the dark theme too', async () => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const tree = page.getByRole('tree', { name: 'Cluster' });
+    await tree.getByRole('treeitem', { name: 'genw-vm', exact: true }).click({ button: 'right' });
+    await page.getByRole('menu', { name: 'Actions for genw-vm' }).waitFor();
+    await shoot(page, 'tree-menu-dark');
+    await page.keyboard.press('Escape');
+    await page.getByRole('menu').waitFor({ state: 'detached' });
+    expect(await tree.evaluate((element) => element === document.activeElement)).toBe(true);
+    await page.emulateMedia({ colorScheme: 'light' });
+  }, 60_000);
+});
+
+/** Screenshots for review, outside the repository (the e2e suite commits its own under docs/). */
+async function shoot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(tmpdir(), 'shots', `${name}.png`) });
+}
