@@ -22,5 +22,7 @@ await build({
     // Monaco alone is several MB; it is loaded lazily, so a large chunk is expected.
     chunkSizeWarningLimit: 6000,
     reportCompressedSize: false,
+    // Readable names in a CPU profile (bench/ui.mjs investigations): CLPBUILDER_NO_MINIFY=1.
+    minify: process.env.CLPBUILDER_NO_MINIFY !== '1',
   },
 });

@@ -4,7 +4,8 @@
  * Every file is carried, not only start.sh/stop.sh/genw.sh: real configs keep helpers such as
  * vmconf.pl beside them (fixtures/real/SCRIPTS_LAYOUT.md, mkazuyuki/docs cf/vma-cfg).
  */
-import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import {
   type Result,
@@ -30,7 +31,9 @@ interface Walk {
  * Symbolic links are followed when they stay inside `projectFolder` (the link becomes a plain
  * copy on save) and refused as `unsafe-path` when they lead outside it: a project from
  * someone else must not make us read, and later upload, /etc/shadow. A missing scripts/ is an
- * empty tree.
+ * empty tree. The entries of a folder are read concurrently (a 10,000-resource project has
+ * 20,000 scripts; one at a time, the round trips to the file system took seconds); when
+ * several fail, the first in name order is reported, so the error does not depend on timing.
  */
 export async function readScriptsTree(
   scriptsFolder: string,
@@ -45,14 +48,18 @@ export async function readScriptsTree(
   if (!realRoot.ok) {
     return realRoot;
   }
-  const walked = await readEntry(
-    { realRoot: realRoot.value, ancestors: new Set(), files },
-    scriptsFolder,
-    '',
-  );
+  const walk = { realRoot: realRoot.value, ancestors: new Set<string>(), files };
+  const walked = await readEntry(walk, scriptsFolder, '', present.value);
   return walked.ok
     ? ok(new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))))
     : walked;
+}
+
+/** What an entry is, from lstat or from the folder listing (which saves an lstat per entry). */
+interface EntryType {
+  isSymbolicLink(): boolean;
+  isDirectory(): boolean;
+  isFile(): boolean;
 }
 
 /** Reads one entry (file, folder or link) at `absolute`, known as `relativePath` in the tree. */
@@ -60,18 +67,15 @@ async function readEntry(
   walk: Walk,
   absolute: string,
   relativePath: string,
+  type: EntryType,
 ): Promise<Result<void>> {
-  const info = await attempt(absolute, 'reading', () => lstat(absolute));
-  if (!info.ok) {
-    return info;
-  }
-  if (info.value.isSymbolicLink()) {
+  if (type.isSymbolicLink()) {
     return readLink(walk, absolute, relativePath);
   }
-  if (info.value.isDirectory()) {
+  if (type.isDirectory()) {
     return readFolder(walk, absolute, relativePath);
   }
-  if (info.value.isFile()) {
+  if (type.isFile()) {
     return readScript(walk, absolute, relativePath);
   }
   // A FIFO or device would block or stream forever when read.
@@ -102,23 +106,24 @@ async function readFolder(
       ),
     );
   }
-  const names = await attempt(absolute, 'reading', () => readdir(absolute));
-  if (!names.ok) {
-    return names;
+  const entries = await attempt(absolute, 'reading', () =>
+    readdir(absolute, { withFileTypes: true }),
+  );
+  if (!entries.ok) {
+    return entries;
   }
   const inner: Walk = { ...walk, ancestors: new Set([...walk.ancestors, real.value]) };
-  for (const name of names.value.sort()) {
-    const childPath = relativePath === '' ? name : `${relativePath}/${name}`;
-    const checked = checkRelativePath(childPath);
-    if (!checked.ok) {
-      return fail({ ...checked.error, file: join(absolute, name) });
-    }
-    const read = await readEntry(inner, join(absolute, name), childPath);
-    if (!read.ok) {
-      return read;
-    }
-  }
-  return ok(undefined);
+  const sorted = entries.value.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const results = await Promise.all(
+    sorted.map((entry) => {
+      const childPath = relativePath === '' ? entry.name : `${relativePath}/${entry.name}`;
+      const checked = checkRelativePath(childPath);
+      return checked.ok
+        ? readEntry(inner, join(absolute, entry.name), childPath, entry)
+        : fail({ ...checked.error, file: join(absolute, entry.name) });
+    }),
+  );
+  return results.find((result) => !result.ok) ?? ok(undefined);
 }
 
 async function readLink(walk: Walk, absolute: string, relativePath: string): Promise<Result<void>> {
@@ -143,7 +148,7 @@ async function readLink(walk: Walk, absolute: string, relativePath: string): Pro
   }
   return info.value.isDirectory()
     ? readFolder(walk, absolute, relativePath)
-    : readEntry(walk, target.value, relativePath);
+    : readEntry(walk, target.value, relativePath, info.value);
 }
 
 async function readScript(
@@ -158,21 +163,43 @@ async function readScript(
       }),
     );
   }
-  const bytes = await attempt(absolute, 'reading', () => readFile(absolute));
-  if (!bytes.ok) {
-    return bytes;
-  }
-  const info = await attempt(absolute, 'reading', () => stat(absolute));
-  if (!info.ok) {
-    return info;
+  const read = await attempt(absolute, 'reading', async () => readWithMode(absolute));
+  if (!read.ok) {
+    return read;
   }
   // Only "executable or not" is kept: the product needs +x on start.sh/stop.sh/genw.sh, and
   // the saved mode is normalised to 0755/0644 (SCRIPTS_LAYOUT.md, execute permission note).
   walk.files.set(relativePath, {
-    bytes: new Uint8Array(bytes.value),
-    executable: (info.value.mode & 0o111) !== 0,
+    bytes: read.value.bytes,
+    executable: (read.value.mode & 0o111) !== 0,
   });
   return ok(undefined);
+}
+
+/**
+ * A small file's bytes and mode through one descriptor (open, fstat, read, close).
+ *
+ * Synchronous on purpose: scripts are a few KiB, and for thousands of them the promise API's
+ * per-call overhead (and its garbage) cost several times the reads themselves.
+ */
+function readWithMode(path: string): { bytes: Uint8Array; mode: number } {
+  const descriptor = openSync(path, 'r');
+  try {
+    const { mode, size } = fstatSync(descriptor);
+    const bytes = new Uint8Array(size);
+    let filled = 0;
+    while (filled < size) {
+      const count = readSync(descriptor, bytes, filled, size - filled, null);
+      if (count === 0) {
+        break;
+      }
+      filled += count;
+    }
+    // A file that shrank while being read: keep what is there, not trailing zeros.
+    return { bytes: filled === size ? bytes : bytes.slice(0, filled), mode };
+  } finally {
+    closeSync(descriptor);
+  }
 }
 
 /** True when `path` is `folder` or below it (both real, absolute paths). */

@@ -40,10 +40,16 @@ export function buildTree(
     kind: 'folder',
     children,
   });
-  const resourcesOf = (group: string) =>
-    model.resources
-      .filter((resource) => resource.group === group)
-      .map((resource) => leaf(resource.path, resource.name, 'resource', resource.type));
+  // One pass over the resources: filtering them per group was groups × resources steps.
+  const byGroup = new Map<string, TreeNode[]>();
+  for (const resource of model.resources) {
+    if (resource.group !== undefined) {
+      const nodes = byGroup.get(resource.group) ?? [];
+      nodes.push(leaf(resource.path, resource.name, 'resource', resource.type));
+      byGroup.set(resource.group, nodes);
+    }
+  }
+  const resourcesOf = (group: string) => byGroup.get(group) ?? [];
   const ungrouped = model.resources.filter((resource) => resource.group === undefined);
   return {
     id: 'cluster',
