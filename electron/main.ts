@@ -12,14 +12,17 @@ import {
   session,
 } from 'electron';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { contract } from './contract.js';
 import { createHandlers } from './handlers.js';
 import { dispatch } from './ipc.js';
 import { type MenuItemSpec, menuTemplate } from './menu.js';
+import { isTrustedSender } from './sender.js';
 import { keychainSecretStore } from './services/hosts/secret-store.js';
 
 // dist/electron/main.cjs → dist/renderer/index.html (built by build/build-renderer.mjs).
 const rendererFile = join(__dirname, '../renderer/index.html');
+const rendererUrl = pathToFileURL(rendererFile).href;
 
 const handlers = createHandlers({
   name: app.getName(),
@@ -79,7 +82,7 @@ function registerContract(): void {
   for (const name of Object.keys(contract)) {
     ipcMain.handle(name, (event, ...args: unknown[]) => {
       // Only our own page may call: a frame from anywhere else is refused.
-      if (!event.senderFrame || !event.senderFrame.url.startsWith('file://')) {
+      if (!isTrustedSender(event.senderFrame, rendererUrl)) {
         return { ok: false, error: { kind: 'usage', message: 'refused: unknown sender' } };
       }
       return dispatch(name, args, handlers);

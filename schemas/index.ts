@@ -28,6 +28,7 @@ export {
 } from './edits/references.js';
 export { defaultResourceSpec, defaultMonitorSpec, defaultScripts } from './edits/defaults.js';
 export * from './edits/duplicate.js';
+export * from './edits/units.js';
 export * from './diff/diff-model.js';
 export * from './diff/line-diff.js';
 export * from './rules/index.js';

@@ -36,10 +36,17 @@ export function ConfEditor({ text, isDark, onText }: Props) {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const subscription = created.onDidChangeModelContent(() => {
       clearTimeout(timer);
-      timer = setTimeout(() => commit(created, latest.current), TYPING_PAUSE_MS);
+      timer = setTimeout(() => {
+        timer = undefined;
+        commit(created, latest.current);
+      }, TYPING_PAUSE_MS);
     });
     return () => {
-      clearTimeout(timer);
+      // Leaving the tab inside the typing pause must not lose what was typed.
+      if (timer !== undefined) {
+        clearTimeout(timer);
+        commit(created, latest.current);
+      }
       subscription.dispose();
       created.dispose();
       editor.current = null;

@@ -35,7 +35,7 @@ export function ScriptEditor({ path, text, language, isDark, label, onText }: Pr
     });
     editor.current = created;
     return () => {
-      created.getModel()?.dispose();
+      // The model is the other effect's: it flushes pending typing from it, then disposes it.
       created.dispose();
       editor.current = null;
     };
@@ -54,22 +54,28 @@ export function ScriptEditor({ path, text, language, isDark, label, onText }: Pr
       language,
       monaco.Uri.from({ scheme: 'script', path: `/${path}` }),
     );
-    const previous = current.getModel();
     current.setModel(model);
-    previous?.dispose();
     let timer: ReturnType<typeof setTimeout> | undefined;
+    const flush = () => {
+      timer = undefined;
+      const value = model.getValue();
+      if (value !== latest.current.text) {
+        latest.current.onText(value);
+      }
+    };
     const subscription = model.onDidChangeContent(() => {
       clearTimeout(timer);
-      timer = setTimeout(() => {
-        const value = model.getValue();
-        if (value !== latest.current.text) {
-          latest.current.onText(value);
-        }
-      }, TYPING_PAUSE_MS);
+      timer = setTimeout(flush, TYPING_PAUSE_MS);
     });
     return () => {
-      clearTimeout(timer);
+      // Switching script or tab inside the typing pause must not lose what was typed.
+      if (timer !== undefined) {
+        clearTimeout(timer);
+        flush();
+      }
       subscription.dispose();
+      editor.current?.setModel(null);
+      model.dispose();
     };
   }, [path, language]);
 

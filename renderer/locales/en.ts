@@ -14,6 +14,7 @@ export const en = {
     openPlaceholder: 'Project folder, clp.conf or .zip export',
   },
   tabs: { properties: 'Properties', scripts: 'Scripts', conf: 'clp.conf' },
+  units: { s: 'seconds', ms: 'milliseconds' },
   scripts: {
     title: 'Scripts',
     editor: 'Script {{name}}',

@@ -15,6 +15,7 @@ export const ja = {
     openPlaceholder: 'プロジェクトフォルダ、clp.conf または .zip',
   },
   tabs: { properties: 'プロパティ', scripts: 'スクリプト', conf: 'clp.conf' },
+  units: { s: '秒', ms: 'ミリ秒' },
   scripts: {
     title: 'スクリプト',
     editor: 'スクリプト {{name}}',

@@ -51,6 +51,8 @@ describe('duplicateEntity', () => {
     expect(!refused.ok && refused.error.message).toMatch(/"sd-vm" already exists/);
     const unsafe = duplicateEntity(interHostProject(), 'resource/exec@exec-vm', '../x');
     expect(!unsafe.ok && unsafe.error.kind).toBe('unsafe-path');
+    const monitor = duplicateEntity(interHostProject(), 'monitor/genw@genw-vm', 'userw');
+    expect(!monitor.ok && monitor.error.message).toMatch(/"userw" already exists/);
   });
 
   it('copies a group with its resources under the rename map, dependencies following', () => {

@@ -17,6 +17,7 @@ import {
 } from '../project.js';
 import { type Result, appError, fail, ok, pipe } from '../result.js';
 import { nextPriority, renumberGroupIds, syncObjectNumber } from './derived.js';
+import { nameFreeInSection } from './entities.js';
 
 type Step = (document: ClpDocument) => Result<ClpDocument>;
 
@@ -44,7 +45,7 @@ export function duplicateEntity(
   }
   const monitor = model.monitors.find((candidate) => candidate.path === path);
   if (monitor) {
-    return duplicateMonitor(project, monitor.path, monitor.type, monitor.name, to);
+    return duplicateMonitor(project, monitor.path, monitor.name, to);
   }
   const group = model.groups.find((candidate) => candidate.path === path);
   if (group) {
@@ -136,13 +137,12 @@ function duplicateResource(
 function duplicateMonitor(
   project: Project,
   path: string,
-  type: string,
   from: string,
   to: string,
 ): Result<Project> {
   const checked = pipeChecks(
     checkFolderName(to, 'monitor'),
-    refuseTaken(project.conf, `monitor/${type}@${to}`, 'monitor', to),
+    nameFreeInSection(project.conf, 'monitor', to),
   );
   const located = checked.ok ? find(project.conf, path) : checked;
   if (!located.ok) {

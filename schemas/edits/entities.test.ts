@@ -166,6 +166,16 @@ describe('rename follows every reference', () => {
       ok: false,
       error: { kind: 'unsafe-path' },
     });
+    // Monitors are named across types: a userw cannot take a genw's name (one scripts folder).
+    for (const result of [
+      renameMonitor(iscsi(), 'userw', 'genw-md'),
+      addMonitor(iscsi(), 'diskw', 'genw-md'),
+    ]) {
+      expect(result).toMatchObject({
+        ok: false,
+        error: { kind: 'conflict', message: expect.stringContaining('across all types') },
+      });
+    }
   });
 
   it('changes only the lines that carry the name', () => {

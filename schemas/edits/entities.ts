@@ -358,14 +358,26 @@ export function addResource(
 
 /** Resource names are unique across the whole section: references carry no type (CF001). */
 function resourceNameFree(document: ClpDocument, name: string): Result<void> {
-  const taken = instances(sections(document, 'resource')).some(
+  return nameFreeInSection(document, 'resource', name);
+}
+
+/**
+ * Whether no entity of any type in `section` has this name. Resources and monitors are
+ * referred to by name alone, and share one scripts folder per name (CF001).
+ */
+export function nameFreeInSection(
+  document: ClpDocument,
+  section: 'resource' | 'monitor',
+  name: string,
+): Result<void> {
+  const taken = instances(sections(document, section)).some(
     (element) => attributeValue(element, 'name') === name,
   );
   return taken
     ? fail(
         appError(
           'conflict',
-          `a resource named "${name}" already exists; resource names are unique across all types`,
+          `a ${section} named "${name}" already exists; ${section} names are unique across all types`,
         ),
       )
     : ok(undefined);
@@ -442,7 +454,7 @@ export function addMonitor(project: Project, type: string, name: string): Result
   const checked = pipeChecks(
     checkFolderName(name, 'monitor'),
     checkFolderName(type, 'monitor type'),
-    refuseTaken(project.conf, `monitor/${type}@${name}`, 'monitor', name),
+    nameFreeInSection(project.conf, 'monitor', name),
   );
   if (!checked.ok) {
     return checked;
@@ -482,6 +494,10 @@ export function renameMonitor(project: Project, from: string, to: string): Resul
   const monitor = readModel(project.conf).monitors.find((candidate) => candidate.name === from);
   if (!monitor) {
     return fail(appError('not-found', `monitor "${from}" is not in this clp.conf`));
+  }
+  const free = from === to ? ok(undefined) : nameFreeInSection(project.conf, 'monitor', to);
+  if (!free.ok) {
+    return free;
   }
   const renamed = renameEntity(
     project,

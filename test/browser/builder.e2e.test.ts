@@ -101,4 +101,46 @@ describe('the Builder in Chromium', () => {
     await page.screenshot({ path: '/tmp/ui-script.png' });
     expect(pageErrors).toEqual([]);
   }, 120_000);
+
+  it('a synchronous custom monitor shows VM021 until its quick fix; the raw XML drives the form', async () => {
+    const tree = page.getByRole('tree', { name: 'Cluster' });
+    await tree.getByRole('treeitem', { name: 'genw-vm', exact: true }).click();
+    await page.getByRole('tab', { name: 'Properties' }).click();
+    await page.getByLabel('Monitor type').selectOption('1');
+    const problems = page.getByRole('region', { name: 'Problems' });
+    const vm021 = problems.getByRole('listitem').filter({ hasText: 'VM021' });
+    await vm021.waitFor();
+    await vm021.getByRole('button', { name: 'Quick fix' }).click();
+    await vm021.waitFor({ state: 'detached' });
+    expect(await page.getByLabel('Monitor type').inputValue()).toBe('0');
+
+    // The same monitor's interval, changed in the clp.conf text, shows in the form (in seconds).
+    await page.getByRole('tab', { name: 'clp.conf' }).click();
+    const editor = page.locator('.monaco-editor');
+    await editor.locator('.view-lines').filter({ hasText: '<root>' }).waitFor();
+    const current = readFileSync(join(host.folder, 'clp.conf'), 'utf8');
+    // The genw-vm interval is the file's only <interval>60</interval>: find it, type over it.
+    expect(current.match(/<interval>60<\/interval>/g)).toHaveLength(1);
+    await editor.locator('.view-lines').click();
+    await page.keyboard.press('Control+F');
+    await page.keyboard.press('Alt+R');
+    await page.keyboard.type('(?<=<interval>)60(?=</interval>)');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    await page.keyboard.type('45');
+    await page.getByRole('tab', { name: 'Properties' }).click();
+    const interval = page.getByLabel('polling/interval', { exact: true });
+    await page.waitForFunction(
+      () =>
+        (
+          document.querySelector(
+            '[data-path="monitor/genw@genw-vm/polling/interval"]',
+          ) as HTMLInputElement | null
+        )?.value === '45',
+    );
+    expect(await interval.inputValue()).toBe('45');
+    const unit = page.locator('.field', { has: interval }).locator('.unit');
+    expect(await unit.textContent()).toBe('s');
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
 });

@@ -8,6 +8,7 @@ import {
   type Finding,
   MONITOR_FINAL_ACTIONS,
   checkParameterValue,
+  unitOf,
 } from '../../../schemas/index.js';
 import { type ChoiceField, type EntityView, choiceFieldsOf } from './entity-view.js';
 
@@ -113,7 +114,9 @@ function ChoiceRow({ field, path, value, findings, onSet }: RowProps & { field: 
 }
 
 function TextRow({ label, path, value, findings, onSet }: RowProps & { label: string }) {
+  const { t } = useTranslation();
   const [draft, setDraft] = useState(value ?? '');
+  const unit = unitOf(path);
   const checked = checkParameterValue(path, draft);
   const error = checked.ok ? undefined : checked.error.message.replace(`${path}: `, '');
   const id = `field-${path}`;
@@ -139,6 +142,11 @@ function TextRow({ label, path, value, findings, onSet }: RowProps & { label: st
           }
         }}
       />
+      {unit ? (
+        <span className="unit" title={t(`units.${unit}`)}>
+          {unit}
+        </span>
+      ) : null}
       {error ? (
         <p className="field-error" id={`${id}-error`} role="alert">
           {error}
