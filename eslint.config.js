@@ -54,5 +54,16 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // api.ts is the transport: it builds the call functions with electron/api-shape.ts, the
+    // pure list of call names it shares with the preload.
+    files: ['renderer/api.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['node:*', '**/electron/services/**'] }] },
+      ],
+    },
+  },
   { files: ['**/*.test.ts', 'test/**/*.ts'], rules: { 'no-control-regex': 'off' } },
 );

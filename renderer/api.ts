@@ -2,35 +2,15 @@
  * The only door to the disk and the network (STYLE.md §3): the Electron preload's bridge
  * when there is one, else the browser host's HTTP contract with the launch token.
  */
-import type { CallArgs, CallName, CallResult } from '../electron/contract.js';
+import { type Call, type ContractApi, apiOf } from '../electron/api-shape.js';
+import type { CallName, CallResult } from '../electron/contract.js';
 import type { MenuCommand } from '../electron/menu.js';
 
-type Call<N extends CallName> = (...args: CallArgs<N>) => Promise<CallResult<N>>;
-
 /** The contract's calls the renderer uses, as named functions (the preload's shape). */
-export interface Api {
-  readonly app: { info: Call<'app:info'>; initialProject: Call<'app:initial-project'> };
-  readonly project: {
-    show: Call<'project:show'>;
-    open: Call<'project:open'>;
-    save: Call<'project:save'>;
-    create: Call<'project:create'>;
-    saveAs: Call<'project:save-as'>;
-    export: Call<'project:export'>;
-    diskState: Call<'project:disk-state'>;
-  };
-  readonly files: { list: Call<'files:list'>; recent: Call<'files:recent'> };
-  readonly hosts: {
-    plan: Call<'hosts:plan'>;
-    upload: Call<'hosts:upload'>;
-    rollback: Call<'hosts:rollback'>;
-    progress: Call<'hosts:progress'>;
-    download: Call<'hosts:download'>;
-  };
-  readonly secrets: { status: Call<'secrets:status'>; forget: Call<'secrets:forget'> };
+export type Api = ContractApi & {
   /** The desktop app's menu bar (absent in the browser host, which has no native menu). */
   readonly menu?: { onCommand(listener: (command: MenuCommand) => void): () => void };
-}
+};
 
 declare global {
   interface Window {
@@ -70,27 +50,7 @@ function httpApi(token: string | undefined): Api {
       }
       return (await response.json()) as CallResult<N>;
     };
-  return {
-    app: { info: call('app:info'), initialProject: call('app:initial-project') },
-    project: {
-      show: call('project:show'),
-      open: call('project:open'),
-      save: call('project:save'),
-      create: call('project:create'),
-      saveAs: call('project:save-as'),
-      export: call('project:export'),
-      diskState: call('project:disk-state'),
-    },
-    files: { list: call('files:list'), recent: call('files:recent') },
-    hosts: {
-      plan: call('hosts:plan'),
-      upload: call('hosts:upload'),
-      rollback: call('hosts:rollback'),
-      progress: call('hosts:progress'),
-      download: call('hosts:download'),
-    },
-    secrets: { status: call('secrets:status'), forget: call('secrets:forget') },
-  };
+  return apiOf(call);
 }
 
 /** The transport for this page. */

@@ -29,6 +29,7 @@ export {
 export { defaultResourceSpec, defaultMonitorSpec, defaultScripts } from './edits/defaults.js';
 export * from './edits/duplicate.js';
 export * from './edits/units.js';
+export * from './edits/by-kind.js';
 export * from './diff/diff-model.js';
 export * from './diff/line-diff.js';
 export * from './rules/index.js';

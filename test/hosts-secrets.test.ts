@@ -4,18 +4,14 @@
  * tried), a refused password is never remembered, the secret never reaches a report, and
  * the browser host offers no remembering at all.
  */
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../electron/handlers.js';
 import type { Handlers } from '../electron/ipc.js';
 import { dispatch } from '../electron/ipc.js';
-import {
-  type KeychainCipher,
-  type SecretStore,
-  keychainSecretStore,
-} from '../electron/services/hosts/secret-store.js';
+import { type SecretStore, keychainSecretStore } from '../electron/services/hosts/secret-store.js';
+import { testKeychain } from './support/keychain.js';
 import { type Lab, type TestCluster, type TestHost, startLab } from './hosts/harness.js';
 import { seedCluster } from './hosts/host-state.js';
 import { iscsiProject, saveTo } from './hosts/projects.js';
@@ -27,25 +23,6 @@ let folder: string;
 let store: SecretStore;
 let storeFile: string;
 let handlers: Handlers;
-
-/** A real AES-GCM cipher standing in for Electron's safeStorage, which cannot run here. */
-function testKeychain(): KeychainCipher {
-  const key = randomBytes(32);
-  return {
-    isEncryptionAvailable: () => true,
-    encryptString: (text) => {
-      const iv = randomBytes(12);
-      const cipher = createCipheriv('aes-256-gcm', key, iv);
-      const body = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
-      return Buffer.concat([iv, cipher.getAuthTag(), body]);
-    },
-    decryptString: (data) => {
-      const decipher = createDecipheriv('aes-256-gcm', key, data.subarray(0, 12));
-      decipher.setAuthTag(data.subarray(12, 28));
-      return Buffer.concat([decipher.update(data.subarray(28)), decipher.final()]).toString('utf8');
-    },
-  };
-}
 
 beforeAll(async () => {
   lab = startLab();

@@ -11,16 +11,8 @@ import {
   type EntityKind,
   type Project,
   type Result,
-  removeGroup,
-  removeMonitor,
-  removePrioritised,
-  removeResource,
-  removeServer,
-  renameGroup,
-  renameMonitor,
-  renamePrioritised,
-  renameResource,
-  renameServer,
+  removeOfKind,
+  renameOfKind,
   serializeClpConf,
   setParameter,
 } from '../../schemas/index.js';
@@ -67,7 +59,7 @@ export function registerRemoveRenameCommands(program: Command): void {
     .argument('<name>', 'its name')
     .action(
       runAction((project: string, kind: EntityKind, name: string, options: OutputOptions) =>
-        applyEdit(project, options, (loaded) => removeEntity(loaded, kind, name)),
+        applyEdit(project, options, (loaded) => removeOfKind(loaded, kind, name)),
       ),
     );
   editCommand(program, 'rename', 'rename an entity; references and its scripts folder follow')
@@ -77,7 +69,7 @@ export function registerRemoveRenameCommands(program: Command): void {
     .action(
       runAction(
         (project: string, kind: EntityKind, from: string, to: string, options: OutputOptions) =>
-          applyEdit(project, options, (loaded) => renameEntity(loaded, kind, from, to)),
+          applyEdit(project, options, (loaded) => renameOfKind(loaded, kind, from, to)),
       ),
     );
 }
@@ -126,41 +118,4 @@ export async function applyEdit(
     );
   }
   return EXIT.success;
-}
-
-function removeEntity(project: Project, kind: EntityKind, name: string): Result<Project> {
-  switch (kind) {
-    case 'server':
-      return removeServer(project, name);
-    case 'heartbeat':
-    case 'networkpartition':
-      return removePrioritised(project, kind, name);
-    case 'group':
-      return removeGroup(project, name);
-    case 'resource':
-      return removeResource(project, name);
-    case 'monitor':
-      return removeMonitor(project, name);
-  }
-}
-
-function renameEntity(
-  project: Project,
-  kind: EntityKind,
-  from: string,
-  to: string,
-): Result<Project> {
-  switch (kind) {
-    case 'server':
-      return renameServer(project, from, to);
-    case 'heartbeat':
-    case 'networkpartition':
-      return renamePrioritised(project, kind, from, to);
-    case 'group':
-      return renameGroup(project, from, to);
-    case 'resource':
-      return renameResource(project, from, to);
-    case 'monitor':
-      return renameMonitor(project, from, to);
-  }
 }

@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { decodeClpConfText } from '../../schemas/index.js';
-import { monaco } from './monaco.js';
+import { EDITOR_OPTIONS, monaco } from './monaco.js';
 
 interface Props {
   readonly text: string;
@@ -27,10 +27,7 @@ export function ConfEditor({ text, isDark, onText }: Props) {
     const created = monaco.editor.create(host.current as HTMLDivElement, {
       value: latest.current.text,
       language: 'xml',
-      automaticLayout: true,
-      minimap: { enabled: false },
-      fontSize: 13,
-      scrollBeyondLastLine: false,
+      ...EDITOR_OPTIONS,
     });
     editor.current = created;
     let timer: ReturnType<typeof setTimeout> | undefined;

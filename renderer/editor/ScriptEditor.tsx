@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef } from 'react';
 import type { ScriptLanguage } from '../features/scripts/script-text.js';
-import { monaco } from './monaco.js';
+import { EDITOR_OPTIONS, monaco } from './monaco.js';
 
 interface Props {
   /** Path under scripts/: one Monaco model per script, so each keeps its own cursor and undo. */
@@ -27,12 +27,7 @@ export function ScriptEditor({ path, text, language, isDark, label, onText }: Pr
   latest.current = { text, onText };
 
   useEffect(() => {
-    const created = monaco.editor.create(host.current as HTMLDivElement, {
-      automaticLayout: true,
-      minimap: { enabled: false },
-      fontSize: 13,
-      scrollBeyondLastLine: false,
-    });
+    const created = monaco.editor.create(host.current as HTMLDivElement, EDITOR_OPTIONS);
     editor.current = created;
     return () => {
       // The model is the other effect's: it flushes pending typing from it, then disposes it.

@@ -3,7 +3,7 @@
  * product's and the unknown ones alike), its scripts folder, and for a group its resources
  * under names from a rename map. Pure, like the other edits: project in, project out.
  */
-import { type ClpDocument, rootOf } from '../codec/document.js';
+import { rootOf } from '../codec/document.js';
 import { type XmlElement, elementChildren, textValue } from '../codec/tree.js';
 import { type ElementSpec, find, insertElement } from '../doc/edit.js';
 import { instances, readModel } from '../model/read.js';
@@ -15,11 +15,10 @@ import {
   monitorScriptFolder,
   resourceScriptFolder,
 } from '../project.js';
-import { type Result, appError, fail, ok, pipe } from '../result.js';
-import { nextPriority, renumberGroupIds, syncObjectNumber } from './derived.js';
+import { type Result, appError, fail, ok } from '../result.js';
+import { nextPriority, renumberGroupIds } from './derived.js';
 import { nameFreeInSection } from './entities.js';
-
-type Step = (document: ClpDocument) => Result<ClpDocument>;
+import { type Step, editConf, pipeChecks, refuseTaken } from './steps.js';
 
 /** Old resource name → new resource name, for the resources a duplicated group copies. */
 export type RenameMap = ReadonlyMap<string, string>;
@@ -281,25 +280,4 @@ function copyScriptFolder(
     }
   }
   return copied;
-}
-
-function editConf(project: Project, ...steps: Step[]): Result<Project> {
-  const conf = pipe(project.conf, ...steps, syncObjectNumber);
-  return conf.ok ? ok({ ...project, conf: conf.value }) : conf;
-}
-
-function refuseTaken(
-  document: ClpDocument,
-  path: string,
-  what: string,
-  name: string,
-): Result<void> {
-  return find(document, path).ok
-    ? fail(appError('conflict', `${what} "${name}" already exists; choose another name`, { path }))
-    : ok(undefined);
-}
-
-function pipeChecks(...checks: ReadonlyArray<Result<unknown>>): Result<void> {
-  const failed = checks.find((check) => !check.ok);
-  return failed && !failed.ok ? failed : ok(undefined);
 }

@@ -16,15 +16,10 @@ import {
   moveScriptFolder,
   resourceScriptFolder,
 } from '../project.js';
-import { type Result, appError, fail, ok, pipe } from '../result.js';
-import {
-  nextPriority,
-  renumberGroupIds,
-  renumberPriorities,
-  syncObjectNumber,
-  syncTypesEntry,
-} from './derived.js';
+import { type Result, appError, fail, ok } from '../result.js';
+import { nextPriority, renumberGroupIds, renumberPriorities, syncTypesEntry } from './derived.js';
 import { defaultResourceSpec, defaultMonitorSpec, defaultScripts } from './defaults.js';
+import { type Step, editConf, pipeChecks, refuseTaken } from './steps.js';
 import {
   groupReferrers,
   removeServerReferences,
@@ -33,13 +28,6 @@ import {
   renameServerReferences,
   resourceReferrers,
 } from './references.js';
-
-type Step = (document: ClpDocument) => Result<ClpDocument>;
-
-function editConf(project: Project, ...steps: Step[]): Result<Project> {
-  const conf = pipe(project.conf, ...steps, syncObjectNumber);
-  return conf.ok ? ok({ ...project, conf: conf.value }) : conf;
-}
 
 function sections(document: ClpDocument, name: string): XmlElement[] {
   return elementChildren(rootOf(document)).filter((element) => element.name === name);
@@ -52,17 +40,6 @@ function ensureSection(name: string): Step {
 
 function exists(document: ClpDocument, path: string): boolean {
   return find(document, path).ok;
-}
-
-function refuseTaken(
-  document: ClpDocument,
-  path: string,
-  what: string,
-  name: string,
-): Result<void> {
-  return exists(document, path)
-    ? fail(appError('conflict', `${what} "${name}" already exists; choose another name`, { path }))
-    : ok(undefined);
 }
 
 // ---- servers -------------------------------------------------------------------------
@@ -565,9 +542,4 @@ function withScripts(
     }
   }
   return { ...project, scripts };
-}
-
-function pipeChecks(...checks: ReadonlyArray<Result<unknown>>): Result<void> {
-  const failed = checks.find((check) => !check.ok);
-  return failed && !failed.ok ? failed : ok(undefined);
 }

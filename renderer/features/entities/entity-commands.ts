@@ -18,16 +18,8 @@ import {
   duplicateEntity,
   fail,
   readModel,
-  removeGroup,
-  removeMonitor,
-  removePrioritised,
-  removeResource,
-  removeServer,
-  renameGroup,
-  renameMonitor,
-  renamePrioritised,
-  renameResource,
-  renameServer,
+  removeOfKind,
+  renameOfKind,
 } from '../../../schemas/index.js';
 
 /** What the Add dialog produces. */
@@ -107,19 +99,7 @@ export function removeEntity(project: Project, path: string): Result<Project> {
   if (!entity) {
     return notAnEntity(path);
   }
-  switch (entity.kind) {
-    case 'server':
-      return removeServer(project, entity.name);
-    case 'heartbeat':
-    case 'networkpartition':
-      return removePrioritised(project, entity.kind, entity.name);
-    case 'group':
-      return removeGroup(project, entity.name);
-    case 'resource':
-      return removeResource(project, entity.name);
-    case 'monitor':
-      return removeMonitor(project, entity.name);
-  }
+  return removeOfKind(project, entity.kind, entity.name);
 }
 
 /** Renames the entity at `path`; references and scripts folders follow. */
@@ -128,19 +108,7 @@ export function renameEntity(project: Project, path: string, to: string): Result
   if (!entity) {
     return notAnEntity(path);
   }
-  switch (entity.kind) {
-    case 'server':
-      return renameServer(project, entity.name, to);
-    case 'heartbeat':
-    case 'networkpartition':
-      return renamePrioritised(project, entity.kind, entity.name, to);
-    case 'group':
-      return renameGroup(project, entity.name, to);
-    case 'resource':
-      return renameResource(project, entity.name, to);
-    case 'monitor':
-      return renameMonitor(project, entity.name, to);
-  }
+  return renameOfKind(project, entity.kind, entity.name, to);
 }
 
 /** Copies the entity at `path` as `to` (a group's resources by `renames`). */
