@@ -16,6 +16,7 @@ import {
   addServer,
   appError,
   duplicateEntity,
+  entityAtPath,
   fail,
   readModel,
   removeOfKind,
@@ -42,15 +43,7 @@ export interface EntityRef {
 
 /** The entity at a clpcfadm path (`resource/exec@exec1`), if the model has one. */
 export function entityRefAt(model: ClusterModel, path: string): EntityRef | undefined {
-  const all = [
-    ...model.servers,
-    ...model.heartbeats,
-    ...model.networkPartitions,
-    ...model.groups,
-    ...model.resources,
-    ...model.monitors,
-  ];
-  const found = all.find((entity) => entity.path === path);
+  const found = entityAtPath(model, path);
   return found && { kind: found.kind, name: found.name, path: found.path, ...typeOf(found) };
 }
 

@@ -2,7 +2,7 @@
  * The selected entity as the property form sees it: name, kind, type and parameter map,
  * whatever its kind. Pure.
  */
-import type { ClusterModel } from '../../../schemas/index.js';
+import { type ClusterModel, entityAtPath } from '../../../schemas/index.js';
 
 export interface EntityView {
   readonly path: string;
@@ -23,15 +23,7 @@ export function entityAt(model: ClusterModel, path: string): EntityView | undefi
       parameters: model.cluster.parameters,
     };
   }
-  const all = [
-    ...model.servers,
-    ...model.heartbeats,
-    ...model.networkPartitions,
-    ...model.groups,
-    ...model.resources,
-    ...model.monitors,
-  ];
-  const found = all.find((entity) => entity.path === path);
+  const found = entityAtPath(model, path);
   return (
     found && {
       path: found.path,
