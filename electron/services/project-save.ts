@@ -28,7 +28,6 @@ import {
 } from './atomic-write.js';
 import { type Fingerprint, readWithFingerprint, sha256Hex } from './fingerprint.js';
 import { attempt } from './io-error.js';
-import { buildProjectZip } from './project-zip.js';
 import { findStaleScripts, pruneEmptyFolders, removeStale } from './stale-scripts.js';
 
 /** How careful a save is about what is on disk. */
@@ -103,6 +102,8 @@ async function exportZip(project: Project, zipFile: string, io: FileIo): Promise
   if (!plan.ok) {
     return fail({ ...plan.error, file: zipFile });
   }
+  // Loaded on export only, as in `openProject`: most commands never touch a zip.
+  const { buildProjectZip } = await import('./project-zip.js');
   const staged = await stageFiles(
     [{ path: zipFile, bytes: buildProjectZip(plan.value.conf, project.scripts), mode: FILE_MODE }],
     io,

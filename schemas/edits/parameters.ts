@@ -59,11 +59,6 @@ for (const rule of RULES) {
   }
 }
 
-/** Whether any range is known for parameters ending in this segment (a cheap pre-check). */
-export function hasRangeFor(leaf: string): boolean {
-  return RULES_BY_LEAF.has(leaf);
-}
-
 /** Checks a value against the known range of its parameter. */
 export function checkParameterValue(path: string, value: string): Result<string> {
   const range = rangeOfPath(path);
@@ -90,9 +85,53 @@ const rangesByEntity = new Map<string, Map<string, z.ZodType<string> | null>>();
 export function entityParameterCheck(
   entityPath: string,
 ): (sub: string, value: string) => Result<string> {
+  const problemOf = entityParameterProblem(entityPath);
+  return (sub, value) => {
+    const message = problemOf(sub, value);
+    return message === undefined
+      ? ok(value)
+      : fail(appError('invalid-value', message, { path: `${entityPath}/${sub}` }));
+  };
+}
+
+/**
+ * What `entityParameterCheck` says, as the error's message or undefined when the value fits:
+ * the rules engine runs it on every parameter of every entity, and a `Result` for each of
+ * those that fit (nearly all) was most of its cost (issue 3 benchmark).
+ */
+export function entityParameterProblem(
+  entityPath: string,
+): (sub: string, value: string) => string | undefined {
   const at = entityPath.indexOf('@');
   if (at === -1 || entityPath.includes('/', at)) {
-    return (sub, value) => checkParameterValue(`${entityPath}/${sub}`, value);
+    return (sub, value) => {
+      const checked = checkParameterValue(`${entityPath}/${sub}`, value);
+      return checked.ok ? undefined : checked.error.message;
+    };
+  }
+  const known = rangesOf(entityPath, at);
+  return (sub, value) => {
+    let range = known.get(sub);
+    if (range === undefined) {
+      range = rangeOfPath(`${entityPath.slice(0, at)}@name/${sub}`) ?? null;
+      if (known.size < 4096) {
+        known.set(sub, range);
+      }
+    }
+    const problem = range === null ? undefined : problemOf(range, value);
+    return problem === undefined ? undefined : `${entityPath}/${sub}: "${value}" ${problem}`;
+  };
+}
+
+// Entities of one kind mostly come one after another: the last kind's ranges are found by
+// comparing the path's start, without cutting and hashing a new string for each entity.
+let lastKind = '';
+let lastRanges: Map<string, z.ZodType<string> | null> | undefined;
+
+/** The ranges by sub-path for the kind of entity `entityPath` (`monitor/genw`), `at` its "@". */
+function rangesOf(entityPath: string, at: number): Map<string, z.ZodType<string> | null> {
+  if (lastRanges && at === lastKind.length && entityPath.startsWith(lastKind)) {
+    return lastRanges;
   }
   const kind = entityPath.slice(0, at);
   let ranges = rangesByEntity.get(kind);
@@ -100,22 +139,9 @@ export function entityParameterCheck(
     ranges = new Map();
     rangesByEntity.set(kind, ranges);
   }
-  const known = ranges;
-  return (sub, value) => {
-    let range = known.get(sub);
-    if (range === undefined) {
-      range = rangeOfPath(`${kind}@name/${sub}`) ?? null;
-      if (known.size < 4096) {
-        known.set(sub, range);
-      }
-    }
-    const problem = range === null ? undefined : problemOf(range, value);
-    if (problem === undefined) {
-      return ok(value);
-    }
-    const path = `${entityPath}/${sub}`;
-    return fail(appError('invalid-value', `${path}: "${value}" ${problem}`, { path }));
-  };
+  lastKind = kind;
+  lastRanges = ranges;
+  return ranges;
 }
 
 // A large cluster holds the same few values thousands of times ('1', '30', 'rsc'), and the rules

@@ -6,7 +6,6 @@ import { type XmlElement, attributeValue, elementChildren, textValue } from '../
 import type {
   ClusterModel,
   Device,
-  Group,
   Heartbeat,
   Monitor,
   NetworkPartition,
@@ -14,7 +13,8 @@ import type {
   Server,
 } from './entities.js';
 import { HEARTBEAT_KINDS, NETWORK_PARTITION_KINDS } from './kinds.js';
-import { childText, flattenParameters, outlineElement } from './params.js';
+import { readGroup } from './group.js';
+import { childText, flattenParameters } from './params.js';
 import { instances, joinSections, membership, sectionViews } from './sections.js';
 import { readMonitor, readResource } from './views.js';
 
@@ -209,50 +209,6 @@ function readHeartbeat(
     priority: common.parameters['priority'],
     device: common.parameters['device'],
   };
-}
-
-function readGroup(element: XmlElement): Group {
-  const common = base(element, `group@${attributeValue(element, 'name') ?? ''}`);
-  const children = elementChildren(element);
-  const members = children
-    .filter((child) => child.name === 'resource')
-    .map((child) => {
-      const reference = attributeValue(child, 'name') ?? '';
-      const at = reference.indexOf('@');
-      return { type: reference.slice(0, at), name: reference.slice(at + 1) };
-    });
-  const policy = children
-    .filter((child) => child.name === 'policy')
-    .map((child) => ({
-      server: attributeValue(child, 'name') ?? '',
-      order: orderOf(child),
-    }));
-  const depend = children.find((child) => child.name === 'depend');
-  const dependsOn = depend
-    ? Object.keys(flattenParameters(depend)).flatMap(
-        (path) => /^act\/depend@([^/]+)/.exec(path)?.[1] ?? [],
-      )
-    : [];
-  return {
-    ...common,
-    kind: 'group',
-    type: common.parameters['type'] ?? 'failover',
-    members,
-    gid: common.parameters['gid'],
-    start: common.parameters['start'],
-    failover: common.parameters['failover'],
-    failback: common.parameters['failback'],
-    policy,
-    dependsOn: [...new Set(dependsOn)],
-  };
-}
-
-/** A policy's `order`: from its source text when it has exactly one, as a leaf; else from its nodes. */
-function orderOf(policy: XmlElement): string | undefined {
-  const outline = outlineElement(policy);
-  const orders = outline.children.filter((child) => child.name === 'order');
-  const order = outline.parameters['order'];
-  return orders.length === 1 && order !== undefined ? order : childText(policy, 'order');
 }
 
 function readHaltp(element: XmlElement): ClusterModel['haltp'] {

@@ -192,23 +192,24 @@ function readAttributes(
   name: string,
   keepAll: boolean,
 ): { key: string | undefined; values: Map<string, string> | undefined; end: number } {
-  const keyName = keyAttributeFor(name);
   const values = keepAll ? new Map<string, string>() : undefined;
-  let key: string | undefined;
+  let byId: string | undefined;
   let byName: string | undefined;
   let end = cursor;
   ATTRIBUTE.lastIndex = cursor;
   for (let match = ATTRIBUTE.exec(source); match; match = ATTRIBUTE.exec(source)) {
     const attribute = match[1] as string;
-    if (values || attribute === keyName || attribute === 'name') {
+    if (values || attribute === 'id' || attribute === 'name') {
       const value = unescapeXml(match[2] ?? match[3] ?? '');
       values?.set(attribute, value);
-      key = attribute === keyName ? value : key;
+      byId = attribute === 'id' ? value : byId;
       byName = attribute === 'name' ? value : byName;
     }
     end = ATTRIBUTE.lastIndex;
   }
-  return { key: key ?? byName, values: values && values.size > 0 ? values : undefined, end };
+  // Which attribute keys the element matters only when it has an `id`: most have a name only.
+  const key = byId !== undefined && keyAttributeFor(name) === 'id' ? byId : byName;
+  return { key, values: values && values.size > 0 ? values : undefined, end };
 }
 
 /** Character data of an open element; only a leaf's is kept (as `textValue` reads it). */

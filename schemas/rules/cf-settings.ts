@@ -8,7 +8,7 @@ import {
   renumberPriorities,
   syncObjectNumber,
 } from '../edits/derived.js';
-import { entityParameterCheck, hasRangeFor, setParameter } from '../edits/parameters.js';
+import { entityParameterProblem, setParameter } from '../edits/parameters.js';
 import type { Monitor, Resource } from '../model/entities.js';
 import type { Project } from '../project.js';
 import { type Result, ok, pipe } from '../result.js';
@@ -129,34 +129,17 @@ export const CF004: Rule = partsRule({
   })),
 });
 
-// Sub-paths repeat across entities (`polling/interval` in every monitor): test each once.
-const rangedSubs = new Map<string, boolean>();
-
-function isRanged(sub: string): boolean {
-  let ranged = rangedSubs.get(sub);
-  if (ranged === undefined) {
-    ranged = hasRangeFor(sub.slice(sub.lastIndexOf('/') + 1));
-    if (rangedSubs.size < 4096) {
-      rangedSubs.set(sub, ranged);
-    }
-  }
-  return ranged;
-}
-
 function outOfRange(entity: {
   readonly path: string;
   readonly parameters: Readonly<Record<string, string>>;
 }): readonly Hit[] {
   let hits: Hit[] | undefined;
-  let check: ReturnType<typeof entityParameterCheck> | undefined;
-  for (const sub in entity.parameters) {
-    if (!isRanged(sub)) {
-      continue;
-    }
-    check ??= entityParameterCheck(entity.path);
-    const checked = check(sub, entity.parameters[sub] as string);
-    if (!checked.ok) {
-      (hits ??= []).push({ path: `${entity.path}/${sub}`, message: checked.error.message });
+  const problemOf = entityParameterProblem(entity.path);
+  // Object.keys, not for-in: parameter maps are dictionaries, and for-in re-checks each key.
+  for (const sub of Object.keys(entity.parameters)) {
+    const message = problemOf(sub, entity.parameters[sub] as string);
+    if (message !== undefined) {
+      (hits ??= []).push({ path: `${entity.path}/${sub}`, message });
     }
   }
   return hits ?? NO_HITS;
@@ -411,8 +394,22 @@ export const CF010: Rule = partsRule({
 
 /** UTF-8 length; only long names need counting (a character is at most 3 bytes here). */
 function byteLength(name: string): number {
-  return name.length * 3 <= MAX_NAME_BYTES ? name.length : new TextEncoder().encode(name).length;
+  return name.length * 3 <= MAX_NAME_BYTES || isAscii(name)
+    ? name.length
+    : utf8.encode(name).length;
 }
+
+// Nearly every name is ASCII, where the length is the byte count: no encoding needed.
+function isAscii(name: string): boolean {
+  for (let index = 0; index < name.length; index += 1) {
+    if (name.charCodeAt(index) >= 0x80) {
+      return false;
+    }
+  }
+  return true;
+}
+
+const utf8 = new TextEncoder();
 
 function nameProblems(name: string, path: string): readonly Hit[] {
   const tooLong = byteLength(name) > MAX_NAME_BYTES;
