@@ -164,6 +164,21 @@ function printable(text: string): string {
   );
 }
 
+/** A host as shown to the user and in upload reports: `address:port` (`[v6]:port` for IPv6). */
+export function hostLabel(target: { readonly address: string; readonly port: number }): string {
+  const address = target.address.includes(':') ? `[${target.address}]` : target.address;
+  return `${address}:${target.port}`;
+}
+
+/** `user@address:port`: whom a login is for (remembered passwords are kept under it). */
+export function hostLogin(target: {
+  readonly user: string;
+  readonly address: string;
+  readonly port: number;
+}): string {
+  return `${target.user}@${target.address}:${target.port}`;
+}
+
 /** Where a resource's scripts live (clpconf-format.md §8). */
 export function resourceScriptFolder(group: string, resource: string): string {
   return `${group}/${resource}`;

@@ -6,6 +6,7 @@
 import { rootOf } from '../codec/document.js';
 import { type XmlElement, elementChildren, textValue } from '../codec/tree.js';
 import { type ElementSpec, find, insertElement } from '../doc/edit.js';
+import { entityAtPath } from '../model/lookup.js';
 import { instances, readModel } from '../model/read.js';
 import type { Resource } from '../model/entities.js';
 import {
@@ -37,30 +38,24 @@ export function duplicateEntity(
   to: string,
   renames: RenameMap = new Map(),
 ): Result<Project> {
-  const model = readModel(project.conf);
-  const resource = model.resources.find((candidate) => candidate.path === path);
-  if (resource) {
-    return duplicateResource(project, resource, to, resource.group, renames);
-  }
-  const monitor = model.monitors.find((candidate) => candidate.path === path);
-  if (monitor) {
-    return duplicateMonitor(project, monitor.path, monitor.name, to);
-  }
-  const group = model.groups.find((candidate) => candidate.path === path);
-  if (group) {
-    return duplicateGroup(project, group.name, to, renames);
-  }
-  const server = model.servers.find((candidate) => candidate.path === path);
-  if (server) {
-    return duplicatePrioritised(project, path, '', `server@${to}`, 'server', to);
-  }
-  const prioritised = [...model.heartbeats, ...model.networkPartitions].find(
-    (candidate) => candidate.path === path,
-  );
-  if (prioritised) {
-    const section = prioritised.kind;
-    const toPath = `${section}/${prioritised.type}@${to}`;
-    return duplicatePrioritised(project, path, section, toPath, section, to);
+  const entity = entityAtPath(readModel(project.conf), path);
+  switch (entity?.kind) {
+    case 'resource':
+      return duplicateResource(project, entity, to, entity.group, renames);
+    case 'monitor':
+      return duplicateMonitor(project, entity.path, entity.name, to);
+    case 'group':
+      return duplicateGroup(project, entity.name, to, renames);
+    case 'server':
+      return duplicatePrioritised(project, path, '', `server@${to}`, 'server', to);
+    case 'heartbeat':
+    case 'networkpartition': {
+      const section = entity.kind;
+      const toPath = `${section}/${entity.type}@${to}`;
+      return duplicatePrioritised(project, path, section, toPath, section, to);
+    }
+    default:
+      break;
   }
   return fail(appError('not-found', `${path} is not an entity that can be duplicated`, { path }));
 }

@@ -4,12 +4,13 @@
  */
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { hostLogin } from '../../../schemas/index.js';
 import { type CallArgs, type CallResult, type HostConnection, contract } from '../../contract.js';
 import { downloadConfiguration, downloadInto } from './download.js';
 import type { HostResult } from './host-error.js';
 import { type HostTarget, hostLabel } from './host-target.js';
 import { progressBoard } from './progress-board.js';
-import { type SecretStore, secretKeyOf } from './secret-store.js';
+import type { SecretStore } from './secret-store.js';
 import { rollbackUpload, uploadProject } from './upload.js';
 import type { ConnectionOptions, UploadOptions, UploadReport } from './upload-types.js';
 
@@ -95,10 +96,10 @@ function rememberedPasswords(secrets: SecretStore): RememberedPasswords {
       if (request.password !== undefined || request.useRememberedPassword !== true) {
         return { ok: true, value: request.password };
       }
-      const found = await Promise.all(hosts.map((host) => secrets.recall(secretKeyOf(host))));
+      const found = await Promise.all(hosts.map((host) => secrets.recall(hostLogin(host))));
       const missing = hosts.filter((_, index) => found[index] === undefined);
       if (hosts.length === 0 || missing.length > 0) {
-        const names = missing.map(secretKeyOf).join(', ') || 'these hosts';
+        const names = missing.map(hostLogin).join(', ') || 'these hosts';
         return usage(`no password is remembered for ${names}: type it`);
       }
       if (new Set(found).size > 1) {
@@ -113,7 +114,7 @@ function rememberedPasswords(secrets: SecretStore): RememberedPasswords {
         return;
       }
       for (const host of hosts) {
-        await secrets.remember(secretKeyOf(host), request.password);
+        await secrets.remember(hostLogin(host), request.password);
       }
     },
   };

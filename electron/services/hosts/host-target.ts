@@ -2,7 +2,7 @@
  * Which host to talk to: `address[:port]` as typed on the command line or kept in project.json,
  * and the names derived from it (the known_hosts lookup name, the snapshot folder name).
  */
-import { type Result, fail, ok } from '../../../schemas/index.js';
+import { type Result, fail, hostLabel, ok } from '../../../schemas/index.js';
 import { type HostError, hostError } from './host-error.js';
 
 /** A host to connect to. */
@@ -43,11 +43,8 @@ export function parseHostSpec(spec: string, user: string): Result<HostTarget, Ho
   return ok({ address, port, user });
 }
 
-/** `address:port` as shown to the user (`[v6]:port` for IPv6). */
-export function hostLabel(target: Pick<HostTarget, 'address' | 'port'>): string {
-  const address = target.address.includes(':') ? `[${target.address}]` : target.address;
-  return `${address}:${target.port}`;
-}
+/** `address:port` as shown to the user (`[v6]:port` for IPv6); the core's, shared with the app. */
+export { hostLabel };
 
 /** The name OpenSSH records in known_hosts: `address` on port 22, `[address]:port` otherwise. */
 export function knownHostsName(target: Pick<HostTarget, 'address' | 'port'>): string {

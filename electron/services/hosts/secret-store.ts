@@ -123,8 +123,3 @@ function isStringRecord(value: unknown): value is Record<string, string> {
     Object.values(value).every((entry) => typeof entry === 'string')
   );
 }
-
-/** The key a password is remembered under. */
-export function secretKeyOf(target: { user: string; address: string; port: number }): string {
-  return `${target.user}@${target.address}:${target.port}`;
-}

@@ -6,7 +6,7 @@
 import { type FormEvent, type ReactNode, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClusterModel, EntityKind, Project } from '../../../schemas/index.js';
-import { suggestedCopyNames } from '../../../schemas/index.js';
+import { ENTITY_KINDS, suggestedCopyNames } from '../../../schemas/index.js';
 import { type Command, applyCommand } from '../../state/editor-state.js';
 import { Dialog } from '../hosts/Dialog.js';
 import { entityRefAt } from './entity-commands.js';
@@ -25,15 +25,6 @@ interface Props {
   onApply(command: Command): void;
   onClose(): void;
 }
-
-const KINDS: readonly EntityKind[] = [
-  'server',
-  'heartbeat',
-  'networkpartition',
-  'group',
-  'resource',
-  'monitor',
-];
 
 /** The dialog a request asks for. */
 export function EntityDialog(props: Props) {
@@ -92,7 +83,7 @@ function AddForm({
               choose(next, typesOf(next)[0] ?? '');
             }}
           >
-            {KINDS.map((option) => (
+            {ENTITY_KINDS.map((option) => (
               <option key={option} value={option}>
                 {t(`kind.${option}`)}
               </option>

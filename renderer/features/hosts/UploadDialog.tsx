@@ -5,6 +5,7 @@
  * the host (`hosts:progress`).
  */
 import { useState } from 'react';
+import { hostLabel } from '../../../schemas/index.js';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from './Dialog.js';
 import { AuthFields, HostList } from './ConnectionFields.js';
@@ -252,7 +253,7 @@ function BusyHosts({
   return (
     <ul className="busy" aria-live="polite" aria-label={t('hosts.progressLabel')}>
       {hosts.map((host) => {
-        const label = hostLabelOf(host);
+        const label = hostLabel(host);
         const step = live.get(label);
         return (
           <li key={label} data-host={label} data-state={step?.state ?? 'waiting'}>
@@ -296,10 +297,4 @@ function StateMark({ state }: { state: string | undefined }) {
     );
   }
   return <span className="spinner" aria-hidden="true" />;
-}
-
-/** The label the host service reports progress under (`[v6]:port` for IPv6). */
-function hostLabelOf(host: HostTarget): string {
-  const address = host.address.includes(':') ? `[${host.address}]` : host.address;
-  return `${address}:${host.port}`;
 }

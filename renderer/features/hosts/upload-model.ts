@@ -3,6 +3,7 @@
  * (STYLE.md §4): host rows, the connection request, the dialog's phases, the result table.
  */
 import type { CallResult, HostConnection } from '../../../electron/contract.js';
+import { hostLogin } from '../../../schemas/index.js';
 
 /** The upload report as it crosses the contract (a plan, an upload or a rollback). */
 export type UploadReport = Extract<CallResult<'hosts:upload'>, { ok: true }>['value'];
@@ -126,5 +127,5 @@ export function isAuthComplete(auth: Auth, hasRememberedPassword = false): boole
 
 /** The keys remembered passwords are kept under: `user@address:port`. */
 export function secretKeysOf(hosts: readonly HostTarget[]): string[] {
-  return hosts.map((host) => `${host.user}@${host.address}:${host.port}`);
+  return hosts.map(hostLogin);
 }

@@ -13,6 +13,7 @@ import {
   type Result,
   decodeBytes,
   encodeText,
+  entityAtPath,
   fail,
   monitorScriptFolder,
   ok,
@@ -30,12 +31,11 @@ export type ScriptLanguage = 'shell' | 'perl' | 'bat' | 'plaintext';
 
 /** The scripts folder of the entity at `path` (a resource in a group, or a monitor). */
 export function scriptFolderOf(model: ClusterModel, path: string): string | undefined {
-  const resource = model.resources.find((entity) => entity.path === path);
-  if (resource) {
-    return resource.group ? resourceScriptFolder(resource.group, resource.name) : undefined;
+  const entity = entityAtPath(model, path);
+  if (entity?.kind === 'resource') {
+    return entity.group ? resourceScriptFolder(entity.group, entity.name) : undefined;
   }
-  const monitor = model.monitors.find((entity) => entity.path === path);
-  return monitor ? monitorScriptFolder(monitor.name) : undefined;
+  return entity?.kind === 'monitor' ? monitorScriptFolder(entity.name) : undefined;
 }
 
 /** The files in a scripts folder, by path, in name order. */
