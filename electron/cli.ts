@@ -84,4 +84,15 @@ export async function main(argv: readonly string[]): Promise<void> {
   }
 }
 
+// A reader that stops early (`clpbuilder check big | head`) closes the pipe: not a failure of
+// ours and not worth a stack trace, so the command ends as it would have, with its own exit
+// code; any other error on the standard streams still is one.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') {
+      throw error;
+    }
+  });
+}
+
 await main(process.argv);

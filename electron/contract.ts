@@ -5,7 +5,7 @@
  * Calls are named `area:verb` (STYLE.md §3). The desktop issue grows this list; each call is
  * validated in main with its schema before anything acts on it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const ErrorSchema = z.object({
   kind: z.string(),

@@ -3,7 +3,7 @@
  *
  * Pure: the Node adapter (electron/services/project-folder.ts) reads and writes it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ClpDocument } from './codec/document.js';
 import { type Result, appError, fail, ok } from './result.js';
 

@@ -5,7 +5,7 @@
  * sample script (vSphere 4 System Configuration Guide, Appendix A). Each value is checked
  * here; the generator then escapes it for the language of each script (templates/escape.ts).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const CONTROL = /[\x00-\x1f\x7f]/;
 

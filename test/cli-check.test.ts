@@ -1,9 +1,9 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Project, RULES, setParameter } from '../schemas/index.js';
+import { type ClpDocument, type Project, RULES, decodeClpConfText, setParameter } from '../schemas/index.js';
 import { saveProject } from '../electron/services/project-folder.js';
 import { repoRoot } from './support/fixtures.js';
 import { unwrap } from './support/project.js';
@@ -20,7 +20,7 @@ beforeAll(() => {
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 function clpbuilder(...args: string[]) {
-  return spawnSync(process.execPath, [join(repoRoot, 'bin/clpbuilder.js'), ...args], { cwd: scratch, encoding: 'utf8' });
+  return spawnSync(process.execPath, [join(repoRoot, 'bin/clpbuilder.js'), ...args], { cwd: scratch, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 }
 
 async function folderOf(project: Project): Promise<string> {
@@ -95,5 +95,46 @@ describe('clpbuilder rules', () => {
     const json = JSON.parse(clpbuilder('rules', '--json').stdout) as { rules: Array<{ id: string }> };
     expect(json.rules.map((rule) => rule.id)).toEqual([...RULES, ...TEMPLATE_RULES].map((rule) => rule.id));
     expect(readFileSync(join(repoRoot, 'docs/rules.md'), 'utf8')).toBe(clpbuilder('rules', '--markdown').stdout);
+  });
+});
+
+describe('output through a pipe', () => {
+  /** `count` custom monitors running a genw.sh that the project does not hold: one CF003 each. */
+  function monitorsWithoutScripts(count: number): ClpDocument {
+    const monitors = Array.from({ length: count }, (_, index) => `    <genw name="genw${index}"><parameters><path>genw.sh</path></parameters></genw>`);
+    const text = ['<?xml version="1.0" encoding="ASCII"?>', '<root>', '  <monitor>', '    <types name="genw"/>', ...monitors, '  </monitor>', '</root>', ''];
+    return unwrap(decodeClpConfText(text.join('\n')));
+  }
+
+  // About a megabyte of findings: many pipe buffers.
+  const manyFindings = () => folderOf({ ...interHostProject(), conf: monitorsWithoutScripts(3000) });
+
+  it('reaches the reader whole before the process ends', async () => {
+    const run = clpbuilder('check', await manyFindings(), '--json');
+    expect(run.status).toBe(1);
+    expect(run.stdout.length).toBeGreaterThan(512 * 1024);
+    const json = JSON.parse(run.stdout) as { findings: Array<{ rule: string; path: string }> };
+    const missing = json.findings.filter((finding) => finding.rule === 'CF003').map((finding) => finding.path);
+    expect(new Set(missing).size).toBe(3000);
+  });
+
+  it('a reader that stops early ends the command quietly, with its own exit code', async () => {
+    const child = spawn(process.execPath, [join(repoRoot, 'bin/clpbuilder.js'), 'check', await manyFindings(), '--json'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    // Like `| head -c 100`: read a little, then close the pipe while the command still writes.
+    let read = 0;
+    child.stdout.once('data', (chunk: Buffer) => {
+      read = chunk.length;
+      child.stdout.destroy();
+    });
+    const status = await new Promise((resolve) => child.on('close', resolve));
+    expect(read).toBeLessThan(512 * 1024);
+    expect(stderr).toBe('');
+    expect(status).toBe(1);
   });
 });

@@ -23,7 +23,7 @@ import {
   formatResult,
 } from './hosts-output.js';
 import { EXIT, type ExitCode, printJson, printLines } from './output.js';
-import { runAction } from './run.js';
+import { runService } from './run.js';
 
 interface UploadFlags extends HostFlags {
   readonly dryRun?: boolean;
@@ -77,7 +77,7 @@ export function registerHostCommands(program: Command): void {
       'after',
       `${CREDENTIALS_HELP}\n\nExit codes: 0 uploaded and verified (or dry run done); 1 refused or failed; 2 bad usage.`,
     )
-    .action(runAction((project: string, flags: UploadFlags) => upload(project, flags)));
+    .action(runService((project: string, flags: UploadFlags) => upload(project, flags)));
   withHostOptions(
     program
       .command('download')
@@ -93,7 +93,7 @@ export function registerHostCommands(program: Command): void {
       'after',
       `${CREDENTIALS_HELP}\n\nExit codes: 0 downloaded (or already the same); 1 failed, or differences not overwritten without --force; 2 bad usage.`,
     )
-    .action(runAction((dir: string, flags: DownloadFlags) => download(dir, flags)));
+    .action(runService((dir: string, flags: DownloadFlags) => download(dir, flags)));
 }
 
 /** `upload <project> [flags]`. */

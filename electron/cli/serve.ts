@@ -11,7 +11,7 @@ import { createHandlers } from '../handlers.js';
 import { startBrowserHost } from '../serve.js';
 import { EXIT, type ExitCode, printMessage, reportError } from './output.js';
 import { open } from './project-access.js';
-import { runAction } from './run.js';
+import { runService } from './run.js';
 
 interface ServeOptions {
   readonly port?: string;
@@ -29,7 +29,7 @@ export function registerServeCommand(program: Command): void {
       '\nPrints one line, "Cluster Builder at http://127.0.0.1:<port>/?token=<token>"; open it.\nRuns until interrupted. Exit codes: 2 the project cannot be read or the port is taken.',
     )
     .action(
-      runAction((project: string | undefined, options: ServeOptions) => serve(project, options)),
+      runService((project: string | undefined, options: ServeOptions) => serve(project, options)),
     );
 }
 

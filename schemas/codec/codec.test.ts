@@ -129,6 +129,21 @@ describe('malformed input', () => {
       'not closed',
     ],
     ['bare ampersand', '<root><comment>a & b</comment></root>', 1, 18, 'bare "&"'],
+    [
+      // Inside an entity (content checked in place), after a good reference in an earlier one.
+      'bare ampersand deep in an entity',
+      '<root><monitor><genw name="a"><x>&amp;</x></genw>\n<genw name="b"><p><q>1 & 2</q></p></genw></monitor></root>',
+      2,
+      24,
+      'bare "&"',
+    ],
+    [
+      'bad character reference deep in an entity',
+      '<root><resource><exec name="a"><act><path>x&#0;</path></act></exec></resource></root>',
+      1,
+      44,
+      'is not a character XML allows',
+    ],
     ['duplicate attribute', '<root><a name="x" name="y"/></root>', 1, 19, 'given twice'],
     ['text after root', '<root/>\nhello', 2, 1, 'text outside the root element'],
     ['second root', '<root/><root/>', 1, 8, 'second root'],

@@ -96,6 +96,8 @@ class Parser {
   private sawRoot = false;
   private readonly blankNodes = new Map<string, XmlText>();
   private readonly tags = new Map<string, string>();
+  /** Where the next "&" is at or after the text being read (-1: none left); -2 not looked yet. */
+  private nextAmpersand = -2;
 
   /**
    * @param lazyDepth elements opened at this depth (2: the servers, groups, resources and
@@ -176,6 +178,12 @@ class Parser {
   }
 
   private addText(start: number, end: number): void {
+    if (this.isLazy) {
+      // Checked in place: most of a large file's text is the white space between tags, and
+      // slicing every piece only to look at it made a million strings (issue 3 benchmark).
+      this.checkReferencesBetween(start, end);
+      return;
+    }
     const raw = this.text.slice(start, end);
     if (this.stack.length === 0 && !BLANK.test(raw)) {
       const offset = start + raw.search(/[^ \t\r\n]/);
@@ -185,8 +193,16 @@ class Parser {
       );
     }
     this.checkReferences(raw, start);
-    if (!this.isLazy) {
-      this.siblings.push(this.textNode(raw));
+    this.siblings.push(this.textNode(raw));
+  }
+
+  /** `checkReferences` for `text[start, end)`, slicing it only when it holds an "&". */
+  private checkReferencesBetween(start: number, end: number): void {
+    if (this.nextAmpersand !== -1 && this.nextAmpersand < start) {
+      this.nextAmpersand = this.text.indexOf('&', start);
+    }
+    if (this.nextAmpersand !== -1 && this.nextAmpersand < end) {
+      this.checkReferences(this.text.slice(start, end), start);
     }
   }
 

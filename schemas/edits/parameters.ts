@@ -2,7 +2,7 @@
  * Setting one parameter by path, with the value checked where its range is known and the
  * values derived from it kept right.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ClpDocument } from '../codec/document.js';
 import { find, setValue } from '../doc/edit.js';
 import { textValue } from '../codec/tree.js';

@@ -6,7 +6,7 @@
  * rules report what is out of range. Every view keeps all of its element's parameters in
  * `parameters`, so nothing the model does not know is hidden.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const Text = z.string();
 const OptionalText = z.string().optional();

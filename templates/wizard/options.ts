@@ -2,7 +2,7 @@
  * What the topology wizards take: the same whether they run headless (`clpbuilder new`) or
  * in the desktop app. Checked by zod; a problem names the option.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   ProductVersionSchema,
   type Result,
