@@ -179,6 +179,29 @@ describe('project:disk-state', () => {
     rmSync(join(folder, 'clp.conf'));
     expect(await ask()).toEqual({ changed: true, missing: true });
   });
+
+  it('after a touch found harmless, trusts the new mtime like the opened one (no hashing every few seconds)', async () => {
+    const folder = join(home, 'touched');
+    const saved = await value<{ location: unknown; fingerprint: unknown }>('project:save-as', [
+      { folder, files: source.files },
+    ]);
+    const ask = () =>
+      value('project:disk-state', [{ location: saved.location, expected: saved.fingerprint }]);
+    const conf = join(folder, 'clp.conf');
+    const touched = new Date(Date.now() + 5000);
+    utimesSync(conf, touched, touched);
+    expect(await ask()).toEqual({ changed: false, missing: false });
+    // Same size, other bytes, the touched mtime put back: only a hash could tell, and the
+    // watch no longer hashes for this mtime, exactly as it never hashes for the opened one.
+    const text = readFileSync(conf, 'utf8');
+    writeFileSync(conf, text.replace('<root>', '<ROOT>'));
+    utimesSync(conf, touched, touched);
+    expect(await ask()).toEqual({ changed: false, missing: false });
+    // Any other mtime is hashed again.
+    const later = new Date(Date.now() + 10000);
+    utimesSync(conf, later, later);
+    expect(await ask()).toEqual({ changed: true, missing: false });
+  });
 });
 
 describe('files:list (the folder picker)', () => {

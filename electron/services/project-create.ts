@@ -91,6 +91,22 @@ export interface DiskState {
   readonly missing: boolean;
 }
 
+// Files found, by hashing, to hold the expected content under a newer mtime (a `touch`, a
+// save of the same bytes): that mtime is then trusted like the opened one, so the watch goes
+// back to a stat instead of hashing the whole file every few seconds.
+const sameContent = new Map<string, Fingerprint>();
+const MAX_SAME_CONTENT = 64;
+
+function isKnownSame(file: string, info: { mtimeMs: number; size: number }, expected: Fingerprint) {
+  const known = sameContent.get(file);
+  return (
+    known !== undefined &&
+    known.mtimeMs === info.mtimeMs &&
+    known.size === info.size &&
+    known.sha256 === expected.sha256
+  );
+}
+
 /**
  * Compares the clp.conf on disk with `expected`. Cheap when nothing happened: the same mtime
  * and size answer without reading; otherwise the hash decides (a `touch` is no change).
@@ -115,8 +131,25 @@ export async function readDiskState(
     // A zip's fingerprint hashes its clp.conf entry; a rewritten zip counts as changed.
     return ok({ changed: true, missing: false });
   }
+  if (isKnownSame(file, info, expected)) {
+    return ok({ changed: false, missing: false });
+  }
   const now = await readFingerprint(file);
-  return now.ok ? ok({ changed: now.value.sha256 !== expected.sha256, missing: false }) : now;
+  if (!now.ok) {
+    return now;
+  }
+  const changed = now.value.sha256 !== expected.sha256;
+  if (!changed) {
+    if (sameContent.size >= MAX_SAME_CONTENT) {
+      sameContent.clear();
+    }
+    sameContent.set(file, {
+      mtimeMs: now.value.mtimeMs,
+      size: now.value.size,
+      sha256: now.value.sha256,
+    });
+  }
+  return ok({ changed, missing: false });
 }
 
 /** A folder that does not exist yet, or exists and is empty; anything else is refused. */
