@@ -543,6 +543,30 @@ describe('errors on open', () => {
     );
   });
 
+  it('refuses a folder link back to a folder holding it, follows a folder link to a sibling', async () => {
+    await makeVmaProject(join(work, 'project'));
+    // Opened through a link to the project folder: the real paths of its folders differ from
+    // the paths they are reached by, and loops must still be seen.
+    await symlink(join(work, 'project'), join(work, 'project-link'));
+    const loop = join(work, 'project-link/scripts/failover-cent7/exec-cent7/loop');
+    await symlink('..', loop);
+    expect(errorOf(await openProject(join(work, 'project-link')))).toMatchObject({
+      kind: 'unsafe-path',
+      file: loop,
+      message: expect.stringContaining('links back to a folder that contains it'),
+    });
+
+    await rm(loop);
+    await symlink(
+      '../../monitor.s/genw-cent7',
+      join(work, 'project/scripts/failover-cent7/exec-cent7/shared'),
+    );
+    const opened = valueOf(await openProject(join(work, 'project-link')));
+    expect(opened.project.scripts.get('failover-cent7/exec-cent7/shared/genw.sh')).toEqual(
+      opened.project.scripts.get('monitor.s/genw-cent7/genw.sh'),
+    );
+  });
+
   it('does not save through a scripts folder that links out of the project', async () => {
     await makeVmaProject(join(work, 'project'));
     const opened = valueOf(await openProject(join(work, 'project')));

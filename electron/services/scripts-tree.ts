@@ -62,18 +62,22 @@ interface EntryType {
   isFile(): boolean;
 }
 
-/** Reads one entry (file, folder or link) at `absolute`, known as `relativePath` in the tree. */
+/**
+ * Reads one entry (file, folder or link) at `absolute`, known as `relativePath` in the tree;
+ * `real` is its real path when already known.
+ */
 async function readEntry(
   walk: Walk,
   absolute: string,
   relativePath: string,
   type: EntryType,
+  real?: string,
 ): Promise<Result<void>> {
   if (type.isSymbolicLink()) {
     return readLink(walk, absolute, relativePath);
   }
   if (type.isDirectory()) {
-    return readFolder(walk, absolute, relativePath);
+    return readFolder(walk, absolute, relativePath, real);
   }
   if (type.isFile()) {
     return readScript(walk, absolute, relativePath);
@@ -92,8 +96,12 @@ async function readFolder(
   walk: Walk,
   absolute: string,
   relativePath: string,
+  knownReal: string | undefined,
 ): Promise<Result<void>> {
-  const real = await attempt(absolute, 'reading', () => realpath(absolute));
+  const real =
+    knownReal === undefined
+      ? await attempt(absolute, 'reading', () => realpath(absolute))
+      : ok(knownReal);
   if (!real.ok) {
     return real;
   }
@@ -118,8 +126,16 @@ async function readFolder(
     sorted.map((entry) => {
       const childPath = relativePath === '' ? entry.name : `${relativePath}/${entry.name}`;
       const checked = checkRelativePath(childPath);
+      // A folder met without a link sits where its parent really is: no realpath call for
+      // each of a large project's thousands of folders.
       return checked.ok
-        ? readEntry(inner, join(absolute, entry.name), childPath, entry)
+        ? readEntry(
+            inner,
+            join(absolute, entry.name),
+            childPath,
+            entry,
+            join(real.value, entry.name),
+          )
         : fail({ ...checked.error, file: join(absolute, entry.name) });
     }),
   );
@@ -147,7 +163,7 @@ async function readLink(walk: Walk, absolute: string, relativePath: string): Pro
     return info;
   }
   return info.value.isDirectory()
-    ? readFolder(walk, absolute, relativePath)
+    ? readFolder(walk, absolute, relativePath, target.value)
     : readEntry(walk, target.value, relativePath, info.value);
 }
 
