@@ -170,6 +170,41 @@ export function hostLabel(target: { readonly address: string; readonly port: num
   return `${address}:${target.port}`;
 }
 
+/** The SSH port a host is reached on unless it says otherwise. */
+export const DEFAULT_SSH_PORT = 22;
+
+/**
+ * Parses a host as typed (`clpbuilder upload --host`, the Upload dialog's rows): `address`,
+ * `address:port`, `[v6-address]`, `[v6-address]:port`, or a bare IPv6 address (more than one
+ * colon, no brackets), which is taken whole, on port 22.
+ */
+export function parseHostAddress(spec: string): Result<{ address: string; port: number }> {
+  const text = spec.trim();
+  const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(text);
+  const plain = /^([^:\s[\]]+)(?::(\d+))?$/.exec(text);
+  const bareV6 = /^[0-9A-Fa-f:.]+$/.test(text) && text.split(':').length > 2;
+  const match = bracketed ?? plain;
+  if (!match && !bareV6) {
+    return fail(
+      appError('usage', `"${spec}" is not a host; write address or address:port, e.g. 10.0.0.1:22`),
+    );
+  }
+  const address = match ? (match[1] as string) : text;
+  const port = match?.[2] === undefined ? DEFAULT_SSH_PORT : Number(match[2]);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    return fail(appError('usage', `"${spec}": the port must be 1 to 65535`));
+  }
+  return ok({ address, port });
+}
+
+/**
+ * A host as a user types it back, for `parseHostAddress`: the address alone on port 22, else
+ * `address:port` (`[v6]:port`: an IPv6 address followed by `:port` would read as one address).
+ */
+export function hostSpec(target: { readonly address: string; readonly port: number }): string {
+  return target.port === DEFAULT_SSH_PORT ? target.address : hostLabel(target);
+}
+
 /** `user@address:port`: whom a login is for (remembered passwords are kept under it). */
 export function hostLogin(target: {
   readonly user: string;

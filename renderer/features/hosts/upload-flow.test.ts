@@ -53,6 +53,22 @@ describe('host rows', () => {
     expect(parseTarget('fe80::1', 'me')).toEqual({ address: 'fe80::1', port: 22, user: 'me' });
     expect(parseTarget('host:99999', 'me')).toBeUndefined();
     expect(parseTarget('two words', 'me')).toBeUndefined();
+    // As `clpbuilder upload --host` reads it (one parser): a full-form bare IPv6 address too.
+    expect(parseTarget('fe80:0:0:0:0:0:0:1', 'me')).toEqual({
+      address: 'fe80:0:0:0:0:0:0:1',
+      port: 22,
+      user: 'me',
+    });
+  });
+
+  it('round-trips an IPv6 host on another port (its row is bracketed)', () => {
+    const hosts = [
+      { address: 'fe80::1', port: 2222, user: 'root' },
+      { address: '::1', port: 22, user: 'ops' },
+    ];
+    const rows = rowsOfHosts(hosts);
+    expect(rows.map((row) => row.target)).toEqual(['[fe80::1]:2222', '::1']);
+    expect(parseRows(rows)).toEqual({ ok: true, hosts });
   });
 
   it('round-trips project.json hosts and names the rows that do not parse', () => {

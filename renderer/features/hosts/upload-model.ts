@@ -3,7 +3,7 @@
  * (STYLE.md §4): host rows, the connection request, the dialog's phases, the result table.
  */
 import type { CallResult, HostConnection } from '../../../electron/contract.js';
-import { hostLogin } from '../../../schemas/index.js';
+import { hostLogin, hostSpec, parseHostAddress } from '../../../schemas/index.js';
 
 /** The upload report as it crosses the contract (a plan, an upload or a rollback). */
 export type UploadReport = Extract<CallResult<'hosts:upload'>, { ok: true }>['value'];
@@ -25,33 +25,17 @@ export interface HostTarget {
 
 /** project.json `hosts` → editable rows (port 22 is left implicit, as users type it). */
 export function rowsOfHosts(hosts: readonly HostTarget[]): HostRow[] {
-  return hosts.map((host) => ({
-    target: host.port === 22 ? host.address : `${host.address}:${host.port}`,
-    user: host.user,
-  }));
+  return hosts.map((host) => ({ target: hostSpec(host), user: host.user }));
 }
 
 /**
- * Parses `address[:port]`: `host`, `host:2222`, `[::1]:2222`, or a bare IPv6 address.
- * Returns undefined when the text is not a host the contract would take.
+ * Parses a row's `address[:port]` (the core's `parseHostAddress`, as `clpbuilder upload
+ * --host` does); undefined when the text is not a host the contract would take.
  */
 export function parseTarget(text: string, user: string): HostTarget | undefined {
-  const value = text.trim();
+  const parsed = parseHostAddress(text);
   const login = user.trim() === '' ? 'root' : user.trim();
-  const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(value);
-  const plain = /^([^\s:[\]]+)(?::(\d+))?$/.exec(value);
-  const match = bracketed ?? plain;
-  if (!match) {
-    // A bare IPv6 address has several colons and no port.
-    return /^[0-9a-fA-F:]+$/.test(value) && value.includes('::')
-      ? { address: value, port: 22, user: login }
-      : undefined;
-  }
-  const port = match[2] === undefined ? 22 : Number(match[2]);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) {
-    return undefined;
-  }
-  return { address: match[1] as string, port, user: login };
+  return parsed.ok ? { ...parsed.value, user: login } : undefined;
 }
 
 /** Every row parsed, or the 0-based indexes of the rows that do not parse. */
