@@ -6,15 +6,13 @@
 import { useEffect, useRef } from 'react';
 import { decodeClpConfText } from '../../schemas/index.js';
 import { EDITOR_OPTIONS, monaco } from './monaco.js';
+import { commitAfterTypingPause, replaceText, useEditorTheme } from './typing.js';
 
 interface Props {
   readonly text: string;
   readonly isDark: boolean;
   onText(text: string): void;
 }
-
-// Decoding a large clp.conf on every keystroke would stall typing; wait for a pause.
-const TYPING_PAUSE_MS = 300;
 
 /** The editor; lazy-loaded so the tree is usable before Monaco has loaded. */
 export function ConfEditor({ text, isDark, onText }: Props) {
@@ -30,36 +28,19 @@ export function ConfEditor({ text, isDark, onText }: Props) {
       ...EDITOR_OPTIONS,
     });
     editor.current = created;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const subscription = created.onDidChangeModelContent(() => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        timer = undefined;
-        commit(created, latest.current);
-      }, TYPING_PAUSE_MS);
-    });
+    const typing = commitAfterTypingPause(created.getModel() as monaco.editor.ITextModel, () =>
+      commit(created, latest.current),
+    );
     return () => {
-      // Leaving the tab inside the typing pause must not lose what was typed.
-      if (timer !== undefined) {
-        clearTimeout(timer);
-        commit(created, latest.current);
-      }
-      subscription.dispose();
+      typing.dispose();
       created.dispose();
       editor.current = null;
     };
   }, []);
 
-  useEffect(() => monaco.editor.setTheme(isDark ? 'vs-dark' : 'vs'), [isDark]);
+  useEditorTheme(isDark);
 
-  useEffect(() => {
-    const current = editor.current;
-    if (current && current.getValue() !== text) {
-      // An edit from elsewhere: replace the text as one undoable edit in the editor.
-      const model = current.getModel();
-      model?.pushEditOperations([], [{ range: model.getFullModelRange(), text }], () => null);
-    }
-  }, [text]);
+  useEffect(() => replaceText(editor.current?.getModel(), text), [text]);
 
   return <div className="monaco-host" ref={host} />;
 }

@@ -6,6 +6,7 @@
 import { useEffect, useRef } from 'react';
 import type { ScriptLanguage } from '../features/scripts/script-text.js';
 import { EDITOR_OPTIONS, monaco } from './monaco.js';
+import { commitAfterTypingPause, replaceText, useEditorTheme } from './typing.js';
 
 interface Props {
   /** Path under scripts/: one Monaco model per script, so each keeps its own cursor and undo. */
@@ -16,8 +17,6 @@ interface Props {
   readonly label: string;
   onText(text: string): void;
 }
-
-const TYPING_PAUSE_MS = 300;
 
 /** The editor; lazy-loaded with Monaco. */
 export function ScriptEditor({ path, text, language, isDark, label, onText }: Props) {
@@ -50,38 +49,23 @@ export function ScriptEditor({ path, text, language, isDark, label, onText }: Pr
       monaco.Uri.from({ scheme: 'script', path: `/${path}` }),
     );
     current.setModel(model);
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const flush = () => {
-      timer = undefined;
+    // Switching script or tab inside the typing pause keeps what was typed (commits first).
+    const typing = commitAfterTypingPause(model, () => {
       const value = model.getValue();
       if (value !== latest.current.text) {
         latest.current.onText(value);
       }
-    };
-    const subscription = model.onDidChangeContent(() => {
-      clearTimeout(timer);
-      timer = setTimeout(flush, TYPING_PAUSE_MS);
     });
     return () => {
-      // Switching script or tab inside the typing pause must not lose what was typed.
-      if (timer !== undefined) {
-        clearTimeout(timer);
-        flush();
-      }
-      subscription.dispose();
+      typing.dispose();
       editor.current?.setModel(null);
       model.dispose();
     };
   }, [path, language]);
 
-  useEffect(() => monaco.editor.setTheme(isDark ? 'vs-dark' : 'vs'), [isDark]);
+  useEditorTheme(isDark);
 
-  useEffect(() => {
-    const model = editor.current?.getModel();
-    if (model && model.getValue() !== text) {
-      model.pushEditOperations([], [{ range: model.getFullModelRange(), text }], () => null);
-    }
-  }, [text]);
+  useEffect(() => replaceText(editor.current?.getModel(), text), [text]);
 
   return <div className="monaco-host script-host" ref={host} />;
 }
