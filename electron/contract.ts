@@ -55,6 +55,8 @@ const OpenedSchema = z.object({
   location: LocationSchema,
   files: ProjectFilesSchema,
   fingerprint: FingerprintSchema,
+  /** False for a bare clp.conf with no scripts/ beside it: its scripts are unknown. */
+  scriptsGiven: z.boolean(),
 });
 export type OpenedProjectFiles = z.infer<typeof OpenedSchema>;
 

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -69,6 +69,39 @@ describe('clpbuilder check', () => {
     const run = clpbuilder('check', folder);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/clp\.conf:4:1: <\/root> does not match <cluster>/);
+  });
+});
+
+describe('clpbuilder check of a bare clp.conf', () => {
+  const cf003 = (run: { stdout: string }) =>
+    (JSON.parse(run.stdout) as { findings: Array<{ rule: string; severity: string; message: string }> }).findings.filter((finding) => finding.rule === 'CF003');
+
+  it('without scripts/ beside it: says once that the scripts were not checked, and exits 0', async () => {
+    const folder = await folderOf(interHostProject());
+    const alone = join(scratch, `alone-${counter}`);
+    mkdirSync(alone);
+    copyFileSync(join(folder, 'clp.conf'), join(alone, 'cluster.conf'));
+    const run = clpbuilder('check', join(alone, 'cluster.conf'), '--topology', 'plain', '--json');
+    expect(run.status).toBe(0);
+    const [info, ...rest] = cf003(run);
+    expect(rest).toEqual([]);
+    expect(info).toMatchObject({ severity: 'info' });
+    expect(info?.message).toMatch(/the \d+ scripts it names were not checked/);
+  });
+
+  it('with scripts/ beside it, or as a project folder: every missing script is an error', async () => {
+    const folder = await folderOf({ ...interHostProject(), scripts: new Map() });
+    rmSync(join(folder, 'scripts'), { recursive: true, force: true });
+    // A project folder holds its scripts: none there means every one is missing.
+    const asFolder = clpbuilder('check', folder, '--topology', 'plain', '--json');
+    mkdirSync(join(folder, 'scripts'));
+    const besideIt = clpbuilder('check', join(folder, 'clp.conf'), '--topology', 'plain', '--json');
+    for (const run of [asFolder, besideIt]) {
+      expect(run.status).toBe(1);
+      const findings = cf003(run);
+      expect(findings.length).toBeGreaterThan(1);
+      expect(findings.every((finding) => finding.severity === 'error')).toBe(true);
+    }
   });
 });
 

@@ -79,7 +79,8 @@ async function check(path: string, flags: CheckFlags): Promise<ExitCode> {
   if (!opened.ok) {
     return reportError(opened.error, flags);
   }
-  const findings = checkProject(opened.value.project, withTemplateRules(options.value));
+  const { project, scriptsGiven } = opened.value;
+  const findings = checkProject(project, withTemplateRules({ ...options.value, scriptsGiven }));
   if (flags.json) {
     printJson({ findings: findings.map(({ rule, severity, path: where, message, fix, source }) => ({ rule, severity, path: where, message, fix, source })) });
   } else {
@@ -118,7 +119,8 @@ async function fix(path: string, flags: CheckFlags & { rule?: string }): Promise
   if (!opened.ok) {
     return reportError(opened.error, flags);
   }
-  const fixed = applyAllQuickFixes(opened.value.project, { ...withTemplateRules(options.value), ...(flags.rule ? { rule: flags.rule } : {}) });
+  const { scriptsGiven } = opened.value;
+  const fixed = applyAllQuickFixes(opened.value.project, { ...withTemplateRules({ ...options.value, scriptsGiven }), ...(flags.rule ? { rule: flags.rule } : {}) });
   if (!fixed.ok) {
     return reportError(fixed.error, flags);
   }

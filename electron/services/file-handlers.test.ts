@@ -4,6 +4,7 @@
  * (outside the roots, `..`, a symlink that escapes, a folder that is not empty).
  */
 import {
+  copyFileSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -70,6 +71,24 @@ async function value<T>(name: string, args: unknown[]): Promise<T> {
   }
   return result.value as T;
 }
+
+describe('project:open', () => {
+  it('tells whether the project came with its scripts: a bare clp.conf alone did not', async () => {
+    expect(source.scriptsGiven).toBe(true);
+    const alone = join(home, 'alone');
+    mkdirSync(alone);
+    copyFileSync(join(home, 'source', 'clp.conf'), join(alone, 'cluster.conf'));
+    const bare = await value<OpenedProjectFiles>('project:open', [join(alone, 'cluster.conf')]);
+    expect(bare).toMatchObject({ location: { kind: 'file' }, scriptsGiven: false });
+    expect(bare.files.scripts).toEqual([]);
+    // Beside the project's own scripts/, the same file comes with them.
+    const beside = await value<OpenedProjectFiles>('project:open', [
+      join(home, 'source', 'clp.conf'),
+    ]);
+    expect(beside).toMatchObject({ location: { kind: 'file' }, scriptsGiven: true });
+    expect(beside.files.scripts.length).toBe(source.files.scripts.length);
+  });
+});
 
 describe('project:create (the New cluster wizard)', () => {
   it('builds the topology like clpbuilder new and saves it into a new folder', async () => {

@@ -47,6 +47,7 @@ function packOpened(opened: OpenedProject): OpenedProjectFiles {
       meta: formatProjectMeta(opened.project.meta),
     },
     fingerprint: { ...opened.fingerprint },
+    scriptsGiven: opened.scriptsGiven,
   };
 }
 

@@ -6,7 +6,7 @@
  * and .clpbuilder/project.json, which holds what clp.conf cannot and is never uploaded.
  * Expected failures are returned as `Result`s naming the file; nothing here throws for them.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { lstat, readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import {
   type AppError,
@@ -41,6 +41,11 @@ export interface OpenedProject {
   readonly location: ProjectLocation;
   /** For a zip: size and hash of its clp.conf entry, mtime of the zip file. */
   readonly fingerprint: Fingerprint;
+  /**
+   * Whether the project came with its scripts: false for a bare clp.conf with no scripts/
+   * beside it, whose scripts are then unknown rather than missing (the rules say so once).
+   */
+  readonly scriptsGiven: boolean;
 }
 
 /** The file an error is about; `entry` when it is inside a zip. */
@@ -54,6 +59,7 @@ interface ProjectSource {
   readonly confBytes: Uint8Array;
   readonly mtimeMs: number;
   readonly scripts: Map<string, ScriptFile>;
+  readonly scriptsGiven: boolean;
   readonly metaText?: string;
   readonly confPlace: Place;
   readonly metaPlace: Place;
@@ -113,10 +119,18 @@ async function readFolderSource(
         )
       : conf;
   }
-  const scripts = await readScriptsTree(join(folder, 'scripts'), folder);
+  const scriptsFolder = join(folder, 'scripts');
+  const scripts = await readScriptsTree(scriptsFolder, folder);
   if (!scripts.ok) {
     return scripts;
   }
+  // A project folder holds its scripts (none is none); a bare file may come without them.
+  const scriptsGiven =
+    kind === 'folder' ||
+    (await lstat(scriptsFolder).then(
+      () => true,
+      () => false,
+    ));
   const metaFile = join(folder, '.clpbuilder', 'project.json');
   const meta = await attempt(metaFile, 'reading', () => readFile(metaFile, 'utf8'));
   if (!meta.ok && meta.error.kind !== 'not-found') {
@@ -126,6 +140,7 @@ async function readFolderSource(
     confBytes: conf.value.bytes,
     mtimeMs: conf.value.fingerprint.mtimeMs,
     scripts: scripts.value,
+    scriptsGiven,
     ...(meta.ok ? { metaText: meta.value } : {}),
     confPlace: { file: confFile },
     metaPlace: { file: metaFile },
@@ -160,6 +175,7 @@ async function readZipSource(zipFile: string): Promise<Result<ProjectSource>> {
     confBytes: files.value.confBytes,
     mtimeMs: info.value.mtimeMs,
     scripts: files.value.scripts,
+    scriptsGiven: true,
     ...(files.value.metaText === undefined ? {} : { metaText: files.value.metaText }),
     confPlace: { file: zipFile, entry: files.value.confEntry },
     metaPlace: { file: zipFile, entry: files.value.metaEntry },
@@ -181,6 +197,7 @@ function assemble(source: ProjectSource, location: ProjectLocation): Result<Open
     project: { conf: conf.value, scripts: source.scripts, meta: meta.value },
     location,
     fingerprint: fingerprintOf(source.confBytes, source.mtimeMs),
+    scriptsGiven: source.scriptsGiven,
   });
 }
 

@@ -107,7 +107,11 @@ function Workspace({ editor, session, dispatch, onSave, onReload, fileMenu }: Wo
   const isDark = useColorScheme();
   const { project, selection } = editor;
   const model = useMemo(() => readModel(project.conf), [project.conf]);
-  const findings = useMemo(() => checkProject(project, withTemplateRules()), [project]);
+  const scriptsGiven = session?.scriptsGiven ?? true;
+  const findings = useMemo(
+    () => checkProject(project, withTemplateRules({ scriptsGiven })),
+    [project, scriptsGiven],
+  );
   // Serialising a large clp.conf costs; only the clp.conf tab needs the text.
   const text = useMemo(
     () => (tab === 'conf' ? serializeClpConf(project.conf) : ''),

@@ -14,8 +14,13 @@ import {
 } from './editor-state.js';
 import { filesFromProject, projectFromFiles } from './project-files.js';
 
-/** Where the open project lives and what its clp.conf looked like on disk. */
-export type Session = Pick<OpenedProjectFiles, 'location' | 'fingerprint'>;
+/**
+ * Where the open project lives, what its clp.conf looked like on disk, and whether it came
+ * with its scripts (absent: it did, as every project saved as a folder does).
+ */
+export type Session = Pick<OpenedProjectFiles, 'location' | 'fingerprint'> & {
+  readonly scriptsGiven?: boolean;
+};
 
 /** A message for the status bar; `conflict` offers to overwrite. */
 export interface Notice {
@@ -54,7 +59,8 @@ export function useProjectSession() {
       setNotice({ kind: 'error', text: project.error.message });
       return false;
     }
-    setSession({ location: opened.value.location, fingerprint: opened.value.fingerprint });
+    const { location, fingerprint, scriptsGiven } = opened.value;
+    setSession({ location, fingerprint, scriptsGiven });
     dispatchAll({ type: 'opened', editor: initialEditorState(project.value) });
     setNotice(undefined);
     return true;
@@ -87,7 +93,7 @@ export function useProjectSession() {
         setNotice({ kind: isConflict ? 'conflict' : 'error', text: saved.error.message });
         return false;
       }
-      setSession({ location, fingerprint: saved.value.fingerprint });
+      setSession({ ...session, fingerprint: saved.value.fingerprint });
       dispatchAll({ type: 'saved' });
       setNotice({ kind: 'info', text: t('files.saved', { path: location.path }) });
       return true;

@@ -16,27 +16,19 @@ import { byName, integer, isProductScript, monitorScript, resourceScript } from 
 import { NO_HITS, countOf, partsRule } from './parts.js';
 import type { Hit, Rule, RuleContext } from './types.js';
 
-function missingScript(
-  context: RuleContext,
-  owner: string,
-  key: string | undefined,
-  path: string,
-): Hit[] {
-  if (key === undefined || context.project.scripts.has(key)) {
-    return [];
-  }
-  return [
-    {
-      path,
-      message: `${owner} runs ${key.split('/').pop() ?? key}, which is not in scripts/${key.slice(0, key.lastIndexOf('/'))}`,
-      fix: `Add scripts/${key}, or point the setting at an existing script.`,
-    },
-  ];
+/** A script a resource or monitor runs: its place in the scripts tree, and the setting naming it. */
+interface NamedScript {
+  readonly owner: string;
+  /** Undefined when the place is unknown (a resource in no group). */
+  readonly key: string | undefined;
+  readonly path: string;
 }
 
-function resourceScripts(context: RuleContext, resource: Resource): readonly Hit[] {
+const NO_SCRIPTS: readonly NamedScript[] = Object.freeze([]);
+
+function resourceScriptsNamed(resource: Resource): readonly NamedScript[] {
   if (!resource.exec) {
-    return NO_HITS;
+    return NO_SCRIPTS;
   }
   const entries: Array<[string | undefined, string]> = [
     [resource.exec.startScript, 'parameters/act/path'],
@@ -44,17 +36,18 @@ function resourceScripts(context: RuleContext, resource: Resource): readonly Hit
   ];
   return entries.flatMap(([file, sub]) =>
     file && isProductScript(file)
-      ? missingScript(
-          context,
-          `resource ${resource.name}`,
-          resourceScript(resource, file),
-          `${resource.path}/${sub}`,
-        )
+      ? [
+          {
+            owner: `resource ${resource.name}`,
+            key: resourceScript(resource, file),
+            path: `${resource.path}/${sub}`,
+          },
+        ]
       : [],
   );
 }
 
-function monitorScripts(context: RuleContext, monitor: Monitor): readonly Hit[] {
+function monitorScriptsNamed(context: RuleContext, monitor: Monitor): readonly NamedScript[] {
   const { preaction } = monitor.emergency;
   const runsPreaction =
     preaction.use === '1' &&
@@ -62,33 +55,74 @@ function monitorScripts(context: RuleContext, monitor: Monitor): readonly Hit[] 
     preaction.path !== '' &&
     isProductScript(preaction.path);
   if (!monitor.genw && !runsPreaction) {
-    return NO_HITS;
+    return NO_SCRIPTS;
   }
-  const hits: Hit[] = [];
+  const named: NamedScript[] = [];
   if (monitor.genw) {
     const file = monitor.genw.path ?? (context.os === 'windows' ? 'genw.bat' : 'genw.sh');
     if (isProductScript(file)) {
-      hits.push(
-        ...missingScript(
-          context,
-          `monitor ${monitor.name}`,
-          monitorScript(monitor, file),
-          `${monitor.path}/parameters/path`,
-        ),
-      );
+      named.push({
+        owner: `monitor ${monitor.name}`,
+        key: monitorScript(monitor, file),
+        path: `${monitor.path}/parameters/path`,
+      });
     }
   }
   if (runsPreaction) {
-    hits.push(
-      ...missingScript(
-        context,
-        `monitor ${monitor.name}'s pre-action`,
-        monitorScript(monitor, preaction.path as string),
-        `${monitor.path}/emergency/preaction/path`,
-      ),
-    );
+    named.push({
+      owner: `monitor ${monitor.name}'s pre-action`,
+      key: monitorScript(monitor, preaction.path as string),
+      path: `${monitor.path}/emergency/preaction/path`,
+    });
   }
-  return hits;
+  return named;
+}
+
+/** The named scripts the scripts tree lacks; nothing when the scripts were not given at all. */
+function missingScripts(context: RuleContext, named: readonly NamedScript[]): readonly Hit[] {
+  if (named.length === 0 || !context.scriptsGiven) {
+    return NO_HITS;
+  }
+  const hits: Hit[] = [];
+  for (const { owner, key, path } of named) {
+    if (key !== undefined && !context.project.scripts.has(key)) {
+      hits.push({
+        path,
+        message: `${owner} runs ${key.split('/').pop() ?? key}, which is not in scripts/${key.slice(0, key.lastIndexOf('/'))}`,
+        fix: `Add scripts/${key}, or point the setting at an existing script.`,
+      });
+    }
+  }
+  return hits.length === 0 ? NO_HITS : hits;
+}
+
+/**
+ * A clp.conf that came without its scripts (a bare file, no scripts/ beside it): its scripts
+ * are unknown, not missing, so one info says they were not checked, instead of an error for
+ * each of them with the same cause.
+ */
+function scriptsNotGiven(context: RuleContext): readonly Hit[] {
+  if (context.scriptsGiven) {
+    return NO_HITS;
+  }
+  const named = [
+    ...context.model.resources.flatMap(resourceScriptsNamed),
+    ...context.model.monitors.flatMap((monitor) => monitorScriptsNamed(context, monitor)),
+  ].filter((script) => script.key !== undefined);
+  const [first] = named;
+  if (!first) {
+    return NO_HITS;
+  }
+  const examples = named.slice(0, 3).map((script) => script.key);
+  const more = named.length > examples.length ? ', …' : '';
+  return [
+    {
+      path: first.path,
+      severity: 'info',
+      message: `the scripts did not come with this clp.conf (no scripts/ beside it), so the ${named.length} ${named.length === 1 ? 'script' : 'scripts'} it names were not checked: ${examples.join(', ')}${more}`,
+      fix: 'Check the project folder (clp.conf with its scripts/), or put the scripts/ folder beside the file.',
+    },
+  ];
 }
 
 export const CF003: Rule = partsRule({
@@ -96,20 +130,24 @@ export const CF003: Rule = partsRule({
   severity: 'error',
   topologies: 'all',
   source: 'clpconf-format.md §8',
-  text: 'Every script a resource or monitor names exists in the project’s scripts/ tree.',
+  text: 'Every script a resource or monitor names exists in the project’s scripts/ tree (a clp.conf checked without its scripts/ gets one info saying they were not checked).',
   fix: 'Add the script, or point the setting at an existing one.',
   inputs: ['groups', 'resources', 'monitors', 'scripts', 'cluster'],
   // A resource view carries its group, so a group edit that moves it changes the view.
+  whole: {
+    dependsOn: ['scripts', 'resources', 'monitors', 'cluster'],
+    check: scriptsNotGiven,
+  },
   parts: [
     {
       list: 'resources',
       dependsOn: ['scripts', 'cluster'],
-      check: (resource, context) => resourceScripts(context, resource),
+      check: (resource, context) => missingScripts(context, resourceScriptsNamed(resource)),
     },
     {
       list: 'monitors',
       dependsOn: ['scripts', 'cluster'],
-      check: (monitor, context) => monitorScripts(context, monitor),
+      check: (monitor, context) => missingScripts(context, monitorScriptsNamed(context, monitor)),
     },
   ],
 });

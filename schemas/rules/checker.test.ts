@@ -265,18 +265,21 @@ describe('createChecker', () => {
       fc.property(
         fc.constantFrom(...BASES),
         fc.boolean(),
+        // A bare clp.conf without its scripts reports them once, not one by one.
+        fc.boolean(),
         fc.array(step, { maxLength: 12 }),
-        (base, isParsed, steps) => {
-          const checker = createChecker();
+        (base, isParsed, scriptsGiven, steps) => {
+          const options = { scriptsGiven };
+          const checker = createChecker(options);
           let project = isParsed ? reread(base()) : base();
           const history: Project[] = [project];
-          expect(checker.check(project)).toEqual(checkEveryRule(project));
+          expect(checker.check(project)).toEqual(checkEveryRule(project, options));
           for (const edit of steps) {
             project = apply(project, history, edit);
             history.push(project);
-            const expected = checkEveryRule(project);
+            const expected = checkEveryRule(project, options);
             expect(checker.check(project)).toEqual(expected);
-            expect(checkProject(project)).toEqual(expected);
+            expect(checkProject(project, options)).toEqual(expected);
           }
         },
       ),

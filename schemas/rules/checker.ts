@@ -49,7 +49,7 @@ function slicesOf(context: RuleContext): Slices {
     groups: model.groups,
     resources: model.resources,
     monitors: model.monitors,
-    scripts: [project.scripts],
+    scripts: [project.scripts, context.scriptsGiven],
     meta: [project.meta],
   };
 }
@@ -294,7 +294,8 @@ function sharedChecker(options: CheckOptions): Checker {
     byOverride = new Map();
     shared.set(options.extraRules, byOverride);
   }
-  const key = `${options.topology ?? ''}\u0000${options.productVersion ?? ''}`;
+  const given = options.scriptsGiven ?? true;
+  const key = `${options.topology ?? ''}\u0000${options.productVersion ?? ''}\u0000${given}`;
   let checker = byOverride.get(key);
   if (!checker) {
     if (byOverride.size >= MAX_SHARED) {
@@ -304,6 +305,7 @@ function sharedChecker(options: CheckOptions): Checker {
       topology: options.topology,
       productVersion: options.productVersion,
       extraRules: options.extraRules,
+      scriptsGiven: given,
     });
     byOverride.set(key, checker);
   }

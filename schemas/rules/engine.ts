@@ -19,6 +19,11 @@ export interface CheckOptions {
    * the core cannot import (STYLE.md §2); they run like the catalogue's own.
    */
   readonly extraRules?: readonly Rule[];
+  /**
+   * False when the project came without its scripts (a bare clp.conf with no scripts/ beside
+   * it): its scripts are then unknown rather than missing, and the rules say so once.
+   */
+  readonly scriptsGiven?: boolean;
 }
 
 /** The catalogue plus the caller's extra rules. */
@@ -43,6 +48,7 @@ export function ruleContext(
     productVersion: options.productVersion ?? project.meta.productVersion,
     os: model.all.serveros?.trim().toLowerCase() === 'windows' ? 'windows' : 'linux',
     side: sideOf(project),
+    scriptsGiven: options.scriptsGiven ?? true,
   };
 }
 

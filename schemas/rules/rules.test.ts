@@ -108,6 +108,23 @@ describe('every rule fires on a near-identical configuration, and not on the cle
   });
 });
 
+describe('a clp.conf that came without its scripts', () => {
+  it('says once that its scripts were not checked (CF003, info), not an error for each', () => {
+    const project = { ...interHostProject(), scripts: new Map() };
+    const missing = ruleFindings(project, 'CF003');
+    expect(missing.length).toBeGreaterThan(1);
+    expect(missing.every((finding) => finding.severity === 'error')).toBe(true);
+    const notGiven = ruleFindings(project, 'CF003', { scriptsGiven: false });
+    expect(notGiven).toHaveLength(1);
+    expect(notGiven[0]?.severity).toBe('info');
+    expect(missing.map((finding) => finding.path)).toContain(notGiven[0]?.path);
+    expect(notGiven[0]?.message).toContain(`the ${missing.length} scripts it names were not checked`);
+    // Its other rules still run, and a clp.conf naming no script has nothing to say here.
+    expect(checkProject(project, { scriptsGiven: false }).some((finding) => finding.rule !== 'CF003')).toBe(true);
+    expect(ruleFindings(plainProject(), 'CF003', { scriptsGiven: false })).toEqual([]);
+  });
+});
+
 describe('topology and version matter', () => {
   it('a mirror disk is an error inter-host (VM001) and fine inter-guest-mirror', () => {
     const withMirror = unwrap(addResource(interHostProject(), 'failover-vm', 'md', 'md1'));

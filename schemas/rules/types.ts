@@ -44,6 +44,8 @@ export interface RuleContext {
   readonly os: 'linux' | 'windows';
   /** Which side of a guest-to-host association this project is, when recorded. */
   readonly side: 'host' | 'guest' | undefined;
+  /** False when the project came without its scripts (see `CheckOptions.scriptsGiven`). */
+  readonly scriptsGiven: boolean;
 }
 
 /** Which parts of the project a rule reads (what an edit must touch to change its result). */

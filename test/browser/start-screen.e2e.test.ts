@@ -4,7 +4,7 @@
  * with a temp home and config folder.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -26,12 +26,25 @@ beforeAll(async () => {
   home = mkdtempSync(join(tmpdir(), 'clpbuilder-start-'));
   const saved = await saveProject(join(home, 'projects', 'esx'), interHostProject());
   expect(saved.ok).toBe(true);
+  // The same clp.conf alone, without its scripts/.
+  mkdirSync(join(home, 'projects', 'alone'));
+  copyFileSync(
+    join(home, 'projects', 'esx', 'clp.conf'),
+    join(home, 'projects', 'alone', 'cluster.conf'),
+  );
   const config = join(home, '.config');
   mkdirSync(join(config, 'clpbuilder'), { recursive: true });
   writeFileSync(
     join(config, 'clpbuilder', 'recent.json'),
     JSON.stringify({
-      projects: [{ path: join(home, 'projects', 'esx'), kind: 'folder', openedAt: '2026-01-01' }],
+      projects: [
+        { path: join(home, 'projects', 'esx'), kind: 'folder', openedAt: '2026-01-01' },
+        {
+          path: join(home, 'projects', 'alone', 'cluster.conf'),
+          kind: 'file',
+          openedAt: '2025-12-01',
+        },
+      ],
     }),
   );
   child = spawn(process.execPath, [join(repoRoot, 'bin/clpbuilder.js'), 'serve'], {
@@ -69,6 +82,28 @@ describe('the start screen', () => {
     await recent.getByRole('button', { name: join(home, 'projects', 'esx') }).click();
     const tree = page.getByRole('tree', { name: 'Cluster' });
     await tree.getByRole('treeitem', { name: 'failover-vm', exact: true }).waitFor();
+  });
+
+  it('opens a bare clp.conf without its scripts: one info says they were not checked', async () => {
+    await page.goto(url);
+    const file = join(home, 'projects', 'alone', 'cluster.conf');
+    await page
+      .getByRole('region', { name: 'Recent projects' })
+      .getByRole('button', { name: file })
+      .click();
+    await page
+      .getByRole('tree', { name: 'Cluster' })
+      .getByRole('treeitem', { name: 'failover-vm', exact: true })
+      .waitFor();
+    const problems = page.getByRole('region', { name: 'Problems' });
+    const cf003 = problems.getByRole('listitem').filter({ hasText: 'CF003' });
+    await cf003.filter({ hasText: 'scripts it names were not checked' }).waitFor();
+    expect(await cf003.count()).toBe(1);
+    // Among the infos, not the errors.
+    expect(
+      await problems.locator('.problem-group.sev-info').filter({ hasText: 'CF003' }).count(),
+    ).toBe(1);
+    expect(pageErrors).toEqual([]);
   });
 
   it('creates an ordinary cluster from the start screen', async () => {
