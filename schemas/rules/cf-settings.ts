@@ -96,6 +96,10 @@ function missingScripts(context: RuleContext, named: readonly NamedScript[]): re
   return hits.length === 0 ? NO_HITS : hits;
 }
 
+function counted(count: number): string {
+  return count === 1 ? 'the 1 script' : `the ${count} scripts`;
+}
+
 /**
  * A clp.conf that came without its scripts (a bare file, no scripts/ beside it): its scripts
  * are unknown, not missing, so one info says they were not checked, instead of an error for
@@ -119,7 +123,7 @@ function scriptsNotGiven(context: RuleContext): readonly Hit[] {
     {
       path: first.path,
       severity: 'info',
-      message: `the scripts did not come with this clp.conf (no scripts/ beside it), so the ${named.length} ${named.length === 1 ? 'script' : 'scripts'} it names were not checked: ${examples.join(', ')}${more}`,
+      message: `the scripts did not come with this clp.conf (no scripts/ beside it), so ${counted(named.length)} it names ${named.length === 1 ? 'was' : 'were'} not checked: ${examples.join(', ')}${more}`,
       fix: 'Check the project folder (clp.conf with its scripts/), or put the scripts/ folder beside the file.',
     },
   ];

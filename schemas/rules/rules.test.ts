@@ -123,6 +123,16 @@ describe('a clp.conf that came without its scripts', () => {
     expect(checkProject(project, { scriptsGiven: false }).some((finding) => finding.rule !== 'CF003')).toBe(true);
     expect(ruleFindings(plainProject(), 'CF003', { scriptsGiven: false })).toEqual([]);
   });
+
+  it('cannot tell which exec resource starts the VM (VM020 info), instead of saying none does', () => {
+    const project = { ...interHostProject(), scripts: new Map() };
+    expect(ruleFindings(project, 'VM020').map((finding) => finding.severity)).toEqual(['error']);
+    const notGiven = ruleFindings(project, 'VM020', { scriptsGiven: false });
+    expect(notGiven.map((finding) => finding.severity)).toEqual(['info']);
+    expect(notGiven[0]?.message).toContain('was not checked');
+    // With its scripts, the clean project has nothing to say either way.
+    expect(ruleFindings(interHostProject(), 'VM020', { scriptsGiven: false })).toEqual([]);
+  });
 });
 
 describe('topology and version matter', () => {

@@ -86,6 +86,18 @@ export const VM020: Rule = {
   inputs: ['groups', 'resources', 'scripts', 'cluster'],
   check: (context) => {
     const execs = vmExecResources(context);
+    if (execs.length === 0 && !context.scriptsGiven) {
+      // Which exec resource runs the VM is told by its start script, unknown here.
+      return [
+        {
+          path: 'group',
+          severity: 'info',
+          message:
+            'the scripts did not come with this clp.conf, so which exec resource starts the virtual machine was not checked',
+          fix: 'Check the project folder (clp.conf with its scripts/).',
+        },
+      ];
+    }
     if (execs.length === 0) {
       return [
         {
