@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { chromiumOptions } from '../test/browser/chromium-options.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -80,20 +81,10 @@ function serve() {
 }
 
 async function launch() {
-  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'clpbuilder-bench-')), {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-    viewport: { width: 1400, height: 900 },
-    locale: 'en-US',
-  });
+  return chromium.launchPersistentContext(
+    mkdtempSync(join(tmpdir(), 'clpbuilder-bench-')),
+    chromiumOptions({ width: 1400, height: 900 }),
+  );
 }
 
 /** Navigation → rows shown → a click on a server row selects it. */

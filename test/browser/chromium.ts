@@ -7,6 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, type Page, chromium } from 'playwright-core';
+import { chromiumOptions } from './chromium-options.mjs';
 
 export interface Browser {
   readonly context: BrowserContext;
@@ -22,21 +23,7 @@ export async function launchChromium(
 ): Promise<Browser> {
   const context = await chromium.launchPersistentContext(
     mkdtempSync(join(tmpdir(), 'clpbuilder-chromium-')),
-    {
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      // Without the background-networking flags Chromium keeps calling out of this closed network.
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-      viewport,
-      locale: 'en-US',
-    },
+    chromiumOptions(viewport),
   );
   const page = context.pages()[0] ?? (await context.newPage());
   // A step that does not happen fails with its own locator in the message, well before the test's limit.
