@@ -6,7 +6,7 @@
  * and .clpbuilder/project.json, which holds what clp.conf cannot and is never uploaded.
  * Expected failures are returned as `Result`s naming the file; nothing here throws for them.
  */
-import { lstat, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import {
   type AppError,
@@ -119,18 +119,11 @@ async function readFolderSource(
         )
       : conf;
   }
-  const scriptsFolder = join(folder, 'scripts');
-  const scripts = await readScriptsTree(scriptsFolder, folder);
+  const scripts = await readScriptsTree(join(folder, 'scripts'), folder);
   if (!scripts.ok) {
     return scripts;
   }
   // A project folder holds its scripts (none is none); a bare file may come without them.
-  const scriptsGiven =
-    kind === 'folder' ||
-    (await lstat(scriptsFolder).then(
-      () => true,
-      () => false,
-    ));
   const metaFile = join(folder, '.clpbuilder', 'project.json');
   const meta = await attempt(metaFile, 'reading', () => readFile(metaFile, 'utf8'));
   if (!meta.ok && meta.error.kind !== 'not-found') {
@@ -139,8 +132,8 @@ async function readFolderSource(
   return ok({
     confBytes: conf.value.bytes,
     mtimeMs: conf.value.fingerprint.mtimeMs,
-    scripts: scripts.value,
-    scriptsGiven,
+    scripts: scripts.value ?? new Map(),
+    scriptsGiven: kind === 'folder' || scripts.value !== undefined,
     ...(meta.ok ? { metaText: meta.value } : {}),
     confPlace: { file: confFile },
     metaPlace: { file: metaFile },

@@ -30,19 +30,20 @@ interface Walk {
  *
  * Symbolic links are followed when they stay inside `projectFolder` (the link becomes a plain
  * copy on save) and refused as `unsafe-path` when they lead outside it: a project from
- * someone else must not make us read, and later upload, /etc/shadow. A missing scripts/ is an
- * empty tree. The entries of a folder are read concurrently (a 10,000-resource project has
- * 20,000 scripts; one at a time, the round trips to the file system took seconds); when
- * several fail, the first in name order is reported, so the error does not depend on timing.
+ * someone else must not make us read, and later upload, /etc/shadow. A missing scripts/ gives
+ * undefined (no scripts given, unlike an empty folder). The entries of a folder are read
+ * concurrently (a 10,000-resource project has 20,000 scripts; one at a time, the round trips
+ * to the file system took seconds); when several fail, the first in name order is reported,
+ * so the error does not depend on timing.
  */
 export async function readScriptsTree(
   scriptsFolder: string,
   projectFolder: string,
-): Promise<Result<Map<string, ScriptFile>>> {
+): Promise<Result<Map<string, ScriptFile> | undefined>> {
   const files = new Map<string, ScriptFile>();
   const present = await attempt(scriptsFolder, 'reading', () => lstat(scriptsFolder));
   if (!present.ok) {
-    return present.error.kind === 'not-found' ? ok(files) : present;
+    return present.error.kind === 'not-found' ? ok(undefined) : present;
   }
   const realRoot = await attempt(projectFolder, 'reading', () => realpath(projectFolder));
   if (!realRoot.ok) {
@@ -134,7 +135,7 @@ async function readFolder(
             join(absolute, entry.name),
             childPath,
             entry,
-            join(real.value, entry.name),
+            entry.isDirectory() ? join(real.value, entry.name) : undefined,
           )
         : fail({ ...checked.error, file: join(absolute, entry.name) });
     }),

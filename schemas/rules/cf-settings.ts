@@ -12,7 +12,15 @@ import { entityParameterProblem, setParameter } from '../edits/parameters.js';
 import type { Monitor, Resource } from '../model/entities.js';
 import type { Project } from '../project.js';
 import { type Result, ok, pipe } from '../result.js';
-import { byName, integer, isProductScript, monitorScript, resourceScript } from './helpers.js';
+import {
+  CHECK_WITH_SCRIPTS,
+  SCRIPTS_NOT_GIVEN,
+  byName,
+  integer,
+  isProductScript,
+  monitorScript,
+  resourceScript,
+} from './helpers.js';
 import { NO_HITS, countOf, partsRule } from './parts.js';
 import type { Hit, Rule, RuleContext } from './types.js';
 
@@ -123,8 +131,8 @@ function scriptsNotGiven(context: RuleContext): readonly Hit[] {
     {
       path: first.path,
       severity: 'info',
-      message: `the scripts did not come with this clp.conf (no scripts/ beside it), so ${counted(named.length)} it names ${named.length === 1 ? 'was' : 'were'} not checked: ${examples.join(', ')}${more}`,
-      fix: 'Check the project folder (clp.conf with its scripts/), or put the scripts/ folder beside the file.',
+      message: `${SCRIPTS_NOT_GIVEN} (no scripts/ beside it), so ${counted(named.length)} it names ${named.length === 1 ? 'was' : 'were'} not checked: ${examples.join(', ')}${more}`,
+      fix: `${CHECK_WITH_SCRIPTS}, or put the scripts/ folder beside the file.`,
     },
   ];
 }

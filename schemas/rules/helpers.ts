@@ -5,6 +5,11 @@ import type { Group, Monitor, Resource } from '../model/entities.js';
 import { toInteger } from '../model/params.js';
 import { type Project, monitorScriptFolder, resourceScriptFolder } from '../project.js';
 
+/** How the rules say that a clp.conf came without its scripts (no scripts/ beside it). */
+export const SCRIPTS_NOT_GIVEN = 'the scripts did not come with this clp.conf';
+/** The fix for it. */
+export const CHECK_WITH_SCRIPTS = 'Check the project folder (clp.conf with its scripts/)';
+
 /** Whether a script path names a file created with the product (relative) rather than a user application (absolute). */
 export function isProductScript(path: string): boolean {
   return !path.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(path) && !path.startsWith('\\');

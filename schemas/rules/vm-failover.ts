@@ -6,7 +6,13 @@ import { setParameter } from '../edits/parameters.js';
 import type { Group, Monitor, Resource } from '../model/entities.js';
 import type { Project } from '../project.js';
 import { type Result, pipe } from '../result.js';
-import { monitorScript, resourceScript, scriptText } from './helpers.js';
+import {
+  CHECK_WITH_SCRIPTS,
+  SCRIPTS_NOT_GIVEN,
+  monitorScript,
+  resourceScript,
+  scriptText,
+} from './helpers.js';
 import { INTER_HOST } from './topologies.js';
 import type { Hit, Rule, RuleContext } from './types.js';
 
@@ -92,9 +98,8 @@ export const VM020: Rule = {
         {
           path: 'group',
           severity: 'info',
-          message:
-            'the scripts did not come with this clp.conf, so which exec resource starts the virtual machine was not checked',
-          fix: 'Check the project folder (clp.conf with its scripts/).',
+          message: `${SCRIPTS_NOT_GIVEN}, so which exec resource starts the virtual machine was not checked`,
+          fix: `${CHECK_WITH_SCRIPTS}.`,
         },
       ];
     }
