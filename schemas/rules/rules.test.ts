@@ -133,6 +133,29 @@ describe('a clp.conf that came without its scripts', () => {
     // With its scripts, the clean project has nothing to say either way.
     expect(ruleFindings(interHostProject(), 'VM020', { scriptsGiven: false })).toEqual([]);
   });
+
+  it('says the .vmx paths in the VM scripts were not checked (VM022 info), and still checks the profile’s', () => {
+    const project = { ...interHostProject(), scripts: new Map() };
+    expect(ruleFindings(project, 'VM022')).toEqual([]);
+    const notGiven = ruleFindings(project, 'VM022', { scriptsGiven: false });
+    expect(notGiven.map((finding) => [finding.severity, finding.path])).toEqual([['info', 'cluster']]);
+    expect(notGiven[0]?.message).toMatch(/VM configuration paths in the start scripts of its (\d+ )?exec resources? were not checked/);
+    const labelled = { ...project, meta: { ...project.meta, vmProfile: { ...project.meta.vmProfile, vmx: '/vmfs/volumes/datastore1/vm1/vm1.vmx' } } };
+    expect(ruleFindings(labelled, 'VM022', { scriptsGiven: false }).map((finding) => finding.severity)).toEqual(['error', 'info']);
+    expect(ruleFindings(interHostProject(), 'VM022', { scriptsGiven: false })).toEqual([]);
+  });
+
+  it('says the pre-action scripts were not checked (VM031 info), instead of passing them in silence', () => {
+    const project = { ...vmwareHaProject(), scripts: new Map() };
+    expect(ruleFindings(project, 'VM031')).toEqual([]);
+    const notGiven = ruleFindings(project, 'VM031', { scriptsGiven: false });
+    expect(notGiven.map((finding) => finding.severity)).toEqual(['info']);
+    expect(notGiven[0]?.path).toMatch(/^monitor\/.+\/emergency\/preaction\/path$/);
+    expect(notGiven[0]?.message).toContain('name the VM resource and the ESX addresses was not checked');
+    // A wrong script is an error once the scripts are given.
+    const wrong = withScripts(vmwareHaProject(), { 'monitor.s/diskw-datastore/preaction.sh': "clptrnreq -t GRP_FAILOVER -r 'vm2' -h '192.168.0.11'\n" });
+    expect(ruleFindings(wrong, 'VM031').map((finding) => finding.severity)).toEqual(['error']);
+  });
 });
 
 describe('topology and version matter', () => {

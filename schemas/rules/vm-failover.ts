@@ -237,17 +237,35 @@ export const VM022: Rule = {
   severity: 'error',
   topologies: INTER_HOST,
   source: 'vSphere guide, Appendix A (vmpower.start.pl: "This must be absolute UUID-based path")',
-  text: 'The VM configuration path used by the scripts is absolute and UUID-based: /vmfs/volumes/<uuid>/<dir>/<name>.vmx.',
+  text: 'The VM configuration path used by the scripts is absolute and UUID-based: /vmfs/volumes/<uuid>/<dir>/<name>.vmx (a clp.conf checked without its scripts gets one info saying the paths in them were not checked).',
   fix: 'Use the datastore’s UUID path, e.g. /vmfs/volumes/4a276815-6acb55cc-e2a8-0019dbc0afcc/vm1/vm1.vmx, not its label.',
   inputs: ['resources', 'groups', 'scripts', 'meta'],
-  check: (context) =>
-    vmxPaths(context)
+  check: (context) => [
+    ...vmxScriptsNotGiven(context),
+    ...vmxPaths(context)
       .filter((path) => !UUID_VMX.test(path))
       .map((path) => ({
         path: 'cluster',
         message: `VM configuration path ${path} is not an absolute UUID-based /vmfs/volumes path`,
       })),
+  ],
 };
+
+/** Without the scripts, the paths they hold are unknown: said once, not passed in silence. */
+function vmxScriptsNotGiven(context: RuleContext): Hit[] {
+  const execs = context.model.resources.filter((resource) => resource.exec);
+  if (context.scriptsGiven || execs.length === 0 || vmExecResources(context).length > 0) {
+    return [];
+  }
+  return [
+    {
+      path: 'cluster',
+      severity: 'info',
+      message: `${SCRIPTS_NOT_GIVEN}, so the VM configuration paths in the start scripts of its ${execs.length === 1 ? 'exec resource' : `${execs.length} exec resources`} were not checked`,
+      fix: `${CHECK_WITH_SCRIPTS}.`,
+    },
+  ];
+}
 
 export const VM023: Rule = {
   id: 'VM023',

@@ -6,7 +6,7 @@ import { setParameter } from '../edits/parameters.js';
 import type { Monitor } from '../model/entities.js';
 import type { Project } from '../project.js';
 import { type Result, pipe } from '../result.js';
-import { monitorScript, scriptText } from './helpers.js';
+import { CHECK_WITH_SCRIPTS, SCRIPTS_NOT_GIVEN, monitorScript, scriptText } from './helpers.js';
 import { VMWARE, VMWARE_HA_SSS } from './topologies.js';
 import type { Hit, Rule, RuleContext } from './types.js';
 
@@ -81,7 +81,7 @@ export const VM031: Rule = {
   severity: 'error',
   topologies: PREACTION_TOPOLOGIES,
   source: 'vSphere guide, Appendix A (vmpreaction.sh, vmpreaction.bat)',
-  text: 'The pre-action script names the host cluster’s VM resource and lists every ESX address, comma-separated, each a valid IPv4 address.',
+  text: 'The pre-action script names the host cluster’s VM resource and lists every ESX address, comma-separated, each a valid IPv4 address (a clp.conf checked without its scripts gets one info saying the scripts were not checked).',
   fix: 'Record the host cluster’s VM resource and the ESX addresses in the VM profile, then clpbuilder generate.',
   inputs: ['monitors', 'scripts', 'meta', 'cluster'],
   check: (context) => {
@@ -102,6 +102,9 @@ export const VM031: Rule = {
 
 /** Each enabled pre-action script must carry the resource and every address. */
 function scriptHits(context: RuleContext, resource: string | undefined, addresses: readonly string[]): Hit[] {
+  if (!context.scriptsGiven) {
+    return preactionScriptsNotGiven(context);
+  }
   return failoverMonitors(context).flatMap((monitor) => {
     const { preaction } = monitor.emergency;
     const text = preaction.use === '1' && preaction.path ? scriptText(context.project, monitorScript(monitor, preaction.path)) : undefined;
@@ -111,6 +114,17 @@ function scriptHits(context: RuleContext, resource: string | undefined, addresse
     const missing = [resource, ...addresses].filter((value): value is string => value !== undefined && !text.includes(value));
     return missing.length === 0 ? [] : [{ path: `${monitor.path}/emergency/preaction/path`, message: `pre-action script of ${monitor.name} does not name ${missing.join(', ')}`, fix: 'Regenerate it from the VM profile (clpbuilder generate).' }];
   });
+}
+
+/** Without the scripts, what the pre-action scripts name is unknown: said once, not passed in silence. */
+function preactionScriptsNotGiven(context: RuleContext): Hit[] {
+  const running = failoverMonitors(context).filter(({ emergency: { preaction } }) => preaction.use === '1' && preaction.path);
+  const [first] = running;
+  if (!first) {
+    return [];
+  }
+  const whose = running.length === 1 ? `monitor ${first.name}` : `${running.length} monitors`;
+  return [{ path: `${first.path}/emergency/preaction/path`, severity: 'info', message: `${SCRIPTS_NOT_GIVEN}, so whether the pre-action scripts of ${whose} name the VM resource and the ESX addresses was not checked`, fix: `${CHECK_WITH_SCRIPTS}.` }];
 }
 
 export const VM032: Rule = {
