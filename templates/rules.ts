@@ -16,17 +16,19 @@ export const VM024: Rule = {
   source: 'Cluster Builder: scripts generated from the VM profile (vSphere guide, Appendix A)',
   text: 'A generated VM script is as generated from the current VM profile: not edited by hand since, not stale against the profile.',
   fix: 'Run clpbuilder generate (a stale script: quick fix); keep a hand edit deliberately, or regenerate with --force.',
+  ja: { text: '生成された VM スクリプトは現在の VM プロファイルから生成したとおりです: 生成後に手で編集されておらず、プロファイルに対して古くなっていません。', fix: 'clpbuilder generate を実行してください (古いスクリプトはクイックフィックスで直せます)。手での編集は意図して残すか、--force で再生成してください。' },
   inputs: ['scripts', 'meta'],
   check: ({ project }) =>
     generatedScriptStates(project).flatMap((state): Hit[] => {
       if (state.status === 'edited') {
-        return [{ path: `scripts/${state.path}`, message: `scripts/${state.path} was edited by hand since it was generated from ${state.template}`, fix: 'Regenerate it with clpbuilder generate --force, or keep the edit knowingly.' }];
+        return [{ path: `scripts/${state.path}`, message: `scripts/${state.path} was edited by hand since it was generated from ${state.template}`, fix: 'Regenerate it with clpbuilder generate --force, or keep the edit knowingly.', ja: { message: `scripts/${state.path} は ${state.template} から生成された後に手で編集されています`, fix: 'clpbuilder generate --force で再生成するか、編集を承知のうえで残してください。' } }];
       }
       if (state.status === 'stale') {
         const current = state.current;
         return [{
           path: `scripts/${state.path}`,
           message: `scripts/${state.path} is stale: the VM profile or template ${state.template} changed since it was generated`,
+          ja: { message: `scripts/${state.path} は古くなっています: 生成後に VM プロファイルまたはテンプレート ${state.template} が変更されました` },
           ...(current && current.template === state.template ? { quickFix: (edited: Project) => regenerate(edited, state.path, current.text) } : {}),
         }];
       }

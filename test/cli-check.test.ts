@@ -3,12 +3,12 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ClpDocument, type Project, RULES, decodeClpConfText, setParameter } from '../schemas/index.js';
+import { type ClpDocument, type Project, RULES, checkProject, decodeClpConfText, setParameter } from '../schemas/index.js';
 import { saveProject } from '../electron/services/project-folder.js';
 import { repoRoot } from './support/fixtures.js';
 import { unwrap } from './support/project.js';
 import { interHostProject } from './support/rule-projects.js';
-import { TEMPLATE_RULES } from '../templates/index.js';
+import { TEMPLATE_RULES, withTemplateRules } from '../templates/index.js';
 
 let scratch: string;
 let counter = 0;
@@ -128,6 +128,50 @@ describe('clpbuilder rules', () => {
     const json = JSON.parse(clpbuilder('rules', '--json').stdout) as { rules: Array<{ id: string }> };
     expect(json.rules.map((rule) => rule.id)).toEqual([...RULES, ...TEMPLATE_RULES].map((rule) => rule.id));
     expect(readFileSync(join(repoRoot, 'docs/rules.md'), 'utf8')).toBe(clpbuilder('rules', '--markdown').stdout);
+  });
+
+  it('speaks Japanese with --lang ja, and docs/rules.ja.md is the generated Japanese catalogue', () => {
+    const all = [...RULES, ...TEMPLATE_RULES];
+    const json = JSON.parse(clpbuilder('rules', '--json', '--lang', 'ja').stdout) as { rules: Array<{ id: string; text: string; fix: string }> };
+    expect(json.rules.map(({ id, text, fix }) => [id, text, fix])).toEqual(all.map((rule) => [rule.id, rule.ja.text, rule.ja.fix]));
+    expect(clpbuilder('rules', '--lang', 'ja').stdout).toContain(`    ${all[0]?.ja.text}\n    出典: ${all[0]?.source}`);
+    expect(readFileSync(join(repoRoot, 'docs/rules.ja.md'), 'utf8')).toBe(clpbuilder('rules', '--markdown', '--lang', 'ja').stdout);
+    const bad = clpbuilder('rules', '--lang', 'fr');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--lang fr is not a language; use en or ja');
+  });
+});
+
+describe('clpbuilder check --lang ja', () => {
+  const broken = () => unwrap(setParameter(interHostProject(), 'monitor/userw@userw/parameters/method', 'softdog'));
+
+  it('prints the findings, their fixes, the headings and the summary in Japanese', async () => {
+    const folder = await folderOf(broken());
+    const vm003 = checkProject(broken(), withTemplateRules()).find((finding) => finding.rule === 'VM003')!;
+    const run = clpbuilder('check', folder, '--lang', 'ja');
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain(`エラー:\n  VM003 ${vm003.path}: ${vm003.ja.message}\n      対処: ${vm003.ja.fix} [clpbuilder fix]`);
+    expect(run.stdout).toContain('手作業で行うこと (info):');
+    expect(run.stdout).not.toContain(vm003.message);
+    expect(run.stdout.trim().split('\n').pop()).toMatch(/clp\.conf: エラー 1 件、警告 0 件、情報 \d+ 件$/);
+  });
+
+  it('gives the JSON its agreed shape, with the message and fix in Japanese', async () => {
+    const folder = await folderOf(broken());
+    const english = JSON.parse(clpbuilder('check', folder, '--json').stdout) as { findings: Array<Record<string, string>> };
+    const japanese = JSON.parse(clpbuilder('check', folder, '--json', '--lang', 'ja').stdout) as { findings: Array<Record<string, string>> };
+    const expected = checkProject(broken(), withTemplateRules({ scriptsGiven: true }));
+    expect(japanese.findings.map((finding) => Object.keys(finding).sort())).toEqual(english.findings.map((finding) => Object.keys(finding).sort()));
+    expect(japanese.findings.map(({ rule, path, message, fix }) => [rule, path, message, fix])).toEqual(expected.map((finding) => [finding.rule, finding.path, finding.ja.message, finding.ja.fix]));
+  });
+
+  it('says what it fixed in Japanese, and refuses a language it does not speak', async () => {
+    const folder = await folderOf(broken());
+    expect(clpbuilder('check', folder, '--lang', 'de').status).toBe(2);
+    const run = clpbuilder('fix', folder, '--rule', 'VM003', '--lang', 'ja');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^修正しました VM003 monitor\/userw@userw\/parameters\/method: .*[ぁ-ん]/);
+    expect(clpbuilder('fix', folder, '--rule', 'VM003', '--lang', 'ja').stdout).toBe('修正するものはありません\n');
   });
 });
 

@@ -6,12 +6,17 @@ import {
   type CheckOptions,
   type Finding,
   RULES,
+  type Rule,
   type Severity,
   TopologySchema,
   applyAllQuickFixes,
   checkProject,
   formatRuleCatalogue,
+  findingWording,
+  type Language,
+  LANGUAGES,
   ProductVersionSchema,
+  ruleWording,
 } from '../../schemas/index.js';
 import { EXIT, type ExitCode, type OutputOptions, printJson, printLines, reportError } from './output.js';
 import { confFileOf, open, openForEdit, saveEdited } from './project-access.js';
@@ -25,9 +30,23 @@ interface CheckFlags extends OutputOptions {
   readonly topology?: string;
   readonly productVersion?: string;
   readonly strict?: boolean;
+  readonly lang?: string;
 }
 
-const HEADINGS: Readonly<Record<Severity, string>> = { error: 'Errors', warning: 'Warnings', info: 'To do by hand (info)' };
+const HEADINGS: Readonly<Record<Language, Readonly<Record<Severity, string>>>> = {
+  en: { error: 'Errors', warning: 'Warnings', info: 'To do by hand (info)' },
+  ja: { error: 'エラー', warning: '警告', info: '手作業で行うこと (info)' },
+};
+
+const LANG_OPTION = ['--lang <language>', `the findings' and rules' language: ${LANGUAGES.join(' or ')} (default en)`] as const;
+
+/** The `--lang` flag's language, or the usage error it deserves. */
+function languageFlag(flags: { readonly lang?: string }): { ok: true; value: Language } | { ok: false; message: string } {
+  const asked = flags.lang ?? 'en';
+  return (LANGUAGES as readonly string[]).includes(asked)
+    ? { ok: true, value: asked as Language }
+    : { ok: false, message: `--lang ${asked} is not a language; use ${LANGUAGES.join(' or ')}` };
+}
 
 /** Registers `check`, `fix` and `rules`. */
 export function registerCheckCommands(program: Command): void {
@@ -38,6 +57,7 @@ export function registerCheckCommands(program: Command): void {
     .option('--topology <t>', `override project.json: ${TopologySchema.options.join(', ')}`)
     .option('--product-version <v>', 'override project.json: the product internal version, e.g. 2.1.1-1')
     .option('--strict', 'exit 1 on warnings too')
+    .option(...LANG_OPTION)
     .option('--json', 'print {"findings":[...]} on stdout')
     .addHelpText('after', '\nExit codes: 0 no error (warnings and infos are printed); 1 at least one error, or a warning with --strict; 2 unreadable input or bad flag.')
     .action(runAction(check));
@@ -48,12 +68,14 @@ export function registerCheckCommands(program: Command): void {
     .option('--rule <id>', 'only this rule’s fixes')
     .option('--topology <t>', 'override project.json topology')
     .option('--product-version <v>', 'override project.json product version')
+    .option(...LANG_OPTION)
     .option('--json', 'print what was fixed as JSON')
     .action(runAction(fix));
   program
     .command('rules')
     .description('list the rule catalogue: id, severity, topologies, text, source')
-    .option('--markdown', 'print the catalogue as Markdown (docs/rules.md)')
+    .option('--markdown', 'print the catalogue as Markdown (docs/rules.md; docs/rules.ja.md with --lang ja)')
+    .option(...LANG_OPTION)
     .option('--json', 'print the catalogue as JSON')
     .action(runAction(listRules));
 }
@@ -72,8 +94,9 @@ function checkOptions(flags: CheckFlags): { ok: true; value: CheckOptions } | { 
 
 async function check(path: string, flags: CheckFlags): Promise<ExitCode> {
   const options = checkOptions(flags);
-  if (!options.ok) {
-    return reportError({ kind: 'usage', message: options.message }, flags);
+  const language = languageFlag(flags);
+  if (!options.ok || !language.ok) {
+    return reportError({ kind: 'usage', message: options.ok ? (language as { message: string }).message : options.message }, flags);
   }
   const opened = await open(path);
   if (!opened.ok) {
@@ -82,35 +105,47 @@ async function check(path: string, flags: CheckFlags): Promise<ExitCode> {
   const { project, scriptsGiven } = opened.value;
   const findings = checkProject(project, withTemplateRules({ ...options.value, scriptsGiven }));
   if (flags.json) {
-    printJson({ findings: findings.map(({ rule, severity, path: where, message, fix, source }) => ({ rule, severity, path: where, message, fix, source })) });
+    printJson({
+      findings: findings.map((finding) => {
+        const { message, fix } = findingWording(finding, language.value);
+        return { rule: finding.rule, severity: finding.severity, path: finding.path, message, fix, source: finding.source };
+      }),
+    });
   } else {
-    printLines(formatFindings(findings, confFileOf(opened.value)));
+    printLines(formatFindings(findings, confFileOf(opened.value), language.value));
   }
   const failing = findings.some((finding) => finding.severity === 'error' || (flags.strict === true && finding.severity === 'warning'));
   return failing ? EXIT.findings : EXIT.success;
 }
 
 /** Findings grouped by severity, each with its rule, path, message and fix; a summary last. */
-export function formatFindings(findings: readonly Finding[], file: string): string[] {
+export function formatFindings(findings: readonly Finding[], file: string, language: Language = 'en'): string[] {
   const lines: string[] = [];
+  const fixLabel = language === 'ja' ? '対処' : 'fix';
   for (const severity of ['error', 'warning', 'info'] as const) {
     const group = findings.filter((finding) => finding.severity === severity);
     if (group.length > 0) {
-      lines.push(`${HEADINGS[severity]}:`);
+      lines.push(`${HEADINGS[language][severity]}:`);
       for (const finding of group) {
-        lines.push(`  ${finding.rule} ${finding.path}: ${finding.message}`, `      fix: ${finding.fix}${finding.hasQuickFix ? ' [clpbuilder fix]' : ''}`);
+        const { message, fix } = findingWording(finding, language);
+        lines.push(`  ${finding.rule} ${finding.path}: ${message}`, `      ${fixLabel}: ${fix}${finding.hasQuickFix ? ' [clpbuilder fix]' : ''}`);
       }
     }
   }
   const count = (severity: Severity) => findings.filter((finding) => finding.severity === severity).length;
-  lines.push(`${file}: ${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info`);
+  lines.push(
+    language === 'ja'
+      ? `${file}: エラー ${count('error')} 件、警告 ${count('warning')} 件、情報 ${count('info')} 件`
+      : `${file}: ${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info`,
+  );
   return lines;
 }
 
 async function fix(path: string, flags: CheckFlags & { rule?: string }): Promise<ExitCode> {
   const options = checkOptions(flags);
-  if (!options.ok) {
-    return reportError({ kind: 'usage', message: options.message }, flags);
+  const language = languageFlag(flags);
+  if (!options.ok || !language.ok) {
+    return reportError({ kind: 'usage', message: options.ok ? (language as { message: string }).message : options.message }, flags);
   }
   if (flags.rule !== undefined && !ALL_RULES.some((rule) => rule.id === flags.rule)) {
     return reportError({ kind: 'usage', message: `--rule ${flags.rule} is not a rule id; list them with clpbuilder rules` }, flags);
@@ -130,21 +165,30 @@ async function fix(path: string, flags: CheckFlags & { rule?: string }): Promise
       return reportError(saved.error, flags);
     }
   }
+  const said = (finding: Finding) => findingWording(finding, language.value).message;
   if (flags.json) {
-    printJson({ fixed: fixed.value.applied.map(({ rule, path: where, message }) => ({ rule, path: where, message })) });
+    printJson({ fixed: fixed.value.applied.map((finding) => ({ rule: finding.rule, path: finding.path, message: said(finding) })) });
+  } else if (language.value === 'ja') {
+    printLines(fixed.value.applied.length === 0 ? ['修正するものはありません'] : fixed.value.applied.map((finding) => `修正しました ${finding.rule} ${finding.path}: ${said(finding)}`));
   } else {
-    printLines(fixed.value.applied.length === 0 ? ['nothing to fix'] : fixed.value.applied.map((finding) => `fixed ${finding.rule} ${finding.path}: ${finding.message}`));
+    printLines(fixed.value.applied.length === 0 ? ['nothing to fix'] : fixed.value.applied.map((finding) => `fixed ${finding.rule} ${finding.path}: ${said(finding)}`));
   }
   return EXIT.success;
 }
 
-async function listRules(flags: OutputOptions & { markdown?: boolean }): Promise<ExitCode> {
+async function listRules(flags: OutputOptions & { markdown?: boolean; lang?: string }): Promise<ExitCode> {
+  const language = languageFlag(flags);
+  if (!language.ok) {
+    return reportError({ kind: 'usage', message: language.message }, flags);
+  }
+  const worded = (rule: Rule) => ruleWording(rule, language.value);
   if (flags.markdown) {
-    process.stdout.write(formatRuleCatalogue(ALL_RULES));
+    process.stdout.write(formatRuleCatalogue(ALL_RULES, language.value));
   } else if (flags.json) {
-    printJson({ rules: ALL_RULES.map(({ id, severity, topologies, text, fix: advice, source }) => ({ id, severity, topologies, text, fix: advice, source })) });
+    printJson({ rules: ALL_RULES.map((rule) => ({ id: rule.id, severity: rule.severity, topologies: rule.topologies, ...worded(rule), source: rule.source })) });
   } else {
-    printLines(ALL_RULES.map((rule) => `${rule.id}  ${rule.severity.padEnd(7)}  ${rule.topologies === 'all' ? 'all' : rule.topologies.join(',')}\n    ${rule.text}\n    source: ${rule.source}`));
+    const sourceLabel = language.value === 'ja' ? '出典' : 'source';
+    printLines(ALL_RULES.map((rule) => `${rule.id}  ${rule.severity.padEnd(7)}  ${rule.topologies === 'all' ? 'all' : rule.topologies.join(',')}\n    ${worded(rule).text}\n    ${sourceLabel}: ${rule.source}`));
   }
   return EXIT.success;
 }

@@ -3,7 +3,11 @@
  * ranged or not, valid or not (the CF004 rule runs the first on every parameter).
  */
 import { describe, expect, it } from 'vitest';
-import { checkParameterValue, entityParameterCheck } from './parameters.js';
+import {
+  checkParameterValue,
+  entityParameterCheck,
+  japaneseParameterProblem,
+} from './parameters.js';
 
 const ENTITIES = [
   'monitor/genw@genw1',
@@ -58,5 +62,34 @@ describe('entityParameterCheck', () => {
     }
     // The table holds both kinds of values, so both branches were compared.
     expect(problems).toBeGreaterThan(0);
+  });
+});
+
+describe('japaneseParameterProblem', () => {
+  it('says every range problem in Japanese, keeping the path, the value and the bounds', () => {
+    let said = 0;
+    for (const entity of ENTITIES) {
+      for (const sub of SUBS) {
+        for (const value of VALUES) {
+          const checked = checkParameterValue(`${entity}/${sub}`, value);
+          if (checked.ok) {
+            continue;
+          }
+          const japanese = japaneseParameterProblem(checked.error.message);
+          expect(japanese).toMatch(/[ぁ-んァ-ン]/);
+          expect(japanese).not.toMatch(/must|allowed/);
+          expect(japanese.startsWith(`${entity}/${sub}: "${value}" は`)).toBe(true);
+          for (const bound of checked.error.message.match(/\b\d+\b(?=[^"]*$)/g) ?? []) {
+            expect(japanese).toContain(bound);
+          }
+          said += 1;
+        }
+      }
+    }
+    expect(said).toBeGreaterThan(0);
+  });
+
+  it('leaves a message it does not know as it is', () => {
+    expect(japaneseParameterProblem('cluster/name: "x" is odd')).toBe('cluster/name: "x" is odd');
   });
 });

@@ -149,6 +149,36 @@ function rangesOf(entityPath: string, at: number): Map<string, z.ZodType<string>
 const problems = new Map<z.ZodType<string>, Map<string, string | null>>();
 const MAX_REMEMBERED = 4096;
 
+/** What each range's problem says in Japanese (the English ends the message). */
+const JAPANESE_PROBLEMS: ReadonlyArray<readonly [RegExp, (match: RegExpExecArray) => string]> = [
+  [/ must be a whole number$/, () => ' は整数で指定してください'],
+  [
+    / must be between (\d+) and (\d+)$/,
+    (match) => ` は ${match[1]} から ${match[2]} の範囲で指定してください`,
+  ],
+  [/ must be 0 or 1$/, () => ' は 0 または 1 で指定してください'],
+  [/ must be rsc, grp or cls$/, () => ' は rsc、grp、cls のいずれかで指定してください'],
+  [
+    / must be a final action code \(1-6, 8-16\)$/,
+    () => ' は最終動作のコード (1-6、8-16) で指定してください',
+  ],
+  [/ is not allowed$/, () => ' は指定できません'],
+];
+
+/**
+ * A message of `checkParameterValue` or `entityParameterProblem` (`path: "value" problem`) in
+ * Japanese; unchanged when its problem is not one of this file's.
+ */
+export function japaneseParameterProblem(message: string): string {
+  for (const [english, japanese] of JAPANESE_PROBLEMS) {
+    const match = english.exec(message);
+    if (match) {
+      return message.slice(0, match.index) + japanese(match);
+    }
+  }
+  return message;
+}
+
 /** Why a value does not fit a range, or undefined when it does. */
 function problemOf(schema: z.ZodType<string>, value: string): string | undefined {
   let known = problems.get(schema);

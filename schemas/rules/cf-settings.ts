@@ -8,13 +8,19 @@ import {
   renumberPriorities,
   syncObjectNumber,
 } from '../edits/derived.js';
-import { entityParameterProblem, setParameter } from '../edits/parameters.js';
+import {
+  entityParameterProblem,
+  japaneseParameterProblem,
+  setParameter,
+} from '../edits/parameters.js';
 import type { Monitor, Resource } from '../model/entities.js';
 import type { Project } from '../project.js';
 import { type Result, ok, pipe } from '../result.js';
 import {
   CHECK_WITH_SCRIPTS,
+  CHECK_WITH_SCRIPTS_JA,
   SCRIPTS_NOT_GIVEN,
+  SCRIPTS_NOT_GIVEN_JA,
   byName,
   integer,
   isProductScript,
@@ -27,6 +33,8 @@ import type { Hit, Rule, RuleContext } from './types.js';
 /** A script a resource or monitor runs: its place in the scripts tree, and the setting naming it. */
 interface NamedScript {
   readonly owner: string;
+  /** `owner` in Japanese. */
+  readonly ownerJa: string;
   /** Undefined when the place is unknown (a resource in no group). */
   readonly key: string | undefined;
   readonly path: string;
@@ -47,6 +55,7 @@ function resourceScriptsNamed(resource: Resource): readonly NamedScript[] {
       ? [
           {
             owner: `resource ${resource.name}`,
+            ownerJa: `グループリソース ${resource.name}`,
             key: resourceScript(resource, file),
             path: `${resource.path}/${sub}`,
           },
@@ -71,6 +80,7 @@ function monitorScriptsNamed(context: RuleContext, monitor: Monitor): readonly N
     if (isProductScript(file)) {
       named.push({
         owner: `monitor ${monitor.name}`,
+        ownerJa: `モニタリソース ${monitor.name}`,
         key: monitorScript(monitor, file),
         path: `${monitor.path}/parameters/path`,
       });
@@ -79,6 +89,7 @@ function monitorScriptsNamed(context: RuleContext, monitor: Monitor): readonly N
   if (runsPreaction) {
     named.push({
       owner: `monitor ${monitor.name}'s pre-action`,
+      ownerJa: `モニタリソース ${monitor.name} の最終動作前スクリプト`,
       key: monitorScript(monitor, preaction.path as string),
       path: `${monitor.path}/emergency/preaction/path`,
     });
@@ -92,12 +103,18 @@ function missingScripts(context: RuleContext, named: readonly NamedScript[]): re
     return NO_HITS;
   }
   const hits: Hit[] = [];
-  for (const { owner, key, path } of named) {
+  for (const { owner, ownerJa, key, path } of named) {
     if (key !== undefined && !context.project.scripts.has(key)) {
+      const file = key.split('/').pop() ?? key;
+      const folder = key.slice(0, key.lastIndexOf('/'));
       hits.push({
         path,
-        message: `${owner} runs ${key.split('/').pop() ?? key}, which is not in scripts/${key.slice(0, key.lastIndexOf('/'))}`,
+        message: `${owner} runs ${file}, which is not in scripts/${folder}`,
         fix: `Add scripts/${key}, or point the setting at an existing script.`,
+        ja: {
+          message: `${ownerJa} が実行する ${file} が scripts/${folder} にありません`,
+          fix: `scripts/${key} を追加するか、既存のスクリプトを指定してください。`,
+        },
       });
     }
   }
@@ -133,6 +150,10 @@ function scriptsNotGiven(context: RuleContext): readonly Hit[] {
       severity: 'info',
       message: `${SCRIPTS_NOT_GIVEN} (no scripts/ beside it), so ${counted(named.length)} it names ${named.length === 1 ? 'was' : 'were'} not checked: ${examples.join(', ')}${more}`,
       fix: `${CHECK_WITH_SCRIPTS}, or put the scripts/ folder beside the file.`,
+      ja: {
+        message: `${SCRIPTS_NOT_GIVEN_JA} (横に scripts/ がありません)。このため、指定されている ${named.length} 個のスクリプトは検査していません: ${examples.join('、')}${more ? '、…' : ''}`,
+        fix: `${CHECK_WITH_SCRIPTS_JA}。または、scripts/ フォルダをファイルの横に置いてください。`,
+      },
     },
   ];
 }
@@ -144,6 +165,10 @@ export const CF003: Rule = partsRule({
   source: 'clpconf-format.md §8',
   text: 'Every script a resource or monitor names exists in the project’s scripts/ tree (a clp.conf checked without its scripts/ gets one info saying they were not checked).',
   fix: 'Add the script, or point the setting at an existing one.',
+  ja: {
+    text: 'グループリソースやモニタリソースが指定するスクリプトは、すべてプロジェクトの scripts/ ツリーにあります (scripts/ なしで検査した clp.conf では、スクリプトを検査していないことを伝える情報が 1 件出ます)。',
+    fix: 'スクリプトを追加するか、既存のスクリプトを指定してください。',
+  },
   inputs: ['groups', 'resources', 'monitors', 'scripts', 'cluster'],
   // A resource view carries its group, so a group edit that moves it changes the view.
   whole: {
@@ -171,6 +196,10 @@ export const CF004: Rule = partsRule({
   source: 'clpconf-format.md §11',
   text: 'Numeric settings are in range (intervals, timeouts, retry counts, thresholds).',
   fix: 'Set a value in the documented range.',
+  ja: {
+    text: '数値の設定値が範囲内にあります (インターバル、タイムアウト、リトライ回数、しきい値)。',
+    fix: 'マニュアルに記載された範囲の値を設定してください。',
+  },
   inputs: ['servers', 'groups', 'resources', 'monitors', 'cluster'],
   parts: (['resources', 'monitors', 'groups', 'servers'] as const).map((list) => ({
     list,
@@ -189,7 +218,11 @@ function outOfRange(entity: {
   for (const sub of Object.keys(entity.parameters)) {
     const message = problemOf(sub, entity.parameters[sub] as string);
     if (message !== undefined) {
-      (hits ??= []).push({ path: `${entity.path}/${sub}`, message });
+      (hits ??= []).push({
+        path: `${entity.path}/${sub}`,
+        message,
+        ja: { message: japaneseParameterProblem(message) },
+      });
     }
   }
   return hits ?? NO_HITS;
@@ -202,6 +235,10 @@ export const CF007: Rule = partsRule({
   source: 'clpconf-format.md §6, §11',
   text: 'Coupled settings agree: active monitoring has a target; a user-space monitor recovers the cluster (LocalServer); a mirror disk has its mirror monitors; a pid monitor targets an asynchronous exec resource.',
   fix: 'Make the coupled settings agree.',
+  ja: {
+    text: '連動する設定が整合しています: 監視タイミングが活性時のモニタリソースには対象リソースがあり、ユーザ空間モニタの回復対象はクラスタ (LocalServer) で、ミラーディスクにはミラーディスクモニタとミラーディスクコネクトモニタがあり、PID モニタは非同期の exec リソースを対象とします。',
+    fix: '連動する設定を整合させてください。',
+  },
   inputs: ['resources', 'monitors'],
   whole: {
     dependsOn: [
@@ -240,6 +277,10 @@ function monitorCouplings(monitor: Monitor, { model }: RuleContext): Hit[] {
       path: `${monitor.path}/target`,
       message: `monitor ${monitor.name} monitors only while its target is active, but has no target`,
       fix: 'Set the target resource, or monitor always (polling/timing 0).',
+      ja: {
+        message: `モニタリソース ${monitor.name} の監視タイミングは活性時ですが、対象リソースがありません`,
+        fix: '対象リソースを設定するか、監視タイミングを常時 (polling/timing 0) にしてください。',
+      },
     });
   }
   if (
@@ -249,6 +290,9 @@ function monitorCouplings(monitor: Monitor, { model }: RuleContext): Hit[] {
     hits.push({
       path: `${monitor.path}/relation`,
       message: `user-space monitor ${monitor.name} must recover the cluster (LocalServer)`,
+      ja: {
+        message: `ユーザ空間モニタ ${monitor.name} の回復対象はクラスタ (LocalServer) でなければなりません`,
+      },
       quickFix: (project) =>
         pipe(
           project,
@@ -262,28 +306,39 @@ function monitorCouplings(monitor: Monitor, { model }: RuleContext): Hit[] {
     hits.push({
       path: `${monitor.path}/target`,
       message: `pid monitor ${monitor.name} must target an asynchronous exec resource`,
+      ja: {
+        message: `PID モニタ ${monitor.name} の対象リソースは非同期の exec リソースでなければなりません`,
+      },
     });
   }
   return hits;
 }
 
+/** The mirror monitors a mirror disk needs, with their Japanese names. */
+const MIRROR_MONITORS = [
+  ['mdw', 'ミラーディスクモニタ'],
+  ['mdnw', 'ミラーディスクコネクトモニタ'],
+] as const;
+
 function mirrorMonitors({ model }: RuleContext): Hit[] {
   return model.resources
     .filter((resource) => resource.type === 'md')
     .flatMap((resource) =>
-      ['mdw', 'mdnw']
-        .filter(
-          (type) =>
-            !model.monitors.some(
-              (monitor) =>
-                monitor.type === type && monitor.parameters['parameters/object'] === resource.name,
-            ),
-        )
-        .map((type) => ({
-          path: resource.path,
-          message: `mirror disk ${resource.name} has no ${type} monitor`,
-          fix: `Add a ${type} monitor with parameters/object ${resource.name}.`,
-        })),
+      MIRROR_MONITORS.filter(
+        ([type]) =>
+          !model.monitors.some(
+            (monitor) =>
+              monitor.type === type && monitor.parameters['parameters/object'] === resource.name,
+          ),
+      ).map(([type, japanese]) => ({
+        path: resource.path,
+        message: `mirror disk ${resource.name} has no ${type} monitor`,
+        fix: `Add a ${type} monitor with parameters/object ${resource.name}.`,
+        ja: {
+          message: `ミラーディスク ${resource.name} に${japanese} (${type}) がありません`,
+          fix: `parameters/object が ${resource.name} の${japanese} (${type}) を追加してください。`,
+        },
+      })),
     );
 }
 
@@ -294,6 +349,10 @@ export const CF008: Rule = partsRule({
   source: 'clpconf-format.md §10',
   text: 'Derived values are consistent: webmgr/client/objectnumber, group ids, server and heartbeat priorities.',
   fix: 'Recompute them (quick fix).',
+  ja: {
+    text: '導出される値が整合しています: webmgr/client/objectnumber、グループ ID、サーバとハートビートの優先順位。',
+    fix: '値を再計算してください (クイックフィックス)。',
+  },
   inputs: ['servers', 'heartbeats', 'groups', 'resources', 'monitors', 'cluster'],
   // Resources and monitors count only in the object number.
   whole: {
@@ -319,6 +378,9 @@ function objectNumber({ model }: RuleContext): Hit[] {
     {
       path: 'webmgr/client/objectnumber',
       message: `objectnumber is ${model.webmgr.objectNumber ?? '(absent)'} but the cluster has ${wanted} objects`,
+      ja: {
+        message: `objectnumber は ${model.webmgr.objectNumber ?? '(なし)'} ですが、クラスタのオブジェクト数は ${wanted} です`,
+      },
       quickFix: (project) => editConf(project, syncObjectNumber),
     },
   ];
@@ -334,6 +396,7 @@ function groupIds({ model }: RuleContext): Hit[] {
     {
       path: 'group',
       message: 'group ids are not 0, 1, 2 ... in group order',
+      ja: { message: 'グループ ID がグループの順に 0, 1, 2 ... になっていません' },
       quickFix: (project) => editConf(project, renumberGroupIds),
     },
   ];
@@ -341,11 +404,15 @@ function groupIds({ model }: RuleContext): Hit[] {
 
 function priorities({ model }: RuleContext): Hit[] {
   const sets = [
-    { items: model.servers, what: 'server' },
-    { items: [...model.heartbeats], what: 'heartbeat' },
-    { items: [...model.networkPartitions], what: 'network partition' },
+    { items: model.servers, what: 'server', whatJa: 'サーバ' },
+    { items: [...model.heartbeats], what: 'heartbeat', whatJa: 'ハートビート' },
+    {
+      items: [...model.networkPartitions],
+      what: 'network partition',
+      whatJa: 'ネットワークパーティション解決',
+    },
   ];
-  return sets.flatMap(({ items, what }) => {
+  return sets.flatMap(({ items, what, whatJa }) => {
     const values = items.map((item) => integer(item.priority));
     const isSequence = [...values]
       .sort((a, b) => (a ?? -1) - (b ?? -1))
@@ -358,6 +425,9 @@ function priorities({ model }: RuleContext): Hit[] {
       {
         path: paths[0] ?? what,
         message: `${what} priorities are not unique and numbered 0, 1, 2 ...`,
+        ja: {
+          message: `${whatJa}の優先順位が一意の連番 0, 1, 2 ... になっていません`,
+        },
         quickFix: (project: Project) =>
           editConf(project, (conf) => renumberPriorities(conf, paths)),
       },
@@ -380,6 +450,10 @@ export const CF009: Rule = partsRule({
   source: 'clpconf-format.md §5.1 (CFS doc/linux/exec.md)',
   text: 'An exec resource whose script timeouts were changed has activation/deactivation timeouts of script timeout + 180 s.',
   fix: 'Set act/timeout (deact/timeout) to the script timeout + 180 (quick fix).',
+  ja: {
+    text: 'スクリプトのタイムアウトを変更した exec リソースは、活性/非活性 (activation/deactivation) のタイムアウトがスクリプトのタイムアウト + 180 秒です。',
+    fix: 'act/timeout (deact/timeout) をスクリプトのタイムアウト + 180 に設定してください (クイックフィックス)。',
+  },
   inputs: ['resources'],
   parts: [{ list: 'resources', dependsOn: [], check: timeoutHits }],
 });
@@ -403,6 +477,9 @@ function timeoutHits(resource: Resource): readonly Hit[] {
       {
         path: `${resource.path}/${which}/timeout`,
         message: `resource ${resource.name}: ${which === 'act' ? 'activation' : 'deactivation'} timeout is ${outer ?? '(default)'} but its script may run ${seconds} s; it should be ${wanted}`,
+        ja: {
+          message: `exec リソース ${resource.name}: ${which === 'act' ? '活性' : '非活性'}タイムアウトは ${outer ?? '(既定値)'} ですが、スクリプトは最大 ${seconds} 秒実行されるため、${wanted} にする必要があります`,
+        },
         quickFix: (project: Project) =>
           setParameter(project, `${resource.path}/${which}/timeout`, wanted),
       },
@@ -421,6 +498,10 @@ export const CF010: Rule = partsRule({
   source: 'clpconf-format.md §11',
   text: 'Names follow the product’s naming rules: server names lower-case; at most 31 bytes; no leading "-", no \\ / : , ; * ? " < > |.',
   fix: 'Rename it to follow the product’s naming rules.',
+  ja: {
+    text: '名前は製品の命名規則に従っています: サーバ名は小文字、31 バイト以内、先頭が "-" でない、\\ / : , ; * ? " < > | を含まない。',
+    fix: '製品の命名規則に従う名前に変更してください。',
+  },
   inputs: ['servers', 'groups', 'resources', 'monitors', 'cluster'],
   whole: {
     dependsOn: ['servers', 'cluster'],
@@ -430,6 +511,9 @@ export const CF010: Rule = partsRule({
         .map((server) => ({
           path: server.path,
           message: `server name ${server.name} must be lower-case (it is the OS host name)`,
+          ja: {
+            message: `サーバ名 ${server.name} は小文字でなければなりません (OS のホスト名です)`,
+          },
         })),
       ...nameProblems(model.cluster.name, 'cluster/name'),
     ],
@@ -466,10 +550,26 @@ function nameProblems(name: string, path: string): readonly Hit[] {
   if (!tooLong && !name.startsWith('-') && !FORBIDDEN_NAME.test(name)) {
     return NO_HITS;
   }
-  const problems = [
-    tooLong ? `is longer than ${MAX_NAME_BYTES} bytes` : '',
-    name.startsWith('-') ? 'starts with "-"' : '',
-    FORBIDDEN_NAME.test(name) ? 'holds a character the product forbids' : '',
-  ].filter((problem) => problem !== '');
-  return problems.map((problem) => ({ path, message: `name "${name}" ${problem}` }));
+  // Each problem in English and in Japanese.
+  const problems: Array<readonly [string, string]> = [];
+  if (tooLong) {
+    problems.push([
+      `is longer than ${MAX_NAME_BYTES} bytes`,
+      `が ${MAX_NAME_BYTES} バイトを超えています`,
+    ]);
+  }
+  if (name.startsWith('-')) {
+    problems.push(['starts with "-"', 'が "-" で始まっています']);
+  }
+  if (FORBIDDEN_NAME.test(name)) {
+    problems.push([
+      'holds a character the product forbids',
+      'に製品が禁止する文字が含まれています',
+    ]);
+  }
+  return problems.map(([problem, japanese]) => ({
+    path,
+    message: `name "${name}" ${problem}`,
+    ja: { message: `名前 "${name}" ${japanese}` },
+  }));
 }

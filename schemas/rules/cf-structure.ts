@@ -12,12 +12,17 @@ const SOURCE = 'clpconf-format.md §10-11';
 function duplicates<T extends { readonly name: string; readonly path: string }>(
   items: readonly T[],
   what: string,
+  whatJa: string,
 ): Hit[] {
   const seen = new Set<string>();
   const hits: Hit[] = [];
   for (const item of items) {
     if (seen.has(item.name)) {
-      hits.push({ path: item.path, message: `${what} name "${item.name}" is used twice` });
+      hits.push({
+        path: item.path,
+        message: `${what} name "${item.name}" is used twice`,
+        ja: { message: `${whatJa}の名前 "${item.name}" が重複しています` },
+      });
     } else {
       seen.add(item.name);
     }
@@ -32,6 +37,10 @@ export const CF001: Rule = partsRule({
   source: SOURCE,
   text: 'Names of servers, groups, resources and monitors are unique within their kind (resources across the whole resource section).',
   fix: 'Rename one of them.',
+  ja: {
+    text: 'サーバ、グループ、グループリソース、モニタリソースの名前は、それぞれの種類の中で一意です (グループリソースはリソースの種類を問わず一意)。',
+    fix: 'いずれかの名前を変更してください。',
+  },
   inputs: ['servers', 'groups', 'resources', 'monitors', 'heartbeats'],
   // Only names matter: an edit that renames, adds or removes nothing keeps the findings.
   whole: {
@@ -43,14 +52,15 @@ export const CF001: Rule = partsRule({
       'heartbeats',
     ],
     check: ({ model }) => [
-      ...duplicates(model.servers, 'server'),
-      ...duplicates(model.groups, 'group'),
+      ...duplicates(model.servers, 'server', 'サーバ'),
+      ...duplicates(model.groups, 'group', 'グループ'),
       // References to resources carry no type, so names are unique across all types.
-      ...duplicates(model.resources, 'resource'),
-      ...duplicates(model.monitors, 'monitor'),
+      ...duplicates(model.resources, 'resource', 'グループリソース'),
+      ...duplicates(model.monitors, 'monitor', 'モニタリソース'),
       ...duplicates(
         [...model.heartbeats, ...model.networkPartitions],
         'heartbeat or network partition',
+        'ハートビートまたはネットワークパーティション解決',
       ),
     ],
   },
@@ -64,6 +74,10 @@ export const CF002: Rule = partsRule({
   source: SOURCE,
   text: 'Every reference resolves: resource to group, group to servers, monitor target to resource, recovery target to group or resource, heartbeat to server device.',
   fix: 'Point the reference at an existing entity, or add the missing one.',
+  ja: {
+    text: 'すべての参照先が存在します: グループリソースの属するグループ、グループの起動サーバ、モニタリソースの対象リソース、回復対象のグループまたはグループリソース、ハートビートが使うサーバのデバイス。',
+    fix: '既存の参照先を指定するか、存在しない参照先を追加してください。',
+  },
   inputs: ['servers', 'groups', 'resources', 'monitors', 'heartbeats'],
   // A reference resolves by name (and a member by type too): what the others hold is their paths.
   whole: { dependsOn: ['heartbeats', 'servers'], check: (context) => deviceReferences(context) },
@@ -99,18 +113,27 @@ function groupReferences(group: Group, { model }: RuleContext): readonly Hit[] {
       .map((member) => ({
         path: `${group.path}/resource@${member.type}@${member.name}`,
         message: `group ${group.name} lists resource ${member.type}@${member.name}, which does not exist`,
+        ja: {
+          message: `グループ ${group.name} はグループリソース ${member.type}@${member.name} を含むとしていますが、そのリソースはありません`,
+        },
       })),
     ...group.policy
       .filter((policy) => !servers.has(policy.server))
       .map((policy) => ({
         path: `${group.path}/policy@${policy.server}`,
         message: `group ${group.name} may start on server ${policy.server}, which does not exist`,
+        ja: {
+          message: `グループ ${group.name} はサーバ ${policy.server} で起動できますが、そのサーバはありません`,
+        },
       })),
     ...group.dependsOn
       .filter((name) => !groups.has(name))
       .map((name) => ({
         path: `${group.path}/depend`,
         message: `group ${group.name} depends on group ${name}, which does not exist`,
+        ja: {
+          message: `グループ ${group.name} はグループ ${name} に依存していますが、そのグループはありません`,
+        },
       })),
   ];
 }
@@ -130,6 +153,10 @@ function resourceReferences(resource: Resource, { model }: RuleContext): readonl
             path: resource.path,
             message: `resource ${resource.name} belongs to no group`,
             fix: 'Add it to a group, or remove it.',
+            ja: {
+              message: `グループリソース ${resource.name} はどのグループにも属していません`,
+              fix: 'グループに追加するか、削除してください。',
+            },
           },
         ]
       : []),
@@ -138,6 +165,9 @@ function resourceReferences(resource: Resource, { model }: RuleContext): readonl
       .map((name) => ({
         path: `${resource.path}/depend@${name}`,
         message: `resource ${resource.name} depends on ${name}, which does not exist`,
+        ja: {
+          message: `グループリソース ${resource.name} は ${name} に依存していますが、そのリソースはありません`,
+        },
       })),
   ];
 }
@@ -159,12 +189,18 @@ function monitorReferences(monitor: Monitor, { model }: RuleContext): readonly H
     hits.push({
       path: `${monitor.path}/target`,
       message: `monitor ${monitor.name} targets resource ${target}, which does not exist`,
+      ja: {
+        message: `モニタリソース ${monitor.name} の対象リソース ${target} はありません`,
+      },
     });
   }
   if (missing) {
     hits.push({
       path: `${monitor.path}/relation/name`,
       message: `monitor ${monitor.name}'s recovery target ${type} ${name ?? '(none)'} does not exist`,
+      ja: {
+        message: `モニタリソース ${monitor.name} の回復対象 ${type} ${name ?? '(なし)'} はありません`,
+      },
     });
   }
   return hits;
@@ -180,6 +216,10 @@ function deviceReferences({ model }: RuleContext): Hit[] {
             path: `${heartbeat.path}/device`,
             message: `${heartbeat.name} uses device ${heartbeat.device}, which server ${server.name} does not have`,
             fix: `Add device ${heartbeat.device} to server ${server.name}, or use a device every server has.`,
+            ja: {
+              message: `${heartbeat.name} はデバイス ${heartbeat.device} を使いますが、サーバ ${server.name} にはそのデバイスがありません`,
+              fix: `サーバ ${server.name} にデバイス ${heartbeat.device} を追加するか、すべてのサーバにあるデバイスを使用してください。`,
+            },
           })),
   );
 }
@@ -191,6 +231,10 @@ export const CF005: Rule = partsRule({
   source: SOURCE,
   text: 'A failover group can run on at least two servers.',
   fix: 'Add a second server to the group’s startup servers.',
+  ja: {
+    text: 'フェイルオーバグループは 2 台以上のサーバで起動できます。',
+    fix: 'グループの起動サーバに 2 台目のサーバを追加してください。',
+  },
   inputs: ['servers', 'groups'],
   parts: [
     {
@@ -204,6 +248,9 @@ export const CF005: Rule = partsRule({
               {
                 path: group.path,
                 message: `group ${group.name} can start on only one server, so it cannot fail over`,
+                ja: {
+                  message: `グループ ${group.name} は 1 台のサーバでしか起動できないため、フェイルオーバできません`,
+                },
               },
             ]
           : NO_HITS,
@@ -218,10 +265,20 @@ export const CF006: Rule = {
   source: SOURCE,
   text: 'At least one heartbeat path; each server has the devices the heartbeats use.',
   fix: 'Add a heartbeat (lankhb or lanhb) over a LAN device every server has.',
+  ja: {
+    text: 'ハートビート経路が 1 つ以上あり、各サーバにはハートビートが使うデバイスがあります。',
+    fix: 'すべてのサーバにある LAN デバイスを使うハートビート (lankhb または lanhb) を追加してください。',
+  },
   inputs: ['servers', 'heartbeats'],
   // Missing devices are CF002's; a cluster of one server (SingleServerSafe) has no heartbeat.
   check: ({ model }) =>
     model.heartbeats.length === 0 && model.servers.length > 1
-      ? [{ path: 'heartbeat', message: 'the cluster has no heartbeat path' }]
+      ? [
+          {
+            path: 'heartbeat',
+            message: 'the cluster has no heartbeat path',
+            ja: { message: 'クラスタにハートビート経路がありません' },
+          },
+        ]
       : [],
 };

@@ -116,7 +116,14 @@ function toFinding(rule: Rule, hit: Hit): Finding {
     fix: hit.fix ?? rule.fix,
     source: rule.source,
     hasQuickFix: hit.quickFix !== undefined,
+    ja: { message: hit.ja.message, fix: japaneseFix(rule, hit) },
   };
+}
+
+// A hit with its own fix and no Japanese for it keeps the English fix rather than the
+// rule's general one, which would say something else.
+function japaneseFix(rule: Rule, hit: Hit): string {
+  return hit.ja.fix ?? (hit.fix === undefined ? rule.ja.fix : hit.fix);
 }
 
 /**

@@ -9,6 +9,10 @@ import { type Project, monitorScriptFolder, resourceScriptFolder } from '../proj
 export const SCRIPTS_NOT_GIVEN = 'the scripts did not come with this clp.conf';
 /** The fix for it. */
 export const CHECK_WITH_SCRIPTS = 'Check the project folder (clp.conf with its scripts/)';
+/** `SCRIPTS_NOT_GIVEN` in Japanese. */
+export const SCRIPTS_NOT_GIVEN_JA = 'この clp.conf にはスクリプトが付いていません';
+/** `CHECK_WITH_SCRIPTS` in Japanese. */
+export const CHECK_WITH_SCRIPTS_JA = 'プロジェクトフォルダ (clp.conf と scripts/) を検査してください';
 
 /** Whether a script path names a file created with the product (relative) rather than a user application (absolute). */
 export function isProductScript(path: string): boolean {

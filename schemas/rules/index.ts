@@ -14,3 +14,4 @@ export {
 export { type Checker, applyAllQuickFixes, checkProject, createChecker } from './checker.js';
 export { compareVersions } from './version.js';
 export { formatRuleCatalogue } from './docs.js';
+export * from './language.js';

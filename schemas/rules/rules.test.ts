@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { unwrap } from '../../test/support/project.js';
 import { removeElement, setValue } from '../doc/edit.js';
 import { interHostProject, plainProject, vmwareHaProject, withScripts } from '../../test/support/rule-projects.js';
+import { expectJapaneseFinding } from '../../test/support/japanese.js';
 import {
   type CheckOptions,
   type Finding,
@@ -101,6 +102,7 @@ describe('every rule fires on a near-identical configuration, and not on the cle
     expect(fired.length).toBeGreaterThan(0);
     expect(fired.every((finding) => finding.severity === (entry.severity ?? RULES.find((rule) => rule.id === entry.rule)?.severity))).toBe(true);
     expect(fired.every((finding) => finding.message.length > 0 && finding.fix.length > 0 && finding.path.length > 0)).toBe(true);
+    fired.forEach(expectJapaneseFinding);
   });
 
   it('covers every rule in the catalogue', () => {

@@ -20,6 +20,14 @@ export interface Finding {
   readonly source: string;
   /** Whether `applyQuickFix` can repair it mechanically. */
   readonly hasQuickFix: boolean;
+  /** The message and fix in Japanese, for the UI in Japanese. */
+  readonly ja: { readonly message: string; readonly fix: string };
+}
+
+/** A hit's wording in Japanese; `fix` where the hit has its own fix. */
+export interface JapaneseHit {
+  readonly message: string;
+  readonly fix?: string;
 }
 
 /** What a rule's check reports; the engine adds the rule's id, source and defaults. */
@@ -32,6 +40,8 @@ export interface Hit {
   readonly severity?: Severity;
   /** Repairs this hit; an ordinary model edit, so it is minimal and undoable. */
   readonly quickFix?: (project: Project) => Result<Project>;
+  /** The same in Japanese (the product's own terms, as its Japanese Builder uses them). */
+  readonly ja: JapaneseHit;
 }
 
 /** Everything a rule may read. */
@@ -109,6 +119,8 @@ export interface Rule {
   readonly text: string;
   /** What to do, in general; a hit may say more precisely. */
   readonly fix: string;
+  /** `text` and `fix` in Japanese. */
+  readonly ja: { readonly text: string; readonly fix: string };
   readonly inputs: readonly RuleInput[];
   /**
    * In a guest-to-host association two projects share the topology: the ESX hosts' cluster

@@ -8,7 +8,9 @@ import type { Project } from '../project.js';
 import { type Result, pipe } from '../result.js';
 import {
   CHECK_WITH_SCRIPTS,
+  CHECK_WITH_SCRIPTS_JA,
   SCRIPTS_NOT_GIVEN,
+  SCRIPTS_NOT_GIVEN_JA,
   monitorScript,
   resourceScript,
   scriptText,
@@ -89,6 +91,10 @@ export const VM020: Rule = {
   source: SOURCE,
   text: 'The VM failover group holds a shared disk resource (disk on Linux, sd on Windows) and an exec resource whose start/stop scripts are the VM power-on/power-off scripts.',
   fix: 'Add the exec resource with the VM power scripts (clpbuilder generate) and the shared disk resource to the failover group.',
+  ja: {
+    text: 'VM のフェイルオーバグループには、共有ディスクリソース (Linux では disk、Windows では sd) と、開始/終了スクリプト (start/stop) が VM の電源オン/電源オフ (power-on/power-off) スクリプトである exec リソースが含まれている必要があります。',
+    fix: 'VM の電源スクリプトを持つ exec リソース (clpbuilder generate) と共有ディスクリソースをフェイルオーバグループに追加してください。',
+  },
   inputs: ['groups', 'resources', 'scripts', 'cluster'],
   check: (context) => {
     const execs = vmExecResources(context);
@@ -100,6 +106,10 @@ export const VM020: Rule = {
           severity: 'info',
           message: `${SCRIPTS_NOT_GIVEN}, so which exec resource starts the virtual machine was not checked`,
           fix: `${CHECK_WITH_SCRIPTS}.`,
+          ja: {
+            message: `${SCRIPTS_NOT_GIVEN_JA}。そのため、どの exec リソースが仮想マシンを起動するかは検査していません`,
+            fix: `${CHECK_WITH_SCRIPTS_JA}。`,
+          },
         },
       ];
     }
@@ -109,6 +119,10 @@ export const VM020: Rule = {
           path: 'group',
           message:
             'no exec resource starts the virtual machine (its start script does not call vmware-cmd)',
+          ja: {
+            message:
+              '仮想マシンを起動する exec リソースがありません (開始スクリプトが vmware-cmd を呼び出していません)',
+          },
         },
       ];
     }
@@ -130,6 +144,9 @@ function stopScriptHit(context: RuleContext, exec: Resource): Hit[] {
         {
           path: `${exec.path}/parameters/deact/path`,
           message: `exec resource ${exec.name} starts the VM but its stop script does not power it off`,
+          ja: {
+            message: `exec リソース ${exec.name} は VM を起動しますが、終了スクリプトが VM の電源をオフにしません`,
+          },
         },
       ];
 }
@@ -146,6 +163,9 @@ function sharedDiskHit(context: RuleContext, exec: Resource): Hit[] {
         {
           path: group?.path ?? exec.path,
           message: `group ${exec.group ?? '(none)'} runs the VM but holds no shared disk resource (${diskType})`,
+          ja: {
+            message: `グループ ${exec.group ?? '(なし)'} は VM を実行しますが、共有ディスクリソース (${diskType}) がありません`,
+          },
         },
       ];
 }
@@ -158,6 +178,10 @@ export const VM021: Rule = {
   source: `${SOURCE}, step 9`,
   text: 'The custom monitor (genw) that runs the VM monitor script is asynchronous, its monitor timing is active with the VM exec resource as target, and its recovery target is the group that holds that exec resource.',
   fix: 'Make the custom monitor asynchronous, active, targeting the VM exec resource, recovering its group (quick fix).',
+  ja: {
+    text: 'VM 監視スクリプトを実行するカスタムモニタ (genw) は、非同期で、監視タイミングが活性時、対象リソースが VM の exec リソース、回復対象がその exec リソースを含むグループである必要があります。',
+    fix: 'カスタムモニタを、非同期、監視タイミング「活性時」、対象リソースを VM の exec リソース、回復対象をそのグループに設定してください (クイックフィックス)。',
+  },
   inputs: ['groups', 'resources', 'monitors', 'scripts', 'cluster'],
   check: (context) => vmExecResources(context).flatMap((exec) => monitorHits(context, exec)),
 };
@@ -170,24 +194,37 @@ function monitorHits(context: RuleContext, exec: Resource): Hit[] {
         path: exec.path,
         message: `no custom monitor (genw) watches the virtual machine of ${exec.name}`,
         fix: 'Add a genw monitor running the VM monitor script (clpbuilder generate).',
+        ja: {
+          message: `${exec.name} の仮想マシンを監視するカスタムモニタ (genw) がありません`,
+          fix: 'VM 監視スクリプトを実行する genw モニタを追加してください (clpbuilder generate)。',
+        },
       },
     ];
   }
-  const wanted: Array<[string, string | undefined, string, string]> = [
-    ['parameters/sync', monitor.genw?.sync ?? '1', '0', 'asynchronous'],
+  // Each setting: clp.conf sub-path, actual, expected, and what it means in English and Japanese.
+  const wanted: Array<[string, string | undefined, string, string, string]> = [
+    ['parameters/sync', monitor.genw?.sync ?? '1', '0', 'asynchronous', '非同期'],
     [
       'polling/timing',
       monitor.polling.timing ?? '0',
       '1',
       'monitoring only while the target is active',
+      '監視タイミング「活性時」',
     ],
-    ['target', monitor.target, exec.name, `targeting ${exec.name}`],
-    ['relation/type', monitor.relation.type, 'grp', 'recovering a group'],
+    ['target', monitor.target, exec.name, `targeting ${exec.name}`, `対象リソース ${exec.name}`],
+    [
+      'relation/type',
+      monitor.relation.type,
+      'grp',
+      'recovering a group',
+      '回復対象の種類「グループ」',
+    ],
     [
       'relation/name',
       monitor.relation.name,
       exec.group ?? '',
       `recovering group ${exec.group ?? ''}`,
+      `回復対象グループ ${exec.group ?? ''}`,
     ],
   ];
   const wrong = wanted.filter(([, actual, expected]) => actual?.trim() !== expected);
@@ -208,6 +245,9 @@ function monitorHits(context: RuleContext, exec: Resource): Hit[] {
       path: `${monitor.path}/${wrong[0]?.[0] ?? ''}`,
       message: `custom monitor ${monitor.name} must be ${wrong.map(([, , , words]) => words).join(', ')}`,
       quickFix,
+      ja: {
+        message: `カスタムモニタ ${monitor.name} には次の設定が必要です: ${wrong.map(([, , , , words]) => words).join('、')}`,
+      },
     },
   ];
 }
@@ -239,6 +279,10 @@ export const VM022: Rule = {
   source: 'vSphere guide, Appendix A (vmpower.start.pl: "This must be absolute UUID-based path")',
   text: 'The VM configuration path used by the scripts is absolute and UUID-based: /vmfs/volumes/<uuid>/<dir>/<name>.vmx (a clp.conf checked without its scripts gets one info saying the paths in them were not checked).',
   fix: 'Use the datastore’s UUID path, e.g. /vmfs/volumes/4a276815-6acb55cc-e2a8-0019dbc0afcc/vm1/vm1.vmx, not its label.',
+  ja: {
+    text: 'スクリプトが使う VM の構成ファイルのパスは、UUID を使った絶対パス /vmfs/volumes/<uuid>/<dir>/<name>.vmx である必要があります (スクリプトなしで検査した clp.conf には、スクリプト内のパスを検査していないことを知らせる info が 1 件出ます)。',
+    fix: 'データストアのラベルではなく UUID のパス (例: /vmfs/volumes/4a276815-6acb55cc-e2a8-0019dbc0afcc/vm1/vm1.vmx) を使用してください。',
+  },
   inputs: ['resources', 'groups', 'scripts', 'meta'],
   check: (context) => [
     ...vmxScriptsNotGiven(context),
@@ -247,6 +291,9 @@ export const VM022: Rule = {
       .map((path) => ({
         path: 'cluster',
         message: `VM configuration path ${path} is not an absolute UUID-based /vmfs/volumes path`,
+        ja: {
+          message: `VM の構成ファイルのパス ${path} は UUID を使った /vmfs/volumes の絶対パスではありません`,
+        },
       })),
   ],
 };
@@ -263,6 +310,10 @@ function vmxScriptsNotGiven(context: RuleContext): Hit[] {
       severity: 'info',
       message: `${SCRIPTS_NOT_GIVEN}, so the VM configuration paths in the start scripts of its ${execs.length === 1 ? 'exec resource' : `${execs.length} exec resources`} were not checked`,
       fix: `${CHECK_WITH_SCRIPTS}.`,
+      ja: {
+        message: `${SCRIPTS_NOT_GIVEN_JA}。そのため、${execs.length === 1 ? 'exec リソース' : `${execs.length} 個の exec リソース`}の開始スクリプト内の VM の構成ファイルのパスは検査していません`,
+        fix: `${CHECK_WITH_SCRIPTS_JA}。`,
+      },
     },
   ];
 }
@@ -275,14 +326,22 @@ export const VM023: Rule = {
   source: `${SOURCE}, step 5`,
   text: 'Before starting the cluster, power off and unregister the VM on its ESX host (vmware-cmd -s unregister <vmx>).',
   fix: 'On the ESX host holding the VM: power it off, then vmware-cmd -s unregister <vmx>.',
+  ja: {
+    text: 'クラスタを開始する前に、ESX ホスト上で VM の電源をオフにして登録解除する必要があります (vmware-cmd -s unregister <vmx>)。',
+    fix: 'VM を保持する ESX ホストで VM の電源をオフにしてから、vmware-cmd -s unregister <vmx> を実行してください。',
+  },
   inputs: ['resources', 'groups', 'scripts', 'meta'],
   check: (context) => {
     const paths = vmxPaths(context);
     const command = `vmware-cmd -s unregister ${paths[0] ?? '<vmx path>'}`;
+    const commandJa = `vmware-cmd -s unregister ${paths[0] ?? '<vmx パス>'}`;
     return [
       {
         path: 'cluster',
         message: `before starting the cluster, power off the VM and run ${command} on its ESX host`,
+        ja: {
+          message: `クラスタを開始する前に、ESX ホスト上で VM の電源をオフにして ${commandJa} を実行する必要があります`,
+        },
       },
     ];
   },

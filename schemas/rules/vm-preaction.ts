@@ -6,7 +6,7 @@ import { setParameter } from '../edits/parameters.js';
 import type { Monitor } from '../model/entities.js';
 import type { Project } from '../project.js';
 import { type Result, pipe } from '../result.js';
-import { CHECK_WITH_SCRIPTS, SCRIPTS_NOT_GIVEN, monitorScript, scriptText } from './helpers.js';
+import { CHECK_WITH_SCRIPTS, CHECK_WITH_SCRIPTS_JA, SCRIPTS_NOT_GIVEN, SCRIPTS_NOT_GIVEN_JA, monitorScript, scriptText } from './helpers.js';
 import { VMWARE, VMWARE_HA_SSS } from './topologies.js';
 import type { Hit, Rule, RuleContext } from './types.js';
 
@@ -35,11 +35,12 @@ export const VM030: Rule = {
   source: SOURCE,
   text: 'Monitors that must fail the VM over have "execute script before final action" enabled, with the pre-action script for the guest’s OS (.sh for Linux, .bat for Windows).',
   fix: 'Enable "Execute Script before Final Action" with the pre-action script (quick fix; clpbuilder generate writes the script).',
+  ja: { text: 'VM をフェイルオーバさせる必要のあるモニタリソースは「最終動作前にスクリプトを実行する」が有効で、ゲスト OS 用の最終動作前スクリプト (Linux は .sh、Windows は .bat) を実行します。', fix: '最終動作前スクリプトを指定して「最終動作前にスクリプトを実行する」を有効にしてください (クイックフィックス。スクリプトは clpbuilder generate が作成します)。' },
   inputs: ['monitors', 'meta', 'cluster'],
   check: (context) => {
     const monitors = failoverMonitors(context);
     if (monitors.length === 0) {
-      return [{ path: 'monitor', message: 'no monitor takes a final action, so nothing asks for the virtual machine’s failover', fix: 'Add the monitors that must fail the VM over (e.g. NIC link up/down) with a final action and the pre-action script.' }];
+      return [{ path: 'monitor', message: 'no monitor takes a final action, so nothing asks for the virtual machine’s failover', fix: 'Add the monitors that must fail the VM over (e.g. NIC link up/down) with a final action and the pre-action script.', ja: { message: '最終動作を実行するモニタリソースがないため、仮想マシンのフェイルオーバを要求するものがありません', fix: 'VM をフェイルオーバさせる必要のあるモニタリソース (NIC link up/down など) を、最終動作と最終動作前スクリプトを設定して追加してください。' } }];
     }
     const file = guestOs(context) === 'windows' ? 'preaction.bat' : 'preaction.sh';
     return monitors.flatMap((monitor) => preactionHit(monitor, file));
@@ -59,7 +60,8 @@ function preactionHit(monitor: Monitor, file: string): Hit[] {
       (p) => setParameter(p, `${monitor.path}/emergency/preaction/path`, file),
     );
   const state = preaction.use === '1' ? `runs ${preaction.path ?? '(no script)'}` : 'does not run a script before its final action';
-  return [{ path: `${monitor.path}/emergency/preaction`, message: `monitor ${monitor.name} ${state}; it must run ${file} to fail the VM over first`, quickFix }];
+  const stateJa = preaction.use === '1' ? `最終動作前に ${preaction.path ?? '(スクリプトなし)'} を実行します` : '最終動作前にスクリプトを実行しません';
+  return [{ path: `${monitor.path}/emergency/preaction`, message: `monitor ${monitor.name} ${state}; it must run ${file} to fail the VM over first`, ja: { message: `モニタリソース ${monitor.name} は${stateJa}。先に VM をフェイルオーバさせるため、${file} を実行する必要があります` }, quickFix }];
 }
 
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
@@ -83,18 +85,19 @@ export const VM031: Rule = {
   source: 'vSphere guide, Appendix A (vmpreaction.sh, vmpreaction.bat)',
   text: 'The pre-action script names the host cluster’s VM resource and lists every ESX address, comma-separated, each a valid IPv4 address (a clp.conf checked without its scripts gets one info saying the scripts were not checked).',
   fix: 'Record the host cluster’s VM resource and the ESX addresses in the VM profile, then clpbuilder generate.',
+  ja: { text: '最終動作前スクリプトには、ホストクラスタの仮想マシンリソースと、すべての ESX ホストのアドレスがカンマ区切りで記載されており、各アドレスは有効な IPv4 アドレスです (スクリプトなしで検査した clp.conf では、スクリプトを検査していないことを伝える情報が 1 件出ます)。', fix: 'ホストクラスタの仮想マシンリソースと ESX ホストのアドレスを VM プロファイルに記録してから、clpbuilder generate を実行してください。' },
   inputs: ['monitors', 'scripts', 'meta', 'cluster'],
   check: (context) => {
     const { resource, addresses } = preactionTarget(context);
     const hits: Hit[] = [];
     if (!resource) {
-      hits.push({ path: 'cluster', message: 'the VM profile does not name the host cluster’s VM resource the pre-action script must fail over' });
+      hits.push({ path: 'cluster', message: 'the VM profile does not name the host cluster’s VM resource the pre-action script must fail over', ja: { message: 'VM プロファイルに、最終動作前スクリプトがフェイルオーバさせるホストクラスタの仮想マシンリソースがありません' } });
     }
     if (!addresses || addresses.length === 0) {
-      hits.push({ path: 'cluster', message: 'the VM profile lists no ESX addresses for the pre-action script' });
+      hits.push({ path: 'cluster', message: 'the VM profile lists no ESX addresses for the pre-action script', ja: { message: 'VM プロファイルに、最終動作前スクリプト用の ESX ホストのアドレスがありません' } });
     }
     for (const address of (addresses ?? []).filter((candidate) => !IPV4.test(candidate))) {
-      hits.push({ path: 'cluster', message: `ESX address ${address} is not a valid IPv4 address` });
+      hits.push({ path: 'cluster', message: `ESX address ${address} is not a valid IPv4 address`, ja: { message: `ESX ホストのアドレス ${address} は有効な IPv4 アドレスではありません` } });
     }
     return [...hits, ...scriptHits(context, resource, addresses ?? [])];
   },
@@ -112,7 +115,7 @@ function scriptHits(context: RuleContext, resource: string | undefined, addresse
       return [];
     }
     const missing = [resource, ...addresses].filter((value): value is string => value !== undefined && !text.includes(value));
-    return missing.length === 0 ? [] : [{ path: `${monitor.path}/emergency/preaction/path`, message: `pre-action script of ${monitor.name} does not name ${missing.join(', ')}`, fix: 'Regenerate it from the VM profile (clpbuilder generate).' }];
+    return missing.length === 0 ? [] : [{ path: `${monitor.path}/emergency/preaction/path`, message: `pre-action script of ${monitor.name} does not name ${missing.join(', ')}`, fix: 'Regenerate it from the VM profile (clpbuilder generate).', ja: { message: `モニタリソース ${monitor.name} の最終動作前スクリプトに ${missing.join('、')} が記載されていません`, fix: 'VM プロファイルから再生成してください (clpbuilder generate)。' } }];
   });
 }
 
@@ -124,7 +127,8 @@ function preactionScriptsNotGiven(context: RuleContext): Hit[] {
     return [];
   }
   const whose = running.length === 1 ? `monitor ${first.name}` : `${running.length} monitors`;
-  return [{ path: `${first.path}/emergency/preaction/path`, severity: 'info', message: `${SCRIPTS_NOT_GIVEN}, so whether the pre-action scripts of ${whose} name the VM resource and the ESX addresses was not checked`, fix: `${CHECK_WITH_SCRIPTS}.` }];
+  const whoseJa = running.length === 1 ? `モニタリソース ${first.name} の` : `${running.length} 個のモニタリソースの`;
+  return [{ path: `${first.path}/emergency/preaction/path`, severity: 'info', message: `${SCRIPTS_NOT_GIVEN}, so whether the pre-action scripts of ${whose} name the VM resource and the ESX addresses was not checked`, fix: `${CHECK_WITH_SCRIPTS}.`, ja: { message: `${SCRIPTS_NOT_GIVEN_JA}。このため、${whoseJa}最終動作前スクリプトに仮想マシンリソースと ESX ホストのアドレスが記載されているかは検査していません`, fix: `${CHECK_WITH_SCRIPTS_JA}。` } }];
 }
 
 export const VM032: Rule = {
@@ -134,11 +138,12 @@ export const VM032: Rule = {
   source: SOURCE,
   text: 'The disk monitor (diskw) on the host watches the shared disk holding the guests with method READ(O_DIRECT) and final action OS shutdown (emergency/action 4).',
   fix: 'Add a diskw monitor on the guests’ datastore disk, method READ(O_DIRECT), final action "Stop cluster service and shut down OS".',
+  ja: { text: 'ホストのディスクモニタ (diskw) が、ゲストを格納する共有ディスクを監視方法 READ(O_DIRECT)、最終動作「クラスタサービスを停止して OS をシャットダウン」(emergency/action 4) で監視します。', fix: 'ゲストのデータストアのディスクを監視する diskw モニタを、監視方法 READ(O_DIRECT)、最終動作「クラスタサービスを停止して OS をシャットダウン」で追加してください。' },
   inputs: ['monitors', 'cluster'],
   check: ({ model }) => {
     const monitors = model.monitors.filter((monitor) => monitor.type === 'diskw');
     if (monitors.length === 0) {
-      return [{ path: 'monitor', message: 'no disk monitor (diskw) watches the shared disk holding the guests' }];
+      return [{ path: 'monitor', message: 'no disk monitor (diskw) watches the shared disk holding the guests', ja: { message: 'ゲストを格納する共有ディスクを監視するディスクモニタ (diskw) がありません' } }];
     }
     return monitors.flatMap(diskMonitorHits);
   },
@@ -150,15 +155,16 @@ function diskMonitorHits(monitor: Monitor): Hit[] {
     hits.push({
       path: `${monitor.path}/emergency/action`,
       message: `disk monitor ${monitor.name}'s final action must be OS shutdown (4), not ${monitor.emergency.action ?? '(default)'}`,
+      ja: { message: `ディスクモニタ ${monitor.name} の最終動作は ${monitor.emergency.action ?? '(既定値)'} ではなく、「クラスタサービスを停止して OS をシャットダウン」(4) でなければなりません` },
       quickFix: (project: Project) => setParameter(project, `${monitor.path}/emergency/action`, '4'),
     });
   }
   const method = monitor.diskw?.method;
   // The XML encoding of the method is in no public sample (clpconf-format.md §12): keep it where found, ask where absent.
   if (method === undefined) {
-    hits.push({ path: `${monitor.path}/parameters/method`, severity: 'info', message: `confirm that disk monitor ${monitor.name} uses method READ(O_DIRECT)`, fix: 'Check the monitor type in the Builder or Cluster WebUI.' });
+    hits.push({ path: `${monitor.path}/parameters/method`, severity: 'info', message: `confirm that disk monitor ${monitor.name} uses method READ(O_DIRECT)`, fix: 'Check the disk monitor’s method in the Builder or Cluster WebUI.', ja: { message: `ディスクモニタ ${monitor.name} の監視方法が READ(O_DIRECT) であるか確認が必要です`, fix: 'Builder または Cluster WebUI でディスクモニタの監視方法を確認してください。' } });
   } else if (!/O_DIRECT/i.test(method)) {
-    hits.push({ path: `${monitor.path}/parameters/method`, message: `disk monitor ${monitor.name} uses method ${method}; it must be READ(O_DIRECT)` });
+    hits.push({ path: `${monitor.path}/parameters/method`, message: `disk monitor ${monitor.name} uses method ${method}; it must be READ(O_DIRECT)`, ja: { message: `ディスクモニタ ${monitor.name} の監視方法は ${method} ですが、READ(O_DIRECT) でなければなりません` } });
   }
   return hits;
 }
@@ -170,6 +176,7 @@ export const VM040: Rule = {
   source: 'vSphere guide, Setting up an inter-host OS cluster, steps 10-12',
   text: 'Before uploading: stop the affected failover groups and suspend the cluster; after uploading: resume it.',
   fix: 'clpbuilder upload does this with --stop-groups (suspend and resume are on by default).',
+  ja: { text: 'アップロード前に、影響を受けるフェイルオーバグループを停止してクラスタをサスペンドし、アップロード後にリジュームします。', fix: '--stop-groups を指定して clpbuilder upload を実行してください (サスペンドとリジュームは既定で行われます)。' },
   inputs: ['cluster'],
-  check: () => [{ path: 'cluster', message: 'before uploading, stop the affected failover groups and suspend the cluster; resume it afterwards' }],
+  check: () => [{ path: 'cluster', message: 'before uploading, stop the affected failover groups and suspend the cluster; resume it afterwards', ja: { message: 'アップロード前に、影響を受けるフェイルオーバグループを停止してクラスタをサスペンドし、アップロード後にリジュームする必要があります' } }],
 };

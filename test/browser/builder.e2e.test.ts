@@ -6,7 +6,8 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lineChanges } from '../support/project.js';
+import { checkProject, setParameter } from '../../schemas/index.js';
+import { lineChanges, unwrap } from '../support/project.js';
 import { interHostProject } from '../support/rule-projects.js';
 import { launchChromium } from './chromium.js';
 import { type ServeProcess, serveProject } from './serve-process.js';
@@ -142,5 +143,38 @@ describe('the Builder in Chromium', () => {
     const unit = page.locator('.field', { has: interval }).locator('.unit');
     expect(await unit.textContent()).toBe('s');
     expect(pageErrors).toEqual([]);
+  }, 120_000);
+
+  it('says the findings, their fixes and a bad value in Japanese when the UI is in Japanese', async () => {
+    const japanese = await context.newPage();
+    japanese.setDefaultTimeout(10_000);
+    const errors: string[] = [];
+    japanese.on('pageerror', (error) => errors.push(error.message));
+    await japanese.goto(`${host.url}&lang=ja`);
+    const tree = japanese.getByRole('tree', { name: 'クラスタ' });
+    await tree.getByRole('treeitem', { name: 'userw', exact: true }).click();
+    await japanese
+      .locator('[data-path="monitor/userw@userw/parameters/method"]')
+      .selectOption('softdog');
+    const expected = checkProject(
+      unwrap(setParameter(interHostProject(), 'monitor/userw@userw/parameters/method', 'softdog')),
+    ).find((finding) => finding.rule === 'VM003')!;
+    const problems = japanese.getByRole('region', { name: '問題' });
+    const vm003 = problems.getByRole('listitem').filter({ hasText: 'VM003' });
+    await vm003.waitFor();
+    expect(await vm003.locator('.message').textContent()).toBe(expected.ja.message);
+    expect(expected.ja.message).not.toBe(expected.message);
+    expect(
+      await vm003.getByRole('button', { name: 'クイックフィックス' }).getAttribute('title'),
+    ).toBe(expected.ja.fix);
+    const interval = japanese.locator('[data-path="monitor/userw@userw/polling/interval"]');
+    await interval.fill('abc');
+    await japanese
+      .getByRole('alert')
+      .filter({ hasText: '"abc" は整数で指定してください' })
+      .waitFor();
+    await japanese.screenshot({ path: '/tmp/ui-ja.png' });
+    await japanese.close();
+    expect(errors).toEqual([]);
   }, 120_000);
 });

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { type DiffLine, diffLines } from './diff-lines.js';
 import { type Problem, resultRows } from './upload-flow.js';
 import type { UploadReport } from './upload-model.js';
+import { useFindingText } from '../problems/finding-text.js';
 
 /** The steps of the plan, each with where it runs and its commands. */
 export function PlanSteps({ plan }: { plan: NonNullable<UploadReport['plan']> }) {
@@ -67,7 +68,11 @@ function DiffRow({ line }: { line: DiffLine }) {
 /** Rule findings, errors first (the report's order). */
 export function FindingList({ findings }: { findings: readonly unknown[] }) {
   const { t } = useTranslation();
-  const shown = findings as readonly { rule: string; severity: string; message: string }[];
+  const textOf = useFindingText();
+  const shown = findings as readonly (Parameters<typeof textOf>[0] & {
+    rule: string;
+    severity: string;
+  })[];
   if (shown.length === 0) {
     return <p className="note">{t('hosts.noFindings')}</p>;
   }
@@ -75,7 +80,7 @@ export function FindingList({ findings }: { findings: readonly unknown[] }) {
     <ul className="findings" aria-label={t('problems.title')}>
       {shown.map((finding, index) => (
         <li key={index} className={`severity-${finding.severity}`}>
-          {finding.rule} — {finding.message}
+          {finding.rule} — {textOf(finding).message}
         </li>
       ))}
     </ul>

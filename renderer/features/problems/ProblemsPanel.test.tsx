@@ -5,6 +5,7 @@
  */
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import i18next from 'i18next';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Finding, type Project, checkProject, setParameter } from '../../../schemas/index.js';
 import { interHostProject } from '../../../test/support/rule-projects.js';
@@ -82,6 +83,27 @@ describe('ProblemsPanel', () => {
     expect(screen.getAllByRole('button', { name: 'Quick fix' })).toHaveLength(
       findings.length - withoutFix,
     );
+  });
+
+  it('says each finding and its fix in Japanese when the UI is in Japanese', async () => {
+    const findings = brokenFindings();
+    await i18next.changeLanguage('ja');
+    try {
+      render(<ProblemsPanel findings={findings} onReveal={() => {}} onQuickFix={() => {}} />);
+      const vm003 = findings.find((finding) => finding.rule === 'VM003')!;
+      const row = screen
+        .getAllByRole('listitem')
+        .find((candidate) => candidate.textContent?.includes('VM003'))!;
+      expect(row.textContent).toContain(vm003.ja.message);
+      expect(row.textContent).not.toContain(vm003.message);
+      expect(within(row).getByRole('button', { name: 'クイックフィックス' }).title).toBe(
+        vm003.ja.fix,
+      );
+      const shown = screen.getAllByRole('listitem').map((item) => item.textContent ?? '');
+      expect(shown.every((text) => /[\u3040-\u30ff\u4e00-\u9fff]/.test(text))).toBe(true);
+    } finally {
+      await i18next.changeLanguage('en');
+    }
   });
 
   it('says so when every rule passes', () => {

@@ -5,6 +5,7 @@
 import { type RefObject, memo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Finding, Severity } from '../../../schemas/index.js';
+import { useFindingText } from './finding-text.js';
 
 interface Actions {
   onReveal(finding: Finding): void;
@@ -87,6 +88,7 @@ function ProblemRow({
   readonly actions: RefObject<Actions>;
 }) {
   const { t } = useTranslation();
+  const { message, fix } = useFindingText()(finding);
   return (
     <li className={`problem sev-${finding.severity}`}>
       <button
@@ -100,8 +102,8 @@ function ProblemRow({
           aria-label={t(`severity.${finding.severity}`)}
         />
         <span className="rule">{finding.rule}</span>
-        <span className="message" title={finding.message}>
-          {finding.message}
+        <span className="message" title={message}>
+          {message}
         </span>
         <code className="where">{finding.path}</code>
       </button>
@@ -109,7 +111,7 @@ function ProblemRow({
         <button
           type="button"
           className="quick-fix"
-          title={finding.fix}
+          title={fix}
           onClick={() => actions.current.onQuickFix(finding)}
         >
           {t('problems.quickFix')}

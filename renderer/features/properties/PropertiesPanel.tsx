@@ -11,6 +11,7 @@ import {
   unitOf,
 } from '../../../schemas/index.js';
 import { type ChoiceField, type EntityView, choiceFieldsOf } from './entity-view.js';
+import { parameterProblemText, useFindingText } from '../problems/finding-text.js';
 
 interface Props {
   readonly entity: EntityView | undefined;
@@ -114,11 +115,13 @@ function ChoiceRow({ field, path, value, findings, onSet }: RowProps & { field: 
 }
 
 function TextRow({ label, path, value, findings, onSet }: RowProps & { label: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [draft, setDraft] = useState(value ?? '');
   const unit = unitOf(path);
   const checked = checkParameterValue(path, draft);
-  const error = checked.ok ? undefined : checked.error.message.replace(`${path}: `, '');
+  const error = checked.ok
+    ? undefined
+    : parameterProblemText(checked.error.message, i18n.language).replace(`${path}: `, '');
   const id = `field-${path}`;
   const commit = () => {
     if (checked.ok && draft !== value) {
@@ -158,12 +161,13 @@ function TextRow({ label, path, value, findings, onSet }: RowProps & { label: st
 }
 
 function FieldFindings({ findings }: { readonly findings: readonly Finding[] }) {
+  const textOf = useFindingText();
   return findings.map((finding) => (
     <p
       key={`${finding.rule}-${finding.message}`}
       className={`field-finding sev-${finding.severity}`}
     >
-      {finding.rule}: {finding.message}
+      {finding.rule}: {textOf(finding).message}
     </p>
   ));
 }
