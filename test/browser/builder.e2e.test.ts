@@ -169,10 +169,12 @@ describe('the Builder in Chromium', () => {
     ).toBe(expected.ja.fix);
     const interval = japanese.locator('[data-path="monitor/userw@userw/polling/interval"]');
     await interval.fill('abc');
-    await japanese
+    const problem = japanese
       .getByRole('alert')
-      .filter({ hasText: '"abc" は整数で指定してください' })
-      .waitFor();
+      .filter({ hasText: '"abc" は整数で指定してください' });
+    await problem.waitFor();
+    // The problem sits under the value it is about.
+    expect((await problem.boundingBox())?.x).toBe((await interval.boundingBox())?.x);
     await japanese.screenshot({ path: '/tmp/ui-ja.png' });
     await japanese.close();
     expect(errors).toEqual([]);
