@@ -226,6 +226,13 @@ describe('the File menu in Chromium', () => {
     await wizard.getByRole('button', { name: '次へ' }).click();
     await wizard.getByRole('button', { name: '次へ' }).click();
     await wizard.getByRole('alert').filter({ hasText: '赤で示した' }).waitFor();
+    // Each field says its problem in Japanese too.
+    await wizard.getByText('入力してください', { exact: true }).first().waitFor();
+    await wizard
+      .getByText('アドレスを 1 つ以上指定してください', { exact: true })
+      .first()
+      .waitFor();
+    expect(await wizard.getByText('must not be empty').count()).toBe(0);
     await japanese.screenshot({ path: `${SHOTS}/wizard-ja-dark.png` });
     await japanese.close();
   });

@@ -3,6 +3,7 @@
  * aria-describedby), as the property forms do.
  */
 import { type ReactNode, useId } from 'react';
+import { useFieldProblem } from './problem-text.js';
 
 interface FieldProps {
   readonly label: string;
@@ -18,6 +19,7 @@ interface FieldProps {
 export function Field({ label, error, children }: FieldProps) {
   const id = useId();
   const errorId = `${id}-error`;
+  const problemText = useFieldProblem();
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -28,7 +30,7 @@ export function Field({ label, error, children }: FieldProps) {
       })}
       {error ? (
         <p className="field-error" id={errorId}>
-          {error}
+          {problemText(error)}
         </p>
       ) : null}
     </div>
