@@ -23,6 +23,7 @@ import {
   SCRIPTS_NOT_GIVEN_JA,
   byName,
   integer,
+  isPlaceholder,
   isProductScript,
   monitorScript,
   resourceScript,
@@ -194,10 +195,10 @@ export const CF004: Rule = partsRule({
   severity: 'error',
   topologies: 'all',
   source: 'clpconf-format.md §11',
-  text: 'Numeric settings are in range (intervals, timeouts, retry counts, thresholds).',
+  text: 'Numeric settings are in range (intervals, timeouts, retry counts, thresholds); a template placeholder (%%NAME%%, __NAME__, ${NAME}, {{ name }}) is said to be one.',
   fix: 'Set a value in the documented range.',
   ja: {
-    text: '数値の設定値が範囲内にあります (インターバル、タイムアウト、リトライ回数、しきい値)。',
+    text: '数値の設定値が範囲内にあります (インターバル、タイムアウト、リトライ回数、しきい値)。テンプレートのプレースホルダ (%%NAME%%、__NAME__、${NAME}、{{ name }}) はプレースホルダとして報告します。',
     fix: 'マニュアルに記載された範囲の値を設定してください。',
   },
   inputs: ['servers', 'groups', 'resources', 'monitors', 'cluster'],
@@ -216,16 +217,33 @@ function outOfRange(entity: {
   const problemOf = entityParameterProblem(entity.path);
   // Object.keys, not for-in: parameter maps are dictionaries, and for-in re-checks each key.
   for (const sub of Object.keys(entity.parameters)) {
-    const message = problemOf(sub, entity.parameters[sub] as string);
+    const value = entity.parameters[sub] as string;
+    const message = problemOf(sub, value);
     if (message !== undefined) {
-      (hits ??= []).push({
-        path: `${entity.path}/${sub}`,
-        message,
-        ja: { message: japaneseParameterProblem(message) },
-      });
+      // The finding's path names the entity already: the message starts at the sub-path.
+      (hits ??= []).push(rangeHit(`${entity.path}/`, message.slice(entity.path.length + 1), value));
     }
   }
   return hits ?? NO_HITS;
+}
+
+/** `problem` is `sub: "value" must be ...`; a placeholder's is said as what it is. */
+function rangeHit(entityPrefix: string, problem: string, value: string): Hit {
+  const sub = problem.slice(0, problem.indexOf(':'));
+  const path = entityPrefix + sub;
+  if (!isPlaceholder(value)) {
+    return { path, message: problem, ja: { message: japaneseParameterProblem(problem) } };
+  }
+  const rule = problem.slice(`${sub}: "${value}" `.length);
+  return {
+    path,
+    message: `${sub}: "${value}" is a template placeholder; the value ${rule}`,
+    fix: 'Substitute a value in range before uploading (this clp.conf is a template).',
+    ja: {
+      message: `${sub}: "${value}" はテンプレートのプレースホルダです。値${japaneseParameterProblem(` ${rule}`).trim()}`,
+      fix: 'アップロード前に、プレースホルダを範囲内の値に置き換えてください (この clp.conf はテンプレートです)。',
+    },
+  };
 }
 
 export const CF007: Rule = partsRule({
@@ -496,10 +514,10 @@ export const CF010: Rule = partsRule({
   severity: 'warning',
   topologies: 'all',
   source: 'clpconf-format.md §11',
-  text: 'Names follow the product’s naming rules: server names lower-case; at most 31 bytes; no leading "-", no \\ / : , ; * ? " < > |.',
+  text: 'Names follow the product’s naming rules: server names lower-case; at most 31 bytes; no leading "-", no \\ / : , ; * ? " < > |. A template placeholder name (%%NAME%%) is said to be one.',
   fix: 'Rename it to follow the product’s naming rules.',
   ja: {
-    text: '名前は製品の命名規則に従っています: サーバ名は小文字、31 バイト以内、先頭が "-" でない、\\ / : , ; * ? " < > | を含まない。',
+    text: '名前は製品の命名規則に従っています: サーバ名は小文字、31 バイト以内、先頭が "-" でない、\\ / : , ; * ? " < > | を含まない。テンプレートのプレースホルダの名前 (%%NAME%%) はプレースホルダとして報告します。',
     fix: '製品の命名規則に従う名前に変更してください。',
   },
   inputs: ['servers', 'groups', 'resources', 'monitors', 'cluster'],
@@ -507,7 +525,9 @@ export const CF010: Rule = partsRule({
     dependsOn: ['servers', 'cluster'],
     check: ({ model }) => [
       ...model.servers
-        .filter((server) => server.name !== server.name.toLowerCase())
+        .filter(
+          (server) => server.name !== server.name.toLowerCase() && !isPlaceholder(server.name),
+        )
         .map((server) => ({
           path: server.path,
           message: `server name ${server.name} must be lower-case (it is the OS host name)`,
@@ -546,6 +566,9 @@ function isAscii(name: string): boolean {
 const utf8 = new TextEncoder();
 
 function nameProblems(name: string, path: string): readonly Hit[] {
+  if (isPlaceholder(name)) {
+    return [placeholderName(name, path)];
+  }
   const tooLong = byteLength(name) > MAX_NAME_BYTES;
   if (!tooLong && !name.startsWith('-') && !FORBIDDEN_NAME.test(name)) {
     return NO_HITS;
@@ -572,4 +595,17 @@ function nameProblems(name: string, path: string): readonly Hit[] {
     message: `name "${name}" ${problem}`,
     ja: { message: `名前 "${name}" ${japanese}` },
   }));
+}
+
+/** A name that is a template variable: the naming rules apply to what replaces it. */
+function placeholderName(name: string, path: string): Hit {
+  return {
+    path,
+    message: `name "${name}" is a template placeholder; the name that replaces it must follow the naming rules`,
+    fix: 'Substitute the real name before uploading (this clp.conf is a template).',
+    ja: {
+      message: `名前 "${name}" はテンプレートのプレースホルダです。置き換える名前は命名規則に従う必要があります`,
+      fix: 'アップロード前に、実際の名前に置き換えてください (この clp.conf はテンプレートです)。',
+    },
+  };
 }

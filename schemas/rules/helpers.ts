@@ -12,7 +12,17 @@ export const CHECK_WITH_SCRIPTS = 'Check the project folder (clp.conf with its s
 /** `SCRIPTS_NOT_GIVEN` in Japanese. */
 export const SCRIPTS_NOT_GIVEN_JA = 'この clp.conf にはスクリプトが付いていません';
 /** `CHECK_WITH_SCRIPTS` in Japanese. */
-export const CHECK_WITH_SCRIPTS_JA = 'プロジェクトフォルダ (clp.conf と scripts/) を検査してください';
+export const CHECK_WITH_SCRIPTS_JA =
+  'プロジェクトフォルダ (clp.conf と scripts/) を検査してください';
+
+// Template variables as real clp.conf templates write them (%%VMA1%%, __SSS_MONITOR_PERIOD_SEC__)
+// and as common template tools do (${NAME}, {{ name }}).
+const PLACEHOLDER = /^(?:%%\w+%%|__[A-Z][A-Z0-9_]*__|\$\{\w+\}|\{\{\s*[\w.]+\s*\}\})$/;
+
+/** Whether a value is a template placeholder, substituted before the file is used. */
+export function isPlaceholder(value: string): boolean {
+  return PLACEHOLDER.test(value.trim());
+}
 
 /** Whether a script path names a file created with the product (relative) rather than a user application (absolute). */
 export function isProductScript(path: string): boolean {

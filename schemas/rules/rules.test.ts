@@ -160,6 +160,30 @@ describe('a clp.conf that came without its scripts', () => {
   });
 });
 
+describe('a clp.conf that is a template', () => {
+  it('says a ranged value is a placeholder to substitute (CF004), naming the parameter once', () => {
+    const project = interHostProject();
+    const templated = { ...project, conf: unwrap(setValueRaw(project, 'monitor/genw@genw-vm/polling/interval', '__SSS_MONITOR_PERIOD_SEC__')) };
+    const [finding, ...others] = ruleFindings(templated, 'CF004');
+    expect(others).toEqual([]);
+    expect(finding).toMatchObject({ severity: 'error', path: 'monitor/genw@genw-vm/polling/interval' });
+    expect(finding?.message).toBe('polling/interval: "__SSS_MONITOR_PERIOD_SEC__" is a template placeholder; the value must be a whole number');
+    expect(finding?.fix).toContain('this clp.conf is a template');
+    // A value out of range names its sub-path once, not the entity's whole path again.
+    const zero = { ...project, conf: unwrap(setValueRaw(project, 'monitor/genw@genw-vm/polling/interval', '0')) };
+    expect(ruleFindings(zero, 'CF004').map((found) => found.message)).toEqual(['polling/interval: "0" must be between 1 and 999999']);
+  });
+
+  it('says a placeholder name is one (CF010), instead of asking for lower case', () => {
+    const templated = conf((c) => insertElement(c, '', { name: 'server', attributes: [['name', '%%VMA3%%']], children: [{ name: 'priority', text: '2' }] }))(interHostProject());
+    const findings = ruleFindings(templated, 'CF010');
+    expect(findings.map((finding) => [finding.path, finding.severity])).toEqual([['server@%%VMA3%%', 'warning']]);
+    expect(findings[0]?.message).toBe('name "%%VMA3%%" is a template placeholder; the name that replaces it must follow the naming rules');
+    const upper = conf((c) => insertElement(c, '', { name: 'server', attributes: [['name', 'VMA3']], children: [{ name: 'priority', text: '2' }] }))(interHostProject());
+    expect(ruleFindings(upper, 'CF010')[0]?.message).toContain('must be lower-case');
+  });
+});
+
 describe('topology and version matter', () => {
   it('a mirror disk is an error inter-host (VM001) and fine inter-guest-mirror', () => {
     const withMirror = unwrap(addResource(interHostProject(), 'failover-vm', 'md', 'md1'));
