@@ -2,9 +2,11 @@
  * Structural rules that hold in every topology: names, references, heartbeats, failover
  * capacity (reference/guide-rules.md, CF001, CF002, CF005, CF006; clpconf-format.md §10).
  */
+import { setParameter } from '../edits/parameters.js';
 import type { Group, Monitor, Resource } from '../model/entities.js';
+import type { Project } from '../project.js';
 import type { Hit, Rule, RuleContext } from './types.js';
-import { byName, startupServers } from './helpers.js';
+import { byName, likelyMeant, startupServers } from './helpers.js';
 import { NO_HITS, countOf, partsRule, pathsOf } from './parts.js';
 
 const SOURCE = 'clpconf-format.md §10-11';
@@ -110,32 +112,91 @@ function groupReferences(group: Group, { model }: RuleContext): readonly Hit[] {
   return [
     ...group.members
       .filter((member) => resources.get(member.name)?.type !== member.type)
-      .map((member) => ({
-        path: `${group.path}/resource@${member.type}@${member.name}`,
-        message: `group ${group.name} lists resource ${member.type}@${member.name}, which does not exist`,
-        ja: {
-          message: `グループ ${group.name} はグループリソース ${member.type}@${member.name} を含むとしていますが、そのリソースはありません`,
-        },
-      })),
+      .map((member) =>
+        withMeaning(
+          {
+            path: `${group.path}/resource@${member.type}@${member.name}`,
+            message: `group ${group.name} lists resource ${member.type}@${member.name}, which does not exist`,
+            ja: {
+              message: `グループ ${group.name} はグループリソース ${member.type}@${member.name} を含むとしていますが、そのリソースはありません`,
+            },
+          },
+          likelyMeant(member.name, namesOf(model.resources, member.type)),
+          (meant) => [
+            `Did you mean ${member.type}@${meant}? List that one, or add resource ${member.type}@${member.name}.`,
+            `${member.type}@${meant} のことではありませんか。そのリソースを含めるか、リソース ${member.type}@${member.name} を追加してください。`,
+          ],
+        ),
+      ),
     ...group.policy
       .filter((policy) => !servers.has(policy.server))
-      .map((policy) => ({
-        path: `${group.path}/policy@${policy.server}`,
-        message: `group ${group.name} may start on server ${policy.server}, which does not exist`,
-        ja: {
-          message: `グループ ${group.name} はサーバ ${policy.server} で起動できますが、そのサーバはありません`,
-        },
-      })),
+      .map((policy) =>
+        withMeaning(
+          {
+            path: `${group.path}/policy@${policy.server}`,
+            message: `group ${group.name} may start on server ${policy.server}, which does not exist`,
+            ja: {
+              message: `グループ ${group.name} はサーバ ${policy.server} で起動できますが、そのサーバはありません`,
+            },
+          },
+          likelyMeant(policy.server, namesOf(model.servers)),
+          (meant) => [
+            `Did you mean server ${meant}? Start the group there, or add server ${policy.server}.`,
+            `サーバ ${meant} のことではありませんか。そのサーバで起動するか、サーバ ${policy.server} を追加してください。`,
+          ],
+        ),
+      ),
     ...group.dependsOn
       .filter((name) => !groups.has(name))
-      .map((name) => ({
-        path: `${group.path}/depend`,
-        message: `group ${group.name} depends on group ${name}, which does not exist`,
-        ja: {
-          message: `グループ ${group.name} はグループ ${name} に依存していますが、そのグループはありません`,
-        },
-      })),
+      .map((name) =>
+        withMeaning(
+          {
+            path: `${group.path}/depend`,
+            message: `group ${group.name} depends on group ${name}, which does not exist`,
+            ja: {
+              message: `グループ ${group.name} はグループ ${name} に依存していますが、そのグループはありません`,
+            },
+          },
+          likelyMeant(name, namesOf(model.groups)),
+          (meant) => [
+            `Did you mean group ${meant}? Depend on that one, or add group ${name}.`,
+            `グループ ${meant} のことではありませんか。そのグループに依存させるか、グループ ${name} を追加してください。`,
+          ],
+        ),
+      ),
   ];
+}
+
+/** Names of a list's entities (of one type, when given). */
+function namesOf(
+  entities: readonly { readonly name: string; readonly type?: string }[],
+  type?: string,
+): string[] {
+  return entities
+    .filter((entity) => type === undefined || entity.type === type)
+    .map((entity) => entity.name);
+}
+
+/**
+ * A reference's hit, with a fix naming what the reference most likely meant when one name is
+ * that close (a typo), and the quick fix to point it there when one is given.
+ */
+function withMeaning(
+  hit: Hit,
+  meant: string | undefined,
+  fix: (meant: string) => readonly [english: string, japanese: string],
+  quickFix?: (meant: string) => (project: Project) => ReturnType<typeof setParameter>,
+): Hit {
+  if (meant === undefined) {
+    return hit;
+  }
+  const [english, japanese] = fix(meant);
+  return {
+    ...hit,
+    fix: english,
+    ja: { ...hit.ja, fix: japanese },
+    ...(quickFix ? { quickFix: quickFix(meant) } : {}),
+  };
 }
 
 function resourceReferences(resource: Resource, { model }: RuleContext): readonly Hit[] {
@@ -162,13 +223,22 @@ function resourceReferences(resource: Resource, { model }: RuleContext): readonl
       : []),
     ...(resource.depends ?? [])
       .filter((name) => !resources.has(name))
-      .map((name) => ({
-        path: `${resource.path}/depend@${name}`,
-        message: `resource ${resource.name} depends on ${name}, which does not exist`,
-        ja: {
-          message: `グループリソース ${resource.name} は ${name} に依存していますが、そのリソースはありません`,
-        },
-      })),
+      .map((name) =>
+        withMeaning(
+          {
+            path: `${resource.path}/depend@${name}`,
+            message: `resource ${resource.name} depends on ${name}, which does not exist`,
+            ja: {
+              message: `グループリソース ${resource.name} は ${name} に依存していますが、そのリソースはありません`,
+            },
+          },
+          likelyMeant(name, namesOf(model.resources)),
+          (meant) => [
+            `Did you mean ${meant}? Depend on that one, or add resource ${name}.`,
+            `${meant} のことではありませんか。そのリソースに依存させるか、リソース ${name} を追加してください。`,
+          ],
+        ),
+      ),
   ];
 }
 
@@ -186,22 +256,44 @@ function monitorReferences(monitor: Monitor, { model }: RuleContext): readonly H
   }
   const hits: Hit[] = [];
   if (target && !resources.has(target)) {
-    hits.push({
-      path: `${monitor.path}/target`,
-      message: `monitor ${monitor.name} targets resource ${target}, which does not exist`,
-      ja: {
-        message: `モニタリソース ${monitor.name} の対象リソース ${target} はありません`,
-      },
-    });
+    hits.push(
+      withMeaning(
+        {
+          path: `${monitor.path}/target`,
+          message: `monitor ${monitor.name} targets resource ${target}, which does not exist`,
+          ja: {
+            message: `モニタリソース ${monitor.name} の対象リソース ${target} はありません`,
+          },
+        },
+        likelyMeant(target, namesOf(model.resources)),
+        (meant) => [
+          `Did you mean ${meant}? Target it (quick fix), or add resource ${target}.`,
+          `${meant} のことではありませんか。対象リソースを ${meant} にするか (クイックフィックス)、リソース ${target} を追加してください。`,
+        ],
+        (meant) => (project) => setParameter(project, `${monitor.path}/target`, meant),
+      ),
+    );
   }
   if (missing) {
-    hits.push({
-      path: `${monitor.path}/relation/name`,
-      message: `monitor ${monitor.name}'s recovery target ${type} ${name ?? '(none)'} does not exist`,
-      ja: {
-        message: `モニタリソース ${monitor.name} の回復対象 ${type} ${name ?? '(なし)'} はありません`,
-      },
-    });
+    const candidates =
+      type === 'rsc' ? namesOf(model.resources) : type === 'grp' ? namesOf(model.groups) : [];
+    hits.push(
+      withMeaning(
+        {
+          path: `${monitor.path}/relation/name`,
+          message: `monitor ${monitor.name}'s recovery target ${type} ${name ?? '(none)'} does not exist`,
+          ja: {
+            message: `モニタリソース ${monitor.name} の回復対象 ${type} ${name ?? '(なし)'} はありません`,
+          },
+        },
+        likelyMeant(name ?? '', candidates),
+        (meant) => [
+          `Did you mean ${type} ${meant}? Recover that one (quick fix), or add it.`,
+          `${type} ${meant} のことではありませんか。回復対象を ${meant} にするか (クイックフィックス)、追加してください。`,
+        ],
+        (meant) => (project) => setParameter(project, `${monitor.path}/relation/name`, meant),
+      ),
+    );
   }
   return hits;
 }

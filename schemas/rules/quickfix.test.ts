@@ -67,6 +67,16 @@ const BROKEN: Array<[string, () => Project, number]> = [
     () => raw(interHostProject(), 'monitor/userw@userw/relation/type', 'grp'),
     2,
   ],
+  [
+    'CF002 misspelt monitor target',
+    () => raw(interHostProject(), 'monitor/genw@genw-vm/target', 'exec-v'),
+    1,
+  ],
+  [
+    'CF002 misspelt recovery target',
+    () => raw(interHostProject(), 'monitor/genw@genw-vm/relation/name', 'failover-v'),
+    1,
+  ],
   ['CF008 objectnumber', () => raw(interHostProject(), 'webmgr/client/objectnumber', '99'), 1],
   ['CF008 server priorities', () => raw(interHostProject(), 'server@esx2/priority', '0'), 1],
   [

@@ -160,6 +160,28 @@ describe('a clp.conf that came without its scripts', () => {
   });
 });
 
+describe('a misspelt reference', () => {
+  it('names what it most likely meant in the fix (CF002), and only when one name is that close', () => {
+    const project = interHostProject();
+    const member = conf((c) => insertElement(c, 'group@failover-vm', { name: 'resource', attributes: [['name', 'exec@exec-wm']] }))(project);
+    const [finding] = ruleFindings(member, 'CF002');
+    expect(finding?.path).toBe('group@failover-vm/resource@exec@exec-wm');
+    expect(finding?.fix).toBe('Did you mean exec@exec-vm? List that one, or add resource exec@exec-wm.');
+    expect(finding?.ja.fix).toContain('exec@exec-vm のことではありませんか');
+    expect(finding?.hasQuickFix).toBe(false);
+    // Far from every name: the rule's general fix, no guess.
+    const far = conf((c) => insertElement(c, 'group@failover-vm', { name: 'resource', attributes: [['name', 'exec@database']] }))(project);
+    expect(ruleFindings(far, 'CF002')[0]?.fix).toBe(RULES.find((rule) => rule.id === 'CF002')?.fix);
+  });
+
+  it('offers to point a monitor at the resource it most likely meant (CF002 quick fix)', () => {
+    const typo = set('monitor/genw@genw-vm/target', 'exce-vm');
+    const finding = ruleFindings(typo(interHostProject()), 'CF002').find((found) => found.path.endsWith('/target'));
+    expect(finding?.fix).toBe('Did you mean exec-vm? Target it (quick fix), or add resource exce-vm.');
+    expect(finding?.hasQuickFix).toBe(true);
+  });
+});
+
 describe('a clp.conf that is a template', () => {
   it('says a ranged value is a placeholder to substitute (CF004), naming the parameter once', () => {
     const project = interHostProject();
