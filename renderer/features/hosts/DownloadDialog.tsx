@@ -6,20 +6,11 @@ import { useReducer, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api.js';
 import { AuthFields, HostList } from './ConnectionFields.js';
-import { useSecrets } from './use-secrets.js';
 import { Dialog } from './Dialog.js';
 import { downloadFlow, initialDownload, verdictOf } from './download-flow.js';
 import { DiffView, ProblemView } from './ReportViews.js';
-import {
-  type Auth,
-  type HostRow,
-  type HostTarget,
-  connectionOf,
-  isAuthComplete,
-  secretKeysOf,
-  parseRows,
-  rowsOfHosts,
-} from './upload-model.js';
+import { type HostTarget, rowsOfHosts } from './upload-model.js';
+import { useConnectionForm } from './use-connection-form.js';
 
 interface Props {
   /** The open project's folder: the default target, so the diff is against it. */
@@ -34,29 +25,28 @@ interface Props {
 export function DownloadDialog({ folder: openFolder, hosts, onClose, onWritten }: Props) {
   const { t } = useTranslation();
   const [flow, dispatch] = useReducer(downloadFlow, initialDownload);
-  const [rows, setRows] = useState<HostRow[]>(() =>
-    rowsOfHosts(hosts.slice(0, 1)).concat(hosts.length === 0 ? [{ target: '', user: 'root' }] : []),
+  const form = useConnectionForm(
+    () =>
+      rowsOfHosts(hosts.slice(0, 1)).concat(
+        hosts.length === 0 ? [{ target: '', user: 'root' }] : [],
+      ),
+    () => dispatch({ type: 'edited' }),
+    true,
   );
-  const [auth, setAuth] = useState<Auth>({ method: 'agent' });
-  const [knownHostsFile, setKnownHostsFile] = useState('');
   const [folder, setFolder] = useState(openFolder);
-  const parsed = parseRows(rows);
-  const host = parsed.ok ? parsed.hosts[0] : undefined;
-  const { secrets, forget } = useSecrets(secretKeysOf(host ? [host] : []));
+  const [host] = form.hosts;
   const busy = flow.phase === 'busy';
-  const change =
-    <T,>(set: (value: T) => void) =>
-    (value: T) => {
-      set(value);
-      dispatch({ type: 'edited' });
-    };
   const download = async (force: boolean) => {
     if (!host) {
       return;
     }
     dispatch({ type: 'started' });
-    const connection = connectionOf(auth, { knownHostsFile, accepted: {} });
-    const result = await api.hosts.download({ ...connection, host: { ...host }, folder, force });
+    const result = await api.hosts.download({
+      ...form.connection(),
+      host: { ...host },
+      folder,
+      force,
+    });
     dispatch({ type: 'finished', result });
     if (result.ok && result.value.written) {
       onWritten?.(result.value.folder);
@@ -71,28 +61,14 @@ export function DownloadDialog({ folder: openFolder, hosts, onClose, onWritten }
       closeLabel={t('hosts.close')}
       onClose={onClose}
     >
-      <HostList
-        rows={rows}
-        invalid={parsed.ok ? [] : parsed.invalid}
-        single
-        disabled={busy}
-        onChange={change(setRows)}
-      />
-      <AuthFields
-        auth={auth}
-        knownHostsFile={knownHostsFile}
-        disabled={busy}
-        secrets={secrets}
-        onAuth={change(setAuth)}
-        onKnownHostsFile={change(setKnownHostsFile)}
-        onForgetPassword={() => void forget()}
-      />
+      <HostList {...form.hostList} disabled={busy} />
+      <AuthFields {...form.authFields} disabled={busy} />
       <label className="field">
         <span>{t('hosts.folder')}</span>
         <input
           value={folder}
           disabled={busy}
-          onChange={(event) => change(setFolder)(event.target.value)}
+          onChange={(event) => form.change(setFolder)(event.target.value)}
         />
       </label>
       <div className="dialog-actions">
@@ -100,9 +76,7 @@ export function DownloadDialog({ folder: openFolder, hosts, onClose, onWritten }
           type="button"
           className="primary"
           onClick={() => void download(false)}
-          disabled={
-            busy || !host || folder.trim() === '' || !isAuthComplete(auth, secrets.remembered)
-          }
+          disabled={busy || !host || folder.trim() === '' || !form.isAuthComplete}
         >
           {busy ? t('hosts.busy.downloading') : t('hosts.download')}
         </button>

@@ -9,7 +9,6 @@ import { hostLabel } from '../../../schemas/index.js';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from './Dialog.js';
 import { AuthFields, HostList } from './ConnectionFields.js';
-import { useSecrets } from './use-secrets.js';
 import { DiffView, FindingList, PlanSteps, ProblemView, ResultTable } from './ReportViews.js';
 import {
   canUpload,
@@ -20,16 +19,8 @@ import {
   ruleErrorCount,
   unknownHostKeys,
 } from './upload-flow.js';
-import {
-  type Auth,
-  type HostRow,
-  type HostTarget,
-  connectionOf,
-  isAuthComplete,
-  secretKeysOf,
-  parseRows,
-  rowsOfHosts,
-} from './upload-model.js';
+import { type HostTarget, rowsOfHosts } from './upload-model.js';
+import { useConnectionForm } from './use-connection-form.js';
 import { type UploadInput, useUpload } from './use-upload.js';
 
 interface Props {
@@ -48,29 +39,14 @@ export function UploadDialog({ project, hosts, isDirty, onClose, onSaveHosts }: 
   const { t } = useTranslation();
   const upload = useUpload();
   const { flow, edited } = upload;
-  const [rows, setRows] = useState<HostRow[]>(() =>
-    hosts.length > 0 ? rowsOfHosts(hosts) : [{ target: '', user: 'root' }],
+  const form = useConnectionForm(
+    () => (hosts.length > 0 ? rowsOfHosts(hosts) : [{ target: '', user: 'root' }]),
+    edited,
   );
-  const [auth, setAuth] = useState<Auth>({ method: 'agent' });
-  const [knownHostsFile, setKnownHostsFile] = useState('');
   const [accepted, setAccepted] = useState<Record<string, string>>({});
   const busy = isBusy(flow.phase);
-  const parsed = parseRows(rows);
-  const { secrets, forget } = useSecrets(secretKeysOf(parsed.ok ? parsed.hosts : []));
   const inputOf = (keys = accepted): UploadInput | undefined =>
-    parsed.ok
-      ? {
-          project,
-          hosts: parsed.hosts,
-          connection: connectionOf(auth, { knownHostsFile, accepted: keys }),
-        }
-      : undefined;
-  const change =
-    <T,>(set: (value: T) => void) =>
-    (value: T) => {
-      set(value);
-      edited();
-    };
+    form.isValid ? { project, hosts: form.hosts, connection: form.connection(keys) } : undefined;
   const trust = (host: string, fingerprint: string) => {
     const keys = { ...accepted, [host]: fingerprint };
     setAccepted(keys);
@@ -97,44 +73,25 @@ export function UploadDialog({ project, hosts, isDirty, onClose, onSaveHosts }: 
       onClose={onClose}
     >
       {isDirty ? <p className="warning-note">{t('hosts.dirty')}</p> : null}
-      <HostList
-        rows={rows}
-        invalid={parsed.ok ? [] : parsed.invalid}
-        disabled={busy}
-        onChange={change(setRows)}
-      />
-      {onSaveHosts && parsed.ok && !sameHosts(parsed.hosts, hosts) ? (
+      <HostList {...form.hostList} disabled={busy} />
+      {onSaveHosts && form.isValid && !sameHosts(form.hosts, hosts) ? (
         <div className="dialog-actions">
-          <button type="button" disabled={busy} onClick={() => onSaveHosts(parsed.hosts)}>
+          <button type="button" disabled={busy} onClick={() => onSaveHosts(form.hosts)}>
             {t('hosts.saveHosts')}
           </button>
         </div>
       ) : null}
-      <AuthFields
-        auth={auth}
-        knownHostsFile={knownHostsFile}
-        disabled={busy}
-        secrets={secrets}
-        onAuth={change(setAuth)}
-        onKnownHostsFile={change(setKnownHostsFile)}
-        onForgetPassword={() => void forget()}
-      />
+      <AuthFields {...form.authFields} disabled={busy} />
       <div className="dialog-actions">
         <button
           type="button"
           onClick={run(upload.plan)}
-          disabled={busy || !parsed.ok || !isAuthComplete(auth, secrets.remembered)}
+          disabled={busy || !form.isValid || !form.isAuthComplete}
         >
           {t('hosts.runPlan')}
         </button>
       </div>
-      {busy ? (
-        <BusyHosts
-          phase={flow.phase}
-          hosts={parsed.ok ? parsed.hosts : []}
-          progress={flow.progress}
-        />
-      ) : null}
+      {busy ? <BusyHosts phase={flow.phase} hosts={form.hosts} progress={flow.progress} /> : null}
       {problem ? <ProblemView problem={problem} /> : null}
       {unknownHostKeys(flow).map((key) => (
         <p key={key.host} className="host-key">
