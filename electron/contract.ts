@@ -14,6 +14,7 @@ const ErrorSchema = z.object({
   line: z.number().optional(),
   column: z.number().optional(),
   path: z.string().optional(),
+  ja: z.string().optional(),
 });
 
 /** A Result as it crosses IPC (thrown errors lose their fields there; electron#24427). */

@@ -82,21 +82,70 @@ export function parseProjectMeta(text: string): Result<ProjectMeta> {
   try {
     json = JSON.parse(text);
   } catch (caught) {
+    const reason = (caught as Error).message;
     return fail(
-      appError('invalid-value', `project.json is not valid JSON: ${(caught as Error).message}`),
+      appError('invalid-value', `project.json is not valid JSON: ${reason}`, {
+        ja: `project.json が正しい JSON ではありません: ${reason}`,
+      }),
     );
   }
   const parsed = ProjectMetaSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.join('.') || '(top)';
+    const problem = issue?.message ?? 'invalid';
+    const whereJa = where === '(top)' ? '(最上位)' : where;
     return fail(
-      appError('invalid-value', `project.json: ${where}: ${issue?.message ?? 'invalid'}`, {
+      appError('invalid-value', `project.json: ${where}: ${problem}`, {
         path: where,
+        ja: `project.json の ${whereJa}: ${japaneseSchemaProblem(problem)}`,
       }),
     );
   }
   return ok(parsed.data);
+}
+
+const JAPANESE_TYPES: Readonly<Record<string, string>> = {
+  string: '文字列',
+  number: '数値',
+  int: '整数',
+  boolean: '真偽値',
+  object: 'オブジェクト',
+  record: 'オブジェクト',
+  array: '配列',
+};
+
+/** What project.json's schema (and zod's own checks) says is wrong, in Japanese. */
+const JAPANESE_SCHEMA_PROBLEMS: ReadonlyArray<
+  readonly [RegExp, (match: RegExpExecArray) => string]
+> = [
+  [
+    /^write the version as major\.minor\.patch-build, e\.g\. (\S+)$/,
+    (match) => `バージョンは major.minor.patch-build の形で指定してください (例: ${match[1]})`,
+  ],
+  [
+    /^Invalid input: expected (\w+), received (\w+)$/,
+    (match) =>
+      `${JAPANESE_TYPES[match[1] as string] ?? match[1]}で指定してください (${JAPANESE_TYPES[match[2] as string] ?? match[2]}が指定されています)`,
+  ],
+  [/^Invalid input: expected (.+)$/, (match) => `${match[1]} を指定してください`],
+  [/^Invalid option: expected one of (.+)$/, (match) => `${match[1]} のいずれかを指定してください`],
+  [
+    /^Too small: expected string to have >=(\d+) characters?$/,
+    (match) => `${match[1]} 文字以上で指定してください`,
+  ],
+  [/^Too small: expected number to be >=(\d+)$/, (match) => `${match[1]} 以上で指定してください`],
+  [/^Too big: expected number to be <=(\d+)$/, (match) => `${match[1]} 以下で指定してください`],
+];
+
+function japaneseSchemaProblem(problem: string): string {
+  for (const [english, japanese] of JAPANESE_SCHEMA_PROBLEMS) {
+    const match = english.exec(problem);
+    if (match) {
+      return japanese(match);
+    }
+  }
+  return `値が正しくありません (${problem})`;
 }
 
 /** Serialises project.json (stable key order, 2 spaces, final newline). */
@@ -107,6 +156,24 @@ export function formatProjectMeta(meta: ProjectMeta): string {
 // Characters that cannot be in a name that becomes a folder: separators, NUL, and the
 // Windows-reserved set (the scripts tree is also unpacked on Windows hosts).
 const UNSAFE_NAME = /[/\\\0:*?"<>|]/;
+
+/** What the edits call each kind of entity (`what` of `checkFolderName`), in Japanese. */
+const ENTITY_WORDS_JA: Readonly<Record<string, string>> = {
+  cluster: 'クラスタ',
+  server: 'サーバ',
+  heartbeat: 'ハートビートリソース',
+  networkpartition: 'ネットワークパーティション解決リソース',
+  group: 'グループ',
+  resource: 'グループリソース',
+  monitor: 'モニタリソース',
+  'resource type': 'グループリソースのタイプ',
+  'monitor type': 'モニタリソースのタイプ',
+};
+
+/** An entity word of the edits' English messages (`server`, `resource type` ...) in Japanese. */
+export function entityWordJa(what: string): string {
+  return ENTITY_WORDS_JA[what] ?? what;
+}
 
 /**
  * Checks that an entity name can safely become a folder name under scripts/.
@@ -126,12 +193,17 @@ export function checkFolderName(name: string, what: string): Result<string> {
       appError(
         'unsafe-path',
         `${what} name "${printable(name)}" cannot be used: names may not be empty, "." or "..", or contain / \\ : * ? " < > | or control characters`,
+        {
+          ja: `${entityWordJa(what)}名 "${printable(name)}" は使用できません。名前を空、"."、".." にすることはできず、/ \\ : * ? " < > | と制御文字も使用できません`,
+        },
       ),
     );
   }
   if (name !== name.trim()) {
     return fail(
-      appError('invalid-name', `${what} name "${name}" starts or ends with a space; remove it`),
+      appError('invalid-name', `${what} name "${name}" starts or ends with a space; remove it`, {
+        ja: `${entityWordJa(what)}名 "${name}" の先頭または末尾に空白があります。取り除いてください`,
+      }),
     );
   }
   return ok(name);
@@ -151,6 +223,7 @@ export function checkRelativePath(path: string): Result<string> {
       appError(
         'unsafe-path',
         `"${printable(path)}" would lead outside the project folder; refusing it`,
+        { ja: `"${printable(path)}" はプロジェクトフォルダの外を指します。受け付けられません` },
       ),
     );
   }
@@ -186,13 +259,23 @@ export function parseHostAddress(spec: string): Result<{ address: string; port: 
   const match = bracketed ?? plain;
   if (!match && !bareV6) {
     return fail(
-      appError('usage', `"${spec}" is not a host; write address or address:port, e.g. 10.0.0.1:22`),
+      appError(
+        'usage',
+        `"${spec}" is not a host; write address or address:port, e.g. 10.0.0.1:22`,
+        {
+          ja: `"${spec}" はホストとして読めません。アドレスまたはアドレス:ポートの形で指定してください (例: 10.0.0.1:22)`,
+        },
+      ),
     );
   }
   const address = match ? (match[1] as string) : text;
   const port = match?.[2] === undefined ? DEFAULT_SSH_PORT : Number(match[2]);
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
-    return fail(appError('usage', `"${spec}": the port must be 1 to 65535`));
+    return fail(
+      appError('usage', `"${spec}": the port must be 1 to 65535`, {
+        ja: `"${spec}": ポートは 1 から 65535 の範囲で指定してください`,
+      }),
+    );
   }
   return ok({ address, port });
 }

@@ -18,6 +18,8 @@ export interface AppError {
   readonly column?: number;
   /** clpcfadm-style parameter path, when the error is about a parameter. */
   readonly path?: string;
+  /** `message` in Japanese, for the UI in Japanese (the command line speaks English). */
+  readonly ja?: string;
 }
 
 export type ErrorKind =

@@ -54,7 +54,10 @@ export function batchArgument(value: string, field: string): Result<string> {
       appError(
         'invalid-value',
         `${field}: "${printable(value)}" holds ${shown}, which a Windows batch file cannot pass on safely; use a value without % ^ & | < > " line breaks or non-ASCII characters`,
-        { path: field },
+        {
+          path: field,
+          ja: `${field}: "${printable(value)}" には ${shown} が含まれています。Windows のバッチファイルでは安全に渡せません。% ^ & | < > "、改行、非 ASCII 文字を含まない値を使用してください`,
+        },
       ),
     );
   }

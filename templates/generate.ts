@@ -99,7 +99,10 @@ function required<T>(value: T | undefined, field: keyof VmProfile & string, id: 
         appError(
           'invalid-value',
           `vmProfile.${field} is needed to generate ${id}; record it in .clpbuilder/project.json (clpbuilder new ${FLAGS[field] ?? ''})`,
-          { path: `vmProfile.${field}` },
+          {
+            path: `vmProfile.${field}`,
+            ja: `${id} を生成するには vmProfile.${field} が必要です。.clpbuilder/project.json に記録してください (clpbuilder new ${FLAGS[field] ?? ''})`,
+          },
         ),
       );
 }

@@ -189,6 +189,8 @@ describe('show', () => {
       kind: 'xml-syntax',
       file,
     });
+    // The command line speaks English: the app's Japanese wording stays out of its JSON.
+    expect(Object.keys(json<{ error: object }>(asJson).error)).not.toContain('ja');
   });
 
   it('a missing project is exit 2 naming it', () => {

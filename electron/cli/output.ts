@@ -47,7 +47,8 @@ export function printMessage(message: string): void {
 export function reportError(error: AppError, options: OutputOptions): ExitCode {
   process.stderr.write(`${formatMessage(error)}\n`);
   if (options.json) {
-    printJson({ error: { ...error } });
+    // The command line speaks English; the Japanese wording is the app's.
+    printJson({ error: { ...error, ja: undefined } });
   }
   return EXIT.trouble;
 }

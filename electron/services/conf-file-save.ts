@@ -61,7 +61,7 @@ async function readUnchanged(
           appError(
             'changed-on-disk',
             `${file} was removed since it was opened; nothing was written`,
-            { file },
+            { file, ja: `${file} は開いた後に削除されました。何も書き込んでいません` },
           ),
         )
       : current;
@@ -75,7 +75,10 @@ async function readUnchanged(
       appError(
         'changed-on-disk',
         `${file} changed on disk since it was opened (another program or person wrote it); nothing was written`,
-        { file },
+        {
+          file,
+          ja: `${file} は開いた後にディスク上で変更されました (別のプログラムまたは別の人が書き込みました)。何も書き込んでいません`,
+        },
       ),
     );
   }

@@ -49,12 +49,18 @@ export async function resolveAllowed(
   roots: readonly string[],
 ): Promise<Result<string>> {
   if (!isAbsolute(path) || path.includes('\0')) {
-    return fail(appError('unsafe-path', `${path}: give an absolute path`, { file: path }));
+    return fail(
+      appError('unsafe-path', `${path}: give an absolute path`, {
+        file: path,
+        ja: `${path}: 絶対パスで指定してください`,
+      }),
+    );
   }
   if (path.split(/[\\/]/).includes('..')) {
     return fail(
       appError('unsafe-path', `${path}: ".." is not allowed; give the folder's full path`, {
         file: path,
+        ja: `${path}: ".." は使用できません。フォルダのフルパスを指定してください`,
       }),
     );
   }
@@ -68,7 +74,10 @@ export async function resolveAllowed(
       appError(
         'unsafe-path',
         `${path} is outside the folders this window may use (${allowed.join(', ')}); choose a folder under one of them`,
-        { file: path },
+        {
+          file: path,
+          ja: `${path} は、このウィンドウで使用できるフォルダ (${allowed.join(', ')}) の外にあります。これらのフォルダの下にあるフォルダを選択してください`,
+        },
       ),
     );
   }
@@ -83,7 +92,11 @@ export async function listFolder(
   const allowed = await realRoots(roots);
   const first = allowed[0];
   if (first === undefined) {
-    return fail(appError('not-found', 'no folder is allowed: start the host with a project path'));
+    return fail(
+      appError('not-found', 'no folder is allowed: start the host with a project path', {
+        ja: '使用できるフォルダがありません。プロジェクトのパスを指定してホストを起動してください',
+      }),
+    );
   }
   const folder = await resolveAllowed(path ?? first, allowed);
   if (!folder.ok) {
@@ -97,7 +110,13 @@ export async function listFolder(
   }
   if (read.value.length > MAX_ENTRIES) {
     return fail(
-      appError('io', `${folder.value} holds ${read.value.length} entries; choose a smaller folder`),
+      appError(
+        'io',
+        `${folder.value} holds ${read.value.length} entries; choose a smaller folder`,
+        {
+          ja: `${folder.value} には ${read.value.length} 個の項目があります。項目の少ないフォルダを選択してください`,
+        },
+      ),
     );
   }
   const entries = await entriesOf(folder.value, read.value, allowed);

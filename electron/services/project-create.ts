@@ -70,13 +70,18 @@ export async function exportProjectZip(
   files: ProjectFiles,
 ): Promise<Result<void>> {
   if (!destination.toLowerCase().endsWith('.zip')) {
-    return fail(appError('usage', `${destination}: the export's name must end with .zip`));
+    return fail(
+      appError('usage', `${destination}: the export's name must end with .zip`, {
+        ja: `${destination}: 書き出すファイルの名前は .zip で終わる必要があります`,
+      }),
+    );
   }
   const existing = await attempt(destination, 'checking', () => stat(destination));
   if (existing.ok) {
     return fail(
       appError('conflict', `${destination} exists; choose another name or move it away`, {
         file: destination,
+        ja: `${destination} はすでに存在します。別の名前を選択するか、既存のファイルを移動してください`,
       }),
     );
   }
@@ -166,17 +171,22 @@ async function checkEmptyFolder(folder: string): Promise<Result<void>> {
       ? fail(
           appError('conflict', `${folder} is a file; choose a new or empty folder`, {
             file: folder,
+            ja: `${folder} はファイルです。新しいフォルダか空のフォルダを選択してください`,
           }),
         )
       : attempt(folder, 'reading', () => Promise.reject(caught));
   }
+  const held = `${names.slice(0, 3).join(', ')}${names.length > 3 ? ', …' : ''}`;
   return names.length === 0
     ? ok(undefined)
     : fail(
         appError(
           'conflict',
-          `${folder} is not empty (it holds ${names.slice(0, 3).join(', ')}${names.length > 3 ? ', …' : ''}); choose a new or empty folder`,
-          { file: folder },
+          `${folder} is not empty (it holds ${held}); choose a new or empty folder`,
+          {
+            file: folder,
+            ja: `${folder} は空ではありません (${held} があります)。新しいフォルダか空のフォルダを選択してください`,
+          },
         ),
       );
 }

@@ -93,7 +93,9 @@ export async function saveProjectFiles(request: SaveRequest): Promise<Result<Fin
   const { location } = request;
   if (location.kind === 'zip') {
     return fail(
-      appError('usage', `${location.path} is a .zip export and read-only; save it as a folder`),
+      appError('usage', `${location.path} is a .zip export and read-only; save it as a folder`, {
+        ja: `${location.path} は .zip に書き出したプロジェクトで、読み取り専用です。フォルダとして保存してください`,
+      }),
     );
   }
   const project = unpackProjectFiles(request.files);

@@ -114,7 +114,10 @@ async function readFolderSource(
           appError(
             'not-found',
             `${folder} has no clp.conf; open the folder that holds clp.conf, or the file itself`,
-            { file: confFile },
+            {
+              file: confFile,
+              ja: `${folder} に clp.conf がありません。clp.conf があるフォルダか、そのファイル自体を開いてください`,
+            },
           ),
         )
       : conf;
@@ -152,7 +155,10 @@ async function readZipSource(zipFile: string): Promise<Result<ProjectSource>> {
       appError(
         'invalid-value',
         `${zipFile} is ${info.value.size >> 20} MiB; a configuration export is far smaller`,
-        { file: zipFile },
+        {
+          file: zipFile,
+          ja: `${zipFile} は ${info.value.size >> 20} MiB あります。構成情報の書き出しはこれよりはるかに小さいはずです`,
+        },
       ),
     );
   }
@@ -199,6 +205,11 @@ function placeError(error: AppError, place: Place): AppError {
   return {
     ...error,
     file: place.file,
-    ...(place.entry ? { message: `${place.entry} (in the zip): ${error.message}` } : {}),
+    ...(place.entry
+      ? {
+          message: `${place.entry} (in the zip): ${error.message}`,
+          ja: `${place.entry} (zip 内): ${error.ja ?? error.message}`,
+        }
+      : {}),
   };
 }

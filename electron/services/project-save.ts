@@ -218,7 +218,10 @@ function checkUnchanged(
       appError(
         'changed-on-disk',
         `${confFile} was removed since it was opened; save again with force to write it anyway`,
-        { file: confFile },
+        {
+          file: confFile,
+          ja: `${confFile} は開いた後に削除されました。それでも書き込む場合は、上書き保存してください`,
+        },
       ),
     );
   }
@@ -229,6 +232,7 @@ function checkUnchanged(
         `${confFile} changed on disk since it was opened (another program or person wrote it); reload it, or save with force to overwrite it`,
         {
           file: confFile,
+          ja: `${confFile} は開いた後にディスク上で変更されました (別のプログラムまたは別の人が書き込みました)。再読み込みするか、上書き保存してください`,
         },
       ),
     );

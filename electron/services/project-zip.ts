@@ -87,7 +87,11 @@ function checkEntries(infos: readonly ZipEntryInfo[]): Result<Map<string, Entry>
     const path = info.name.replace(/\\/g, '/').replace(/\/+$/, '');
     const checked = checkRelativePath(path);
     if (!checked.ok) {
-      return fail({ ...checked.error, message: `zip entry ${checked.error.message}` });
+      return fail({
+        ...checked.error,
+        message: `zip entry ${checked.error.message}`,
+        ja: `zip エントリ ${checked.error.ja ?? checked.error.message}`,
+      });
     }
     total += info.originalSize;
     if (total > MAX_UNPACKED_BYTES) {
@@ -95,6 +99,9 @@ function checkEntries(infos: readonly ZipEntryInfo[]): Result<Map<string, Entry>
         appError(
           'invalid-value',
           `the zip unpacks to more than ${MAX_UNPACKED_BYTES >> 20} MiB; this is not a configuration export`,
+          {
+            ja: `この zip は展開すると ${MAX_UNPACKED_BYTES >> 20} MiB を超えます。構成情報の書き出しではありません`,
+          },
         ),
       );
     }
@@ -120,6 +127,9 @@ function findConfigFolder(entries: ReadonlyMap<string, Entry>): Result<string> {
     appError(
       'not-found',
       'the zip has no clp.conf at its top or inside a single top-level folder; export the configuration from the Cluster WebUI again',
+      {
+        ja: 'この zip には、最上位にも 1 つだけの最上位フォルダの中にも clp.conf がありません。Cluster WebUI から構成情報をもう一度書き出してください',
+      },
     ),
   );
 }
@@ -147,6 +157,7 @@ function unpack(
       appError(
         'invalid-value',
         `the zip archive cannot be unpacked (${(caught as Error).message}); export it again`,
+        { ja: `zip を展開できません (${(caught as Error).message})。もう一度書き出してください` },
       ),
     );
   }
@@ -204,6 +215,9 @@ function followLink(
       appError(
         'unsafe-path',
         `zip entry ${link.entry.path} is a link to ${target}, outside the project; refusing it`,
+        {
+          ja: `zip エントリ ${link.entry.path} は、プロジェクトの外にある ${target} へのリンクです。このエントリは受け付けません`,
+        },
       ),
     );
   }
@@ -213,6 +227,9 @@ function followLink(
       appError(
         'invalid-value',
         `zip entry ${link.entry.path} is a link to ${target}, which is not a file in the zip; replace the link with the file`,
+        {
+          ja: `zip エントリ ${link.entry.path} は ${target} へのリンクですが、リンク先は zip 内のファイルではありません。リンクをそのファイルに置き換えてください`,
+        },
       ),
     );
   }

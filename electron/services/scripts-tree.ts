@@ -88,7 +88,10 @@ async function readEntry(
     appError(
       'invalid-value',
       `${absolute} is neither a file nor a folder; remove it from scripts/`,
-      { file: absolute },
+      {
+        file: absolute,
+        ja: `${absolute} はファイルでもフォルダでもありません。scripts/ から削除してください`,
+      },
     ),
   );
 }
@@ -111,7 +114,10 @@ async function readFolder(
       appError(
         'unsafe-path',
         `${absolute} links back to a folder that contains it; remove the link`,
-        { file: absolute },
+        {
+          file: absolute,
+          ja: `${absolute} は、それ自体を含むフォルダへのリンクです。リンクを削除してください`,
+        },
       ),
     );
   }
@@ -155,6 +161,7 @@ async function readLink(walk: Walk, absolute: string, relativePath: string): Pro
         `${absolute} is a link to ${target.value}, outside the project folder; replace it with a copy of the file`,
         {
           file: absolute,
+          ja: `${absolute} は、プロジェクトフォルダの外にある ${target.value} へのリンクです。リンクをファイルのコピーに置き換えてください`,
         },
       ),
     );
@@ -177,6 +184,7 @@ async function readScript(
     return fail(
       appError('invalid-value', `${absolute} is a file; scripts/ must be a folder`, {
         file: absolute,
+        ja: `${absolute} はファイルです。scripts/ はフォルダである必要があります`,
       }),
     );
   }
@@ -279,7 +287,10 @@ export async function checkWritableInside(
         appError(
           'unsafe-path',
           `${current} leads outside ${root} (a link?); saving there is refused — replace the link with a folder`,
-          { file: current },
+          {
+            file: current,
+            ja: `${current} は ${root} の外を指しています (リンクではありませんか)。そこへの保存は拒否しました。リンクをフォルダに置き換えてください`,
+          },
         ),
       );
     }

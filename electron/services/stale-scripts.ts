@@ -51,6 +51,7 @@ export async function findStaleScripts(
         `${root} has no clp.conf but its scripts/ holds files this project does not have (${stale[0]}); choose an empty folder or the project's own folder`,
         {
           file: join(scriptsFolder, stale[0] as string),
+          ja: `${root} には clp.conf がありませんが、その scripts/ には、このプロジェクトにないファイル (${stale[0]}) があります。空のフォルダか、このプロジェクト自身のフォルダを選択してください`,
         },
       ),
     );

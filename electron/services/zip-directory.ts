@@ -35,6 +35,9 @@ export function readZipDirectory(data: Uint8Array): Result<ZipEntryInfo[]> {
         appError(
           'invalid-value',
           'this is not a zip archive (no end-of-directory record); export the configuration again',
+          {
+            ja: 'zip ファイルではありません (セントラルディレクトリの終端レコードがありません)。構成情報をもう一度書き出してください',
+          },
         ),
       );
     }
@@ -45,6 +48,9 @@ export function readZipDirectory(data: Uint8Array): Result<ZipEntryInfo[]> {
       appError(
         'invalid-value',
         'the zip archive is damaged (its directory runs past the end of the file); export it again',
+        {
+          ja: 'zip ファイルが壊れています (ディレクトリがファイルの末尾を越えています)。もう一度書き出してください',
+        },
       ),
     );
   }

@@ -7,6 +7,7 @@ import { useEffect, useRef } from 'react';
 import { decodeClpConfText } from '../../schemas/index.js';
 import { EDITOR_OPTIONS, monaco } from './monaco.js';
 import { commitAfterTypingPause, replaceText, useEditorTheme } from './typing.js';
+import { errorText } from '../error-text.js';
 
 interface Props {
   readonly text: string;
@@ -65,7 +66,7 @@ function commit(
   monaco.editor.setModelMarkers(model, 'clp.conf', [
     {
       severity: monaco.MarkerSeverity.Error,
-      message: decoded.error.message,
+      message: errorText(decoded.error),
       startLineNumber: line,
       startColumn: column,
       endLineNumber: line,

@@ -29,6 +29,7 @@ import {
 } from '../features/entities/entity-commands.js';
 import { writeScript } from '../features/scripts/script-text.js';
 import { applyVmProfile } from './vm-profile-edit.js';
+import { errorText } from '../error-text.js';
 
 type ProjectHost = ProjectMeta['hosts'][number];
 
@@ -182,7 +183,7 @@ export function editorReducer(state: EditorState, action: Action): EditorState {
 function edit(state: EditorState, command: Command): EditorState {
   const next = applyCommand(state.project, command);
   if (!next.ok) {
-    return { ...state, refusal: next.error.message };
+    return { ...state, refusal: errorText(next.error) };
   }
   if (next.value === state.project) {
     return state;

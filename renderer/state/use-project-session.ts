@@ -13,6 +13,7 @@ import {
   initialEditorState,
 } from './editor-state.js';
 import { filesFromProject, projectFromFiles } from './project-files.js';
+import { errorText } from '../error-text.js';
 
 /**
  * Where the open project lives, what its clp.conf looked like on disk, and whether it came
@@ -51,12 +52,12 @@ export function useProjectSession() {
     setNotice({ kind: 'info', text: t('files.opening', { path }) });
     const opened = await api.project.open(path);
     if (!opened.ok) {
-      setNotice({ kind: 'error', text: opened.error.message });
+      setNotice({ kind: 'error', text: errorText(opened.error) });
       return false;
     }
     const project = projectFromFiles(opened.value.files);
     if (!project.ok) {
-      setNotice({ kind: 'error', text: project.error.message });
+      setNotice({ kind: 'error', text: errorText(project.error) });
       return false;
     }
     const { location, fingerprint, scriptsGiven } = opened.value;
@@ -73,7 +74,7 @@ export function useProjectSession() {
     }
     const files = filesFromProject(editor.project);
     if (!files.ok) {
-      setNotice({ kind: 'error', text: files.error.message });
+      setNotice({ kind: 'error', text: errorText(files.error) });
       return undefined;
     }
     return files.value;
@@ -90,7 +91,7 @@ export function useProjectSession() {
       const saved = await api.project.save({ location, files, expected: fingerprint, force });
       if (!saved.ok) {
         const isConflict = saved.error.kind === 'changed-on-disk';
-        setNotice({ kind: isConflict ? 'conflict' : 'error', text: saved.error.message });
+        setNotice({ kind: isConflict ? 'conflict' : 'error', text: errorText(saved.error) });
         return false;
       }
       setSession({ ...session, fingerprint: saved.value.fingerprint });
@@ -110,7 +111,7 @@ export function useProjectSession() {
       }
       const saved = await api.project.saveAs({ folder, files });
       if (!saved.ok) {
-        setNotice({ kind: 'error', text: saved.error.message });
+        setNotice({ kind: 'error', text: errorText(saved.error) });
         return false;
       }
       setSession(saved.value);
@@ -132,7 +133,7 @@ export function useProjectSession() {
       setNotice(
         exported.ok
           ? { kind: 'info', text: t('files.exported', { path: exported.value.path }) }
-          : { kind: 'error', text: exported.error.message },
+          : { kind: 'error', text: errorText(exported.error) },
       );
       return exported.ok;
     },
@@ -145,8 +146,8 @@ export function useProjectSession() {
       setNotice({ kind: 'info', text: t('files.creating', { path: folder }) });
       const created = await api.project.create({ folder, options });
       if (!created.ok) {
-        setNotice({ kind: 'error', text: created.error.message });
-        return created.error.message;
+        setNotice({ kind: 'error', text: errorText(created.error) });
+        return errorText(created.error);
       }
       const [first, ...others] = created.value.created;
       if (first === undefined || !(await open(first.path))) {

@@ -56,6 +56,7 @@ export function sniffEncoding(bytes: Uint8Array): Result<EncodingInfo> {
         {
           line: 1,
           column: (match.index ?? 0) + 1,
+          ja: `XML 宣言の文字コード "${label}" には対応していません。ASCII、UTF-8、EUC-JP、SJIS のいずれかを使用してください`,
         },
       ),
     );
@@ -84,7 +85,11 @@ function badByte(bytes: Uint8Array, offset: number, name: string): AppError {
   return appError(
     'encoding',
     `byte 0x${hex} is not valid ${name}, as the XML declaration says the file is; fix the declaration or re-save the file in ${name}`,
-    { line, column },
+    {
+      line,
+      column,
+      ja: `バイト 0x${hex} は、XML 宣言が示す文字コード ${name} として正しくありません。宣言を直すか、ファイルを ${name} で保存し直してください`,
+    },
   );
 }
 
@@ -159,6 +164,7 @@ function unrepresentable(text: string, index: number, name: string): AppError {
     {
       line,
       column,
+      ja: `"${character}" は ${name} では書けません。取り除くか、ファイルの文字コードを変更してください`,
     },
   );
 }

@@ -54,7 +54,11 @@ export function decodeClpConf(bytes: Uint8Array): Result<ClpDocument> {
     return decodeUnchecked(bytes);
   } catch (caught) {
     // Decoding must never throw (issue 2); anything here is a bug, reported as a value.
-    return fail(appError('xml-syntax', `cannot read this file: ${String(caught)}`));
+    return fail(
+      appError('xml-syntax', `cannot read this file: ${String(caught)}`, {
+        ja: `このファイルを読み込めません: ${String(caught)}`,
+      }),
+    );
   }
 }
 
@@ -95,7 +99,11 @@ function checkDeclaration(text: string, encoding: EncodingInfo): Result<void> {
       appError(
         'xml-syntax',
         'malformed XML declaration; write it as <?xml version="1.0" encoding="..."?>',
-        { line: 1, column: 1 },
+        {
+          line: 1,
+          column: 1,
+          ja: 'XML 宣言が正しくありません。<?xml version="1.0" encoding="..."?> の形で書いてください',
+        },
       ),
     );
   }
@@ -119,11 +127,10 @@ function decodeText(
   const root = nodes.value[rootIndex] as XmlElement;
   if (root.name !== 'root') {
     return fail(
-      appError(
-        'xml-syntax',
-        `the top element is <${root.name}>; a clp.conf starts with <root>`,
-        lineColumn(text, root.offset),
-      ),
+      appError('xml-syntax', `the top element is <${root.name}>; a clp.conf starts with <root>`, {
+        ...lineColumn(text, root.offset),
+        ja: `最上位の要素が <${root.name}> になっています。clp.conf は <root> で始めてください`,
+      }),
     );
   }
   const document: ClpDocument = {

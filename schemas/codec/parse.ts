@@ -55,6 +55,8 @@ class XmlSyntaxError {
   constructor(
     readonly offset: number,
     readonly message: string,
+    /** `message` in Japanese. */
+    readonly ja: string,
   ) {}
 }
 
@@ -64,16 +66,16 @@ export function parseXml(text: string): Result<XmlNode[]> {
     return ok(new Parser(text).parseDocument());
   } catch (caught) {
     if (caught instanceof XmlSyntaxError) {
-      return fail(syntaxError(text, caught.offset, caught.message));
+      return fail(syntaxError(text, caught.offset, caught.message, caught.ja));
     }
     throw caught;
   }
 }
 
-/** Turns an offset in the text into a located error. */
-export function syntaxError(text: string, offset: number, message: string): AppError {
+/** Turns an offset in the text into a located error (`ja`: the message in Japanese). */
+export function syntaxError(text: string, offset: number, message: string, ja?: string): AppError {
   const { line, column } = lineColumn(text, offset);
-  return appError('xml-syntax', message, { line, column });
+  return appError('xml-syntax', message, { line, column, ...(ja === undefined ? {} : { ja }) });
 }
 
 /** 1-based line and column of an offset (columns count UTF-16 code units). */
@@ -143,15 +145,27 @@ class Parser {
     const forbidden = text.search(FORBIDDEN_CHARACTER);
     if (forbidden !== -1) {
       const code = text.charCodeAt(forbidden).toString(16).toUpperCase().padStart(4, '0');
-      throw new XmlSyntaxError(forbidden, `character U+${code} is not allowed in XML; remove it`);
+      throw new XmlSyntaxError(
+        forbidden,
+        `character U+${code} is not allowed in XML; remove it`,
+        `文字 U+${code} は XML では使用できません。取り除いてください`,
+      );
     }
     this.scan(text.length);
     if (this.stack.length > 0) {
       const open = this.stack[this.stack.length - 1] as OpenElement;
-      throw new XmlSyntaxError(open.offset, `<${open.name}> is never closed; add </${open.name}>`);
+      throw new XmlSyntaxError(
+        open.offset,
+        `<${open.name}> is never closed; add </${open.name}>`,
+        `<${open.name}> が閉じられていません。</${open.name}> を追加してください`,
+      );
     }
     if (!this.sawRoot) {
-      throw new XmlSyntaxError(text.length, 'no root element: a clp.conf holds one <root> element');
+      throw new XmlSyntaxError(
+        text.length,
+        'no root element: a clp.conf holds one <root> element',
+        'ルート要素がありません。clp.conf には <root> 要素が 1 つ必要です',
+      );
     }
     return this.top;
   }
@@ -190,6 +204,7 @@ class Parser {
       throw new XmlSyntaxError(
         offset,
         'text outside the root element; remove it or put it inside an element',
+        'ルート要素の外にテキストがあります。取り除くか、要素の中に入れてください',
       );
     }
     this.checkReferences(raw, start);
@@ -238,10 +253,18 @@ class Parser {
       REFERENCE.lastIndex = index;
       const reference = REFERENCE.exec(raw);
       if (!reference) {
-        throw new XmlSyntaxError(start + index, 'a bare "&": write it as &amp;');
+        throw new XmlSyntaxError(
+          start + index,
+          'a bare "&": write it as &amp;',
+          '"&" がそのまま書かれています。&amp; と書いてください',
+        );
       }
       if (!isValidCharacterReference(reference[0])) {
-        throw new XmlSyntaxError(start + index, `${reference[0]} is not a character XML allows`);
+        throw new XmlSyntaxError(
+          start + index,
+          `${reference[0]} is not a character XML allows`,
+          `${reference[0]} は XML で使用できない文字です`,
+        );
       }
       index = raw.indexOf('&', REFERENCE.lastIndex);
     }
@@ -266,26 +289,46 @@ class Parser {
     if (text.startsWith('<!--', position)) {
       const end = text.indexOf('-->', position + 4);
       if (end === -1) {
-        throw new XmlSyntaxError(position, 'comment is never closed; end it with -->');
+        throw new XmlSyntaxError(
+          position,
+          'comment is never closed; end it with -->',
+          'コメントが閉じられていません。--> で終えてください',
+        );
       }
       const dashes = text.indexOf('--', position + 4);
       if (dashes < end) {
-        throw new XmlSyntaxError(dashes, '"--" is not allowed inside a comment');
+        throw new XmlSyntaxError(
+          dashes,
+          '"--" is not allowed inside a comment',
+          'コメントの中では "--" は使用できません',
+        );
       }
       this.pushMarkup('comment', end + 3);
     } else if (text.startsWith('<![CDATA[', position)) {
       if (this.stack.length === 0) {
-        throw new XmlSyntaxError(position, 'CDATA section outside the root element');
+        throw new XmlSyntaxError(
+          position,
+          'CDATA section outside the root element',
+          'ルート要素の外に CDATA セクションがあります',
+        );
       }
       const end = text.indexOf(']]>', position + 9);
       if (end === -1) {
-        throw new XmlSyntaxError(position, 'CDATA section is never closed; end it with ]]>');
+        throw new XmlSyntaxError(
+          position,
+          'CDATA section is never closed; end it with ]]>',
+          'CDATA セクションが閉じられていません。]]> で終えてください',
+        );
       }
       this.pushMarkup('cdata', end + 3);
     } else if (text.startsWith('<!DOCTYPE', position) && this.stack.length === 0 && !this.sawRoot) {
       this.pushMarkup('doctype', this.doctypeEnd(position));
     } else {
-      throw new XmlSyntaxError(position, 'unexpected "<!": expected a comment <!-- -->');
+      throw new XmlSyntaxError(
+        position,
+        'unexpected "<!": expected a comment <!-- -->',
+        '予期しない "<!" があります。ここに書けるのはコメント <!-- --> です',
+      );
     }
   }
 
@@ -302,25 +345,34 @@ class Parser {
         return index + 1;
       }
     }
-    throw new XmlSyntaxError(start, 'DOCTYPE is never closed');
+    throw new XmlSyntaxError(start, 'DOCTYPE is never closed', 'DOCTYPE が閉じられていません');
   }
 
   private parseInstruction(): void {
     const { text, position } = this;
     const end = text.indexOf('?>', position + 2);
     if (end === -1) {
-      throw new XmlSyntaxError(position, 'processing instruction is never closed; end it with ?>');
+      throw new XmlSyntaxError(
+        position,
+        'processing instruction is never closed; end it with ?>',
+        '処理命令が閉じられていません。?> で終えてください',
+      );
     }
     NAME.lastIndex = position + 2;
     const target = NAME.exec(text)?.[0] ?? '';
     if (target === '') {
-      throw new XmlSyntaxError(position + 2, 'processing instruction without a name');
+      throw new XmlSyntaxError(
+        position + 2,
+        'processing instruction without a name',
+        '処理命令に名前がありません',
+      );
     }
     const isDeclaration = target.toLowerCase() === 'xml';
     if (isDeclaration && position !== this.declarationStart()) {
       throw new XmlSyntaxError(
         position,
         'the XML declaration must be the very first thing in the file',
+        'XML 宣言はファイルの先頭に書いてください',
       );
     }
     this.pushMarkup('pi', end + 2);
@@ -344,11 +396,16 @@ class Parser {
       throw new XmlSyntaxError(
         position,
         'a second root element: a clp.conf holds exactly one <root>',
+        '2 つ目のルート要素があります。clp.conf の <root> は 1 つだけです',
       );
     }
     NAME.lastIndex = position + 1;
     if (!NAME.test(text)) {
-      throw new XmlSyntaxError(position, 'a "<" that starts no tag: write it as &lt;');
+      throw new XmlSyntaxError(
+        position,
+        'a "<" that starts no tag: write it as &lt;',
+        'タグを始めない "<" があります。&lt; と書いてください',
+      );
     }
     let cursor = NAME.lastIndex;
     if (text.charCodeAt(cursor) === 0x3e /* > */) {
@@ -378,7 +435,7 @@ class Parser {
     const end = TAG_END.exec(text);
     if (!end) {
       const blank = /^[ \t\r\n]*/.exec(text.slice(cursor, cursor + 200))?.[0].length ?? 0;
-      throw new XmlSyntaxError(cursor + blank, this.badTagMessage(cursor, name));
+      throw new XmlSyntaxError(cursor + blank, ...this.badTagMessage(cursor, name));
     }
     const head = text.slice(position, TAG_END.lastIndex);
     if (end[1] === '/') {
@@ -408,7 +465,11 @@ class Parser {
     end: number,
   ): void {
     if (this.stack.length >= MAX_DEPTH) {
-      throw new XmlSyntaxError(offset, `elements nested deeper than ${MAX_DEPTH} levels`);
+      throw new XmlSyntaxError(
+        offset,
+        `elements nested deeper than ${MAX_DEPTH} levels`,
+        `要素の入れ子が ${MAX_DEPTH} 階層を超えています`,
+      );
     }
     this.position = end;
     this.stack.push({
@@ -451,6 +512,7 @@ class Parser {
       throw new XmlSyntaxError(
         cursor + (match[1] as string).length,
         `attribute "${name}" is given twice`,
+        `属性 "${name}" が 2 回指定されています`,
       );
     }
     this.checkReferences(raw, valueStart);
@@ -463,15 +525,25 @@ class Parser {
     };
   }
 
-  private badTagMessage(cursor: number, name: string): string {
+  /** What is wrong with a tag that does not end where it should: English, then Japanese. */
+  private badTagMessage(cursor: number, name: string): [string, string] {
     const rest = this.text.slice(cursor, cursor + 200);
     if (/^[ \t\r\n]+[^ \t\r\n=>/]+[ \t\r\n]*=[ \t\r\n]*["']/.test(rest)) {
-      return `attribute value in <${name}> is not closed; add the closing quote`;
+      return [
+        `attribute value in <${name}> is not closed; add the closing quote`,
+        `<${name}> の属性値が閉じられていません。閉じる引用符を追加してください`,
+      ];
     }
     if (/^[ \t\r\n]+[^ \t\r\n=>/]+[ \t\r\n]*=[ \t\r\n]*[^"']/.test(rest)) {
-      return `attribute value in <${name}> must be quoted`;
+      return [
+        `attribute value in <${name}> must be quoted`,
+        `<${name}> の属性値は引用符で囲んでください`,
+      ];
     }
-    return `malformed tag <${name}>: expected an attribute, ">" or "/>"`;
+    return [
+      `malformed tag <${name}>: expected an attribute, ">" or "/>"`,
+      `タグ <${name}> が正しくありません。属性、">"、"/>" のいずれかが必要です`,
+    ];
   }
 
   private parseClose(): void {
@@ -504,16 +576,25 @@ class Parser {
     TAG_END.lastIndex = position + 2 + name.length;
     const end = TAG_END.exec(text);
     if (!name || !end || end[1] === '/') {
-      throw new XmlSyntaxError(position, 'malformed closing tag: expected </name>');
+      throw new XmlSyntaxError(
+        position,
+        'malformed closing tag: expected </name>',
+        '終了タグが正しくありません。</name> の形で書いてください',
+      );
     }
     if (!open) {
-      throw new XmlSyntaxError(position, `</${name}> closes nothing; remove it`);
+      throw new XmlSyntaxError(
+        position,
+        `</${name}> closes nothing; remove it`,
+        `</${name}> に対応する開始タグがありません。取り除いてください`,
+      );
     }
     if (open.name !== name) {
       const { line } = lineColumn(text, open.offset);
       throw new XmlSyntaxError(
         position,
         `</${name}> does not match <${open.name}> opened on line ${line}; write </${open.name}>`,
+        `</${name}> は ${line} 行目で開始した <${open.name}> と対応していません。</${open.name}> と書いてください`,
       );
     }
     return TAG_END.lastIndex;

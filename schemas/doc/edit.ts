@@ -74,7 +74,12 @@ export function find(document: ClpDocument, path: string): Result<Located> {
   const found = locate(rootOf(document), segments.value);
   return found
     ? ok(found)
-    : fail(appError('not-found', `${path} is not in this clp.conf`, { path }));
+    : fail(
+        appError('not-found', `${path} is not in this clp.conf`, {
+          path,
+          ja: `${path} はこの clp.conf にありません`,
+        }),
+      );
 }
 
 /** Sets the text of the element at `path`, creating missing elements on the way. */
@@ -91,7 +96,10 @@ export function setValue(document: ClpDocument, path: string, value: string): Re
         appError(
           'invalid-value',
           `${path} holds other elements; set one of its parameters instead`,
-          { path },
+          {
+            path,
+            ja: `${path} はほかの要素を含んでいます。その中のパラメータを設定してください`,
+          },
         ),
       );
     }
@@ -140,6 +148,9 @@ function insertAt(
       appError(
         'invalid-value',
         `<${parent.element.name}> holds a value, not parameters; cannot add <${spec.name}> under it`,
+        {
+          ja: `<${parent.element.name}> はパラメータではなく値を持っています。その下に <${spec.name}> を追加することはできません`,
+        },
       ),
     );
   }

@@ -44,6 +44,9 @@ export function parsePath(path: string): Result<PathSegment[]> {
       appError(
         'usage',
         'empty parameter path; write it like resource/exec@exec1/parameters/act/path',
+        {
+          ja: 'パラメータのパスが空です。resource/exec@exec1/parameters/act/path のように書いてください',
+        },
       ),
     );
   }
@@ -52,7 +55,12 @@ export function parsePath(path: string): Result<PathSegment[]> {
     const at = part.indexOf('@');
     const name = at === -1 ? part : part.slice(0, at);
     if (!/^[A-Za-z_][-A-Za-z0-9._]*$/.test(name)) {
-      return fail(appError('usage', `"${part}" is not a valid path segment in ${path}`, { path }));
+      return fail(
+        appError('usage', `"${part}" is not a valid path segment in ${path}`, {
+          path,
+          ja: `"${part}" は ${path} のパスの区切りとして正しくありません`,
+        }),
+      );
     }
     segments.push(at === -1 ? { name } : { name, key: part.slice(at + 1) });
   }

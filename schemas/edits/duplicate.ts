@@ -57,7 +57,12 @@ export function duplicateEntity(
     default:
       break;
   }
-  return fail(appError('not-found', `${path} is not an entity that can be duplicated`, { path }));
+  return fail(
+    appError('not-found', `${path} is not an entity that can be duplicated`, {
+      path,
+      ja: `${path} は複製できる対象ではありません`,
+    }),
+  );
 }
 
 /** The names a duplicated group's resources get unless the user edits them: `<name>-copy`. */
@@ -94,7 +99,11 @@ function duplicateResource(
   const checked = pipeChecks(
     checkFolderName(to, 'resource'),
     taken
-      ? fail(appError('conflict', `a resource named "${to}" already exists; choose another name`))
+      ? fail(
+          appError('conflict', `a resource named "${to}" already exists; choose another name`, {
+            ja: `グループリソース "${to}" は既に存在します。別の名前を指定してください`,
+          }),
+        )
       : ok(undefined),
   );
   if (!checked.ok) {

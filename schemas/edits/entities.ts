@@ -14,9 +14,10 @@ import {
   dropScriptFolder,
   monitorScriptFolder,
   moveScriptFolder,
+  entityWordJa,
   resourceScriptFolder,
 } from '../project.js';
-import { type Result, appError, fail, ok } from '../result.js';
+import { type AppError, type Result, appError, fail, ok } from '../result.js';
 import { nextPriority, renumberGroupIds, renumberPriorities, syncTypesEntry } from './derived.js';
 import { defaultResourceSpec, defaultMonitorSpec, defaultScripts } from './defaults.js';
 import { type Step, editConf, pipeChecks, refuseTaken } from './steps.js';
@@ -133,6 +134,9 @@ function addPrioritised(
       appError(
         'invalid-value',
         `"${type}" is not a ${section} kind; use one of ${kinds.join(', ')}`,
+        {
+          ja: `"${type}" は${entityWordJa(section)}のタイプではありません。${kinds.join('、')} のいずれかを指定してください`,
+        },
       ),
     );
   }
@@ -182,7 +186,7 @@ export function removePrioritised(
     (candidate) => attributeValue(candidate, 'name') === name,
   );
   if (!element) {
-    return fail(appError('not-found', `${section} "${name}" is not in this clp.conf`));
+    return fail(notInConf(section, name));
   }
   return editConf(
     project,
@@ -209,7 +213,7 @@ export function renamePrioritised(
     (candidate) => attributeValue(candidate, 'name') === from,
   );
   if (!element) {
-    return fail(appError('not-found', `${section} "${from}" is not in this clp.conf`));
+    return fail(notInConf(section, from));
   }
   return renameEntity(
     project,
@@ -259,16 +263,11 @@ export function addGroup(
 export function removeGroup(project: Project, name: string): Result<Project> {
   const referrers = groupReferrers(project.conf, name);
   if (referrers.length > 0) {
-    return fail(
-      appError(
-        'conflict',
-        `group "${name}" is still referred to by ${referrers.join(', ')}; change those first`,
-      ),
-    );
+    return fail(stillReferred('group', name, referrers));
   }
   const group = readModel(project.conf).groups.find((candidate) => candidate.name === name);
   if (!group) {
-    return fail(appError('not-found', `group "${name}" is not in this clp.conf`));
+    return fail(notInConf('group', name));
   }
   let current: Result<Project> = ok(project);
   for (const member of group.members) {
@@ -315,7 +314,11 @@ export function addResource(
     return checked;
   }
   if (!exists(project.conf, `group@${group}`)) {
-    return fail(appError('not-found', `group "${group}" is not in this clp.conf; add it first`));
+    return fail(
+      appError('not-found', `group "${group}" is not in this clp.conf; add it first`, {
+        ja: `グループ "${group}" はこの clp.conf にありません。先に追加してください`,
+      }),
+    );
   }
   const edited = editConf(
     project,
@@ -355,6 +358,9 @@ export function nameFreeInSection(
         appError(
           'conflict',
           `a ${section} named "${name}" already exists; ${section} names are unique across all types`,
+          {
+            ja: `${entityWordJa(section)} "${name}" は既に存在します。${entityWordJa(section)}の名前はタイプが異なっても重複できません`,
+          },
         ),
       )
     : ok(undefined);
@@ -364,16 +370,11 @@ export function nameFreeInSection(
 export function removeResource(project: Project, name: string): Result<Project> {
   const resource = readModel(project.conf).resources.find((candidate) => candidate.name === name);
   if (!resource) {
-    return fail(appError('not-found', `resource "${name}" is not in this clp.conf`));
+    return fail(notInConf('resource', name));
   }
   const referrers = resourceReferrers(project.conf, name);
   if (referrers.length > 0) {
-    return fail(
-      appError(
-        'conflict',
-        `resource "${name}" is still referred to by ${referrers.join(', ')}; change those first`,
-      ),
-    );
+    return fail(stillReferred('resource', name, referrers));
   }
   const steps: Step[] = [
     (document) => removePath(document, resource.path),
@@ -397,7 +398,7 @@ export function removeResource(project: Project, name: string): Result<Project> 
 export function renameResource(project: Project, from: string, to: string): Result<Project> {
   const resource = readModel(project.conf).resources.find((candidate) => candidate.name === from);
   if (!resource) {
-    return fail(appError('not-found', `resource "${from}" is not in this clp.conf`));
+    return fail(notInConf('resource', from));
   }
   const free = resourceNameFree(project.conf, to);
   if (!free.ok) {
@@ -451,7 +452,7 @@ export function addMonitor(project: Project, type: string, name: string): Result
 export function removeMonitor(project: Project, name: string): Result<Project> {
   const monitor = readModel(project.conf).monitors.find((candidate) => candidate.name === name);
   if (!monitor) {
-    return fail(appError('not-found', `monitor "${name}" is not in this clp.conf`));
+    return fail(notInConf('monitor', name));
   }
   const edited = editConf(
     project,
@@ -470,7 +471,7 @@ export function removeMonitor(project: Project, name: string): Result<Project> {
 export function renameMonitor(project: Project, from: string, to: string): Result<Project> {
   const monitor = readModel(project.conf).monitors.find((candidate) => candidate.name === from);
   if (!monitor) {
-    return fail(appError('not-found', `monitor "${from}" is not in this clp.conf`));
+    return fail(notInConf('monitor', from));
   }
   const free = from === to ? ok(undefined) : nameFreeInSection(project.conf, 'monitor', to);
   if (!free.ok) {
@@ -497,6 +498,40 @@ export function renameMonitor(project: Project, from: string, to: string): Resul
 }
 
 // ---- shared --------------------------------------------------------------------------
+
+/** `resource "exec1" is not in this clp.conf`, with its Japanese. */
+function notInConf(what: string, name: string): AppError {
+  return appError('not-found', `${what} "${name}" is not in this clp.conf`, {
+    ja: `${entityWordJa(what)} "${name}" はこの clp.conf にありません`,
+  });
+}
+
+/** The refusal to remove an entity something still refers to, with its Japanese. */
+function stillReferred(what: string, name: string, referrers: readonly string[]): AppError {
+  return appError(
+    'conflict',
+    `${what} "${name}" is still referred to by ${referrers.join(', ')}; change those first`,
+    {
+      ja: `${entityWordJa(what)} "${name}" は、${referrers.map(japaneseReferrer).join('、')} から参照されています。先にそれらを変更してください`,
+    },
+  );
+}
+
+const REFERRER_ROLES_JA: Readonly<Record<string, string>> = {
+  target: '監視対象',
+  'recovery target': '回復対象',
+  dependency: '依存関係',
+};
+
+/** A referrer of references.ts (`monitor genw1 (recovery target)`) in Japanese. */
+function japaneseReferrer(referrer: string): string {
+  const match = /^(\w+) (.*) \(([^()]+)\)$/.exec(referrer);
+  if (!match) {
+    return referrer;
+  }
+  const [, what, name, role] = match as unknown as [string, string, string, string];
+  return `${entityWordJa(what)} ${name} (${REFERRER_ROLES_JA[role] ?? role})`;
+}
 
 function renameEntity(
   project: Project,

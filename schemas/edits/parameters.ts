@@ -63,9 +63,11 @@ for (const rule of RULES) {
 export function checkParameterValue(path: string, value: string): Result<string> {
   const range = rangeOfPath(path);
   const problem = range && problemOf(range, value);
-  return problem === undefined
-    ? ok(value)
-    : fail(appError('invalid-value', `${path}: "${value}" ${problem}`, { path }));
+  if (problem === undefined) {
+    return ok(value);
+  }
+  const message = `${path}: "${value}" ${problem}`;
+  return fail(appError('invalid-value', message, { path, ja: japaneseParameterProblem(message) }));
 }
 
 function rangeOfPath(path: string): z.ZodType<string> | undefined {
@@ -90,7 +92,12 @@ export function entityParameterCheck(
     const message = problemOf(sub, value);
     return message === undefined
       ? ok(value)
-      : fail(appError('invalid-value', message, { path: `${entityPath}/${sub}` }));
+      : fail(
+          appError('invalid-value', message, {
+            path: `${entityPath}/${sub}`,
+            ja: japaneseParameterProblem(message),
+          }),
+        );
   };
 }
 
@@ -213,6 +220,7 @@ export function setParameter(project: Project, path: string, value: string): Res
     return fail(
       appError('not-found', `${entity} is not in this clp.conf; add it first (clpbuilder add)`, {
         path: entity,
+        ja: `${entity} はこの clp.conf にありません。先に追加してください (clpbuilder add)`,
       }),
     );
   }

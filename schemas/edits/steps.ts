@@ -4,7 +4,7 @@
  */
 import type { ClpDocument } from '../codec/document.js';
 import { find } from '../doc/edit.js';
-import type { Project } from '../project.js';
+import { type Project, entityWordJa } from '../project.js';
 import { type Result, appError, fail, ok, pipe } from '../result.js';
 import { syncObjectNumber } from './derived.js';
 
@@ -25,7 +25,12 @@ export function refuseTaken(
   name: string,
 ): Result<void> {
   return find(document, path).ok
-    ? fail(appError('conflict', `${what} "${name}" already exists; choose another name`, { path }))
+    ? fail(
+        appError('conflict', `${what} "${name}" already exists; choose another name`, {
+          path,
+          ja: `${entityWordJa(what)} "${name}" は既に存在します。別の名前を指定してください`,
+        }),
+      )
     : ok(undefined);
 }
 

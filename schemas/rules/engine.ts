@@ -161,7 +161,13 @@ export function applyQuickFix(
     .find((candidate) => candidate.path === finding.path && candidate.message === finding.message);
   if (!hit?.quickFix) {
     return fail(
-      appError('not-found', `${finding.rule} at ${finding.path} has no quick fix now; check again`),
+      appError(
+        'not-found',
+        `${finding.rule} at ${finding.path} has no quick fix now; check again`,
+        {
+          ja: `${finding.path} の ${finding.rule} には現在クイックフィックスがありません。もう一度チェックしてください`,
+        },
+      ),
     );
   }
   return hit.quickFix(project);

@@ -56,10 +56,14 @@ export function regenerateScripts(
   );
   const edited = states.filter((state) => state.status === 'edited');
   if (edited.length > 0 && options.force !== true) {
+    const paths = edited.map((state) => `scripts/${state.path}`).join(', ');
     return fail(
       appError(
         'conflict',
-        `${edited.map((state) => `scripts/${state.path}`).join(', ')} changed by hand since generated; keep the changes elsewhere, then generate with --force to overwrite`,
+        `${paths} changed by hand since generated; keep the changes elsewhere, then generate with --force to overwrite`,
+        {
+          ja: `${paths} は生成後に手で変更されています。変更内容を別の場所に残してから、--force を指定して生成し、上書きしてください`,
+        },
       ),
     );
   }
@@ -76,6 +80,9 @@ export function regenerateScripts(
             appError(
               'invalid-value',
               `scripts/${state.path} names template ${state.template}, which this version does not have`,
+              {
+                ja: `scripts/${state.path} はテンプレート ${state.template} を指定していますが、このバージョンにはそのテンプレートがありません`,
+              },
             ),
           );
     }
@@ -105,6 +112,9 @@ function replaceScript(project: Project, path: string, script: GeneratedScript):
       appError(
         'not-found',
         `scripts/${path} belongs to no monitor of this clp.conf; remove it or add the monitor`,
+        {
+          ja: `scripts/${path} は、この clp.conf のどのモニタリソースにも属していません。削除するか、モニタリソースを追加してください`,
+        },
       ),
     );
   }
@@ -122,6 +132,9 @@ function groupOfExec(project: Project, name: string): Result<string> {
         appError(
           'not-found',
           `exec resource "${name}" is not in a group of this clp.conf; add it first (clpbuilder add resource <group> exec ${name})`,
+          {
+            ja: `exec リソース "${name}" は、この clp.conf のどのグループにもありません。先に追加してください (clpbuilder add resource <group> exec ${name})`,
+          },
         ),
       );
 }
@@ -140,6 +153,9 @@ function monitorPath(project: Project, name: string, type?: string): Result<stri
             /^ /,
             '',
           ),
+          {
+            ja: `${type === undefined ? '' : `${type} `}モニタリソース "${name}" は、この clp.conf にありません。先に追加してください (clpbuilder add monitor)`,
+          },
         ),
       );
 }
@@ -201,6 +217,9 @@ function wireMonitor(
       appError(
         'usage',
         `custom monitor ${monitor} watches the VM exec resource; name it (--exec <name>)`,
+        {
+          ja: `カスタムモニタリソース ${monitor} は VM の exec リソースを監視します。その exec リソースを指定してください (--exec <name>)`,
+        },
       ),
     );
   }

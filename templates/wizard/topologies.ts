@@ -161,7 +161,10 @@ function guestServerName(options: WizardOptions): Result<string> {
         appError(
           'usage',
           `cannot take the guest's host name from "${name}"; give it with --guest-server <name>`,
-          { path: 'guestServer' },
+          {
+            path: 'guestServer',
+            ja: `"${name}" からゲストのホスト名を決められません。--guest-server <name> で指定してください`,
+          },
         ),
       );
 }
@@ -227,7 +230,10 @@ function hostSingleServer(options: WizardOptions, profile: VmProfile): Result<Pr
       appError(
         'usage',
         `${options.topology} builds the SingleServerSafe project of one ESX host: give one --server and run new once per host`,
-        { path: 'servers' },
+        {
+          path: 'servers',
+          ja: `${options.topology} は 1 台の ESX ホストの SingleServerSafe プロジェクトを作成します。--server を 1 つだけ指定し、ホストごとに new を実行してください`,
+        },
       ),
     );
   }

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addResource } from '../../schemas/index.js';
 import { interHostProject } from '../support/rule-projects.js';
 import { launchChromium } from './chromium.js';
 import { type ServeProcess, serveProject } from './serve-process.js';
@@ -97,6 +98,31 @@ describe('editing entities in Chromium', () => {
     await page.getByRole('menu').waitFor({ state: 'detached' });
     expect(await tree.evaluate((element) => element === document.activeElement)).toBe(true);
     await page.emulateMedia({ colorScheme: 'light' });
+  }, 60_000);
+
+  it('says the core’s refusals in Japanese when the UI is in Japanese', async () => {
+    const japanese = await context.newPage();
+    japanese.setDefaultTimeout(15_000);
+    const errors: string[] = [];
+    japanese.on('pageerror', (error) => errors.push(error.message));
+    await japanese.goto(`${host.url}&lang=ja`);
+    const tree = japanese.getByRole('tree', { name: 'クラスタ' });
+    await tree
+      .getByRole('treeitem', { name: 'failover-vm', exact: true })
+      .click({ button: 'right' });
+    await japanese
+      .getByRole('menu', { name: 'failover-vm の操作' })
+      .getByRole('menuitem', { name: /グループリソースの追加/ })
+      .click();
+    const add = japanese.getByRole('dialog', { name: 'グループリソースの追加' });
+    await add.getByLabel('名前').fill('sd-vm');
+    const taken = addResource(interHostProject(), 'failover-vm', 'exec', 'sd-vm');
+    const refusal = taken.ok ? undefined : taken.error.ja;
+    expect(refusal).toMatch(/[ぁ-ん]/);
+    await add.getByRole('alert').filter({ hasText: refusal }).waitFor();
+    await add.getByRole('button', { name: 'キャンセル' }).click();
+    await japanese.close();
+    expect(errors).toEqual([]);
   }, 60_000);
 });
 

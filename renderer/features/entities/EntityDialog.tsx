@@ -11,6 +11,7 @@ import { type Command, applyCommand } from '../../state/editor-state.js';
 import { Dialog } from '../hosts/Dialog.js';
 import { entityRefAt } from './entity-commands.js';
 import { copyName, suggestedName, typesOf } from './entity-types.js';
+import { errorText } from '../../error-text.js';
 
 /** Which dialog is open and for what. */
 export type EditRequest =
@@ -205,7 +206,7 @@ function EntityForm(props: FormProps) {
   const { project, command } = props;
   // The same check the reducer makes; cheap next to a keystroke, and never out of step.
   const verdict = useMemo(() => applyCommand(project, command), [project, command]);
-  const error = verdict.ok ? undefined : verdict.error.message;
+  const error = verdict.ok ? undefined : errorText(verdict.error);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     if (!error && !props.isUnchanged) {

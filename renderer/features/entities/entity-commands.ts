@@ -79,7 +79,11 @@ export function addEntity(project: Project, entity: NewEntity): Result<Project> 
       return addGroup(project, name, { type });
     case 'resource':
       return entity.group === undefined || entity.group === ''
-        ? fail(appError('invalid-value', 'choose the group the new resource belongs to'))
+        ? fail(
+            appError('invalid-value', 'choose the group the new resource belongs to', {
+              ja: '新しいグループリソースが属するグループを選択してください',
+            }),
+          )
         : addResource(project, entity.group, type, name);
     case 'monitor':
       return addMonitor(project, type, name);
@@ -116,7 +120,9 @@ export function copyEntity(
 
 function notAnEntity(path: string): Result<never> {
   return fail(
-    appError('not-found', `${path} is not a server, heartbeat, group, resource or monitor`),
+    appError('not-found', `${path} is not a server, heartbeat, group, resource or monitor`, {
+      ja: `${path} はサーバ、ハートビート、グループ、グループリソース、モニタリソースのいずれでもありません`,
+    }),
   );
 }
 

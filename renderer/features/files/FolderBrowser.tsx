@@ -9,6 +9,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallResult } from '../../../electron/contract.js';
 import { api } from '../../api.js';
+import { errorText } from '../../error-text.js';
 
 /** What the browser is choosing. */
 export type PickMode = 'open-folder' | 'open-zip' | 'new-folder' | 'new-zip';
@@ -41,7 +42,7 @@ export function FolderBrowser(props: Props) {
       setListing(listed.value);
       setError(undefined);
     } else {
-      setError(listed.error.message);
+      setError(errorText(listed.error));
     }
   }, []);
 

@@ -6,6 +6,7 @@ import { Suspense, lazy, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Project } from '../../../schemas/index.js';
 import { languageOf, readScript } from './script-text.js';
+import { errorText } from '../../error-text.js';
 
 const ScriptEditor = lazy(() =>
   import('../../editor/ScriptEditor.js').then((module) => ({ default: module.ScriptEditor })),
@@ -58,7 +59,7 @@ export function ScriptsPanel({ project, folder, files, isDark, onText }: Props) 
         </Suspense>
       ) : (
         <p className="warning-note" role="alert">
-          {script.error.message}
+          {errorText(script.error)}
         </p>
       )}
     </section>

@@ -12,6 +12,7 @@ import { previewVmProfile } from '../../state/vm-profile-edit.js';
 import { Dialog } from '../hosts/Dialog.js';
 import { ProfileFields } from './ProfileFields.js';
 import { checkProfile, profileForm, profileInput } from './wizard-form.js';
+import { errorText } from '../../error-text.js';
 
 interface Props {
   readonly project: Project;
@@ -55,7 +56,7 @@ export function VmScriptsWizard({ project, onApply, onClose }: Props) {
         <h3>{t('wizard.preview')}</h3>
         {preview && !preview.ok ? (
           <p className="field-error" role="alert">
-            {preview.error.message}
+            {errorText(preview.error)}
           </p>
         ) : null}
         {preview?.ok && preview.value.length === 0 ? (

@@ -8,6 +8,7 @@
  */
 import { type Topology, VmProfileSchema } from '../../../schemas/index.js';
 import { WizardOptionsSchema, buildTopology } from '../../../templates/index.js';
+import { errorText } from '../../error-text.js';
 
 /** The VM profile's fields as typed; blank means "the default". */
 export interface ProfileForm {
@@ -161,7 +162,7 @@ export function checkNewCluster(form: NewClusterForm): FieldErrors {
     return {};
   }
   const field = (built.error.path ?? 'form').replace(/^vmProfile\b/, 'profile');
-  return { [fieldOf(field.split('.'))]: built.error.message.replace(/^[\w.]+: /, '') };
+  return { [fieldOf(field.split('.'))]: errorText(built.error).replace(/^[\w.]+: /, '') };
 }
 
 /** Checks a profile with the VM profile schema; errors keyed `profile.<field>`. */
