@@ -120,6 +120,7 @@ export type UploadRequest = z.infer<typeof UploadRequestSchema>;
 const HostErrorSchema = z.object({
   kind: z.string(),
   message: z.string(),
+  ja: z.string().optional(),
   host: z.string().optional(),
   step: z.string().optional(),
   command: z.string().optional(),

@@ -29,9 +29,17 @@ export function printLines(lines: readonly string[]): void {
   }
 }
 
-/** Writes one JSON document to stdout. */
+/**
+ * Writes one JSON document to stdout. The command line speaks English (`--lang ja` words what
+ * check, fix and rules say): the Japanese wording the core gives the app (`ja` of findings and
+ * errors) stays out.
+ */
 export function printJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify(value, withoutJapanese, 2)}\n`);
+}
+
+function withoutJapanese(key: string, value: unknown): unknown {
+  return key === 'ja' ? undefined : value;
 }
 
 /** Writes a message to stderr. */
@@ -47,8 +55,7 @@ export function printMessage(message: string): void {
 export function reportError(error: AppError, options: OutputOptions): ExitCode {
   process.stderr.write(`${formatMessage(error)}\n`);
   if (options.json) {
-    // The command line speaks English; the Japanese wording is the app's.
-    printJson({ error: { ...error, ja: undefined } });
+    printJson({ error: { ...error } });
   }
   return EXIT.trouble;
 }

@@ -5,6 +5,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
+  type AppError,
   type Project,
   type ProjectDifference,
   defaultProjectMeta,
@@ -61,7 +62,10 @@ async function pullFrom(session: Session, remote: RemoteSettings): Promise<HostR
   }
   if (!facts.value.hasConfiguration) {
     return fail(
-      hostError('preflight', `${host} has no cluster configuration to download`, { host }),
+      hostError('preflight', `${host} has no cluster configuration to download`, {
+        host,
+        ja: `${host} にはダウンロードできるクラスタの構成情報がありません`,
+      }),
     );
   }
   const files = await pullConfiguration(session, remote, facts.value.tempFolder);
@@ -73,7 +77,8 @@ async function pullFrom(session: Session, remote: RemoteSettings): Promise<HostR
   const project = projectFromFiles(files.value, meta);
   if (!project.ok) {
     const message = `${host}'s clp.conf cannot be read: ${formatError(project.error)}`;
-    return fail(hostError('io', message, { host }));
+    const ja = `${host} の clp.conf を読み込めません: ${formatErrorJa(project.error)}`;
+    return fail(hostError('io', message, { host, ja }));
   }
   const { recorded, fingerprint } = session.hostKey;
   const notes = recorded ? [`host key ${fingerprint} of ${host} accepted and recorded`] : [];
@@ -98,7 +103,7 @@ export async function inspectDownloadTarget(
     (caught: NodeJS.ErrnoException) => (caught.code === 'ENOENT' ? [] : undefined),
   );
   if (entries === undefined) {
-    return fail(hostError('io', `cannot read ${folder}`));
+    return fail(hostError('io', `cannot read ${folder}`, { ja: `${folder} を読み込めません` }));
   }
   if (entries.length === 0) {
     return ok({ kind: 'new', isDifferent: true });
@@ -108,6 +113,9 @@ export async function inspectDownloadTarget(
       hostError(
         'usage',
         `${folder} is not empty and holds no clp.conf; download into a new folder or into a project folder`,
+        {
+          ja: `${folder} は空ではなく、clp.conf もありません。新しいフォルダまたはプロジェクトフォルダにダウンロードしてください`,
+        },
       ),
     );
   }
@@ -117,6 +125,9 @@ export async function inspectDownloadTarget(
       hostError(
         'io',
         `${formatError(local.error)}; fix or move it before downloading into ${folder}`,
+        {
+          ja: `${formatErrorJa(local.error)}。${folder} にダウンロードする前に、修正するか移動してください`,
+        },
       ),
     );
   }
@@ -147,6 +158,7 @@ export async function saveDownloaded(
         hostError(
           'io',
           `cannot save into ${join(folder, 'clp.conf')}: ${formatError(saved.error)}`,
+          { ja: `${join(folder, 'clp.conf')} に保存できません: ${formatErrorJa(saved.error)}` },
         ),
       );
 }
@@ -191,4 +203,9 @@ export async function downloadInto(
     different: isDifferent,
     ...(difference ? { difference } : {}),
   });
+}
+
+/** `formatError` with the error's Japanese wording, when it has one. */
+function formatErrorJa(error: AppError): string {
+  return formatError({ ...error, message: error.ja ?? error.message });
 }

@@ -99,12 +99,18 @@ function rememberedPasswords(secrets: SecretStore): RememberedPasswords {
       const found = await Promise.all(hosts.map((host) => secrets.recall(hostLogin(host))));
       const missing = hosts.filter((_, index) => found[index] === undefined);
       if (hosts.length === 0 || missing.length > 0) {
-        const names = missing.map(hostLogin).join(', ') || 'these hosts';
-        return usage(`no password is remembered for ${names}: type it`);
+        const logins = missing.map(hostLogin);
+        const names = logins.join(', ') || 'these hosts';
+        const namesJa = logins.join('、') || 'これらのホスト';
+        return usage(
+          `no password is remembered for ${names}: type it`,
+          `${namesJa} のパスワードは保存されていません。入力してください`,
+        );
       }
       if (new Set(found).size > 1) {
         return usage(
           'the hosts have different remembered passwords: upload to them one at a time, or type the password',
+          'ホストごとに保存されているパスワードが異なります。1 台ずつアップロードするか、パスワードを入力してください',
         );
       }
       return { ok: true, value: found[0] };
@@ -120,8 +126,8 @@ function rememberedPasswords(secrets: SecretStore): RememberedPasswords {
   };
 }
 
-function usage(message: string): HostResult<never> {
-  return { ok: false, error: { kind: 'usage', message } };
+function usage(message: string, ja: string): HostResult<never> {
+  return { ok: false, error: { kind: 'usage', message, ja } };
 }
 
 function connectionOf(request: HostConnection): ConnectionOptions {

@@ -50,6 +50,8 @@ export interface HostError {
   readonly output?: string;
   /** For host-key errors: the key the host offered, for the app's accept dialog. */
   readonly hostKey?: { readonly type: string; readonly fingerprint: string };
+  /** `message` in Japanese, for the app in Japanese (the command line speaks English). */
+  readonly ja?: string;
 }
 
 export type HostResult<T> = Result<T, HostError>;

@@ -115,12 +115,22 @@ function refusalOf(
     const recorded = verdict.recorded
       .map((entry) => `${entry.type} ${fingerprintOf(entry.blob)} (${file} line ${entry.line})`)
       .join('; ');
+    const recordedJa = verdict.recorded
+      .map((entry) => `${entry.type} ${fingerprintOf(entry.blob)} (${file} の ${entry.line} 行目)`)
+      .join('、');
     return hostError(
       'host-key-changed',
       `HOST KEY CHANGED for ${host}. It offered ${key.type} ${fingerprint}, but known_hosts records ${recorded}. ` +
         'Someone may be intercepting the connection (man-in-the-middle), or the server was reinstalled. Nothing was sent. ' +
         `Ask the server's administrator for its key fingerprint; only if the change is expected, remove the old entry with: ssh-keygen -R '${name}' -f '${file}'`,
-      { host, hostKey: { type: key.type, fingerprint } },
+      {
+        host,
+        hostKey: { type: key.type, fingerprint },
+        ja:
+          `警告: ${host} のホスト鍵が変わっています。提示された鍵は ${key.type} ${fingerprint} ですが、known_hosts に記録されているのは ${recordedJa} です。` +
+          '何者かが接続を傍受している (中間者攻撃) か、サーバが再インストールされた可能性があります。何も送信していません。' +
+          `サーバの管理者に鍵のフィンガープリントを確認し、変更が想定どおりの場合に限り、次のコマンドで古いエントリを削除してください: ssh-keygen -R '${name}' -f '${file}'`,
+      },
     );
   }
   if (verdict.status === 'revoked') {
@@ -130,13 +140,21 @@ function refusalOf(
       {
         host,
         hostKey: { type: key.type, fingerprint },
+        ja: `${host} が提示した鍵 (${key.type} ${fingerprint}) は、${file} の ${verdict.line} 行目で @revoked (失効) とされています。この鍵は拒否します`,
       },
     );
   }
+  const keyFile = `/etc/ssh/ssh_host_${key.type.replace(/^ssh-|-sha2-nistp\d+$/g, '')}_key.pub`;
   return hostError(
     'host-key-unknown',
     `${host} is not in ${file}; it offered ${key.type} ${fingerprint}. Check that fingerprint with the server's administrator ` +
-      `(on the server: ssh-keygen -lf /etc/ssh/ssh_host_${key.type.replace(/^ssh-|-sha2-nistp\d+$/g, '')}_key.pub), then accept it (--accept-new) to record it`,
-    { host, hostKey: { type: key.type, fingerprint } },
+      `(on the server: ssh-keygen -lf ${keyFile}), then accept it (--accept-new) to record it`,
+    {
+      host,
+      hostKey: { type: key.type, fingerprint },
+      ja:
+        `${host} は ${file} に登録されていません。提示されたホスト鍵は ${key.type} ${fingerprint} です。` +
+        `このフィンガープリントをサーバの管理者に確認してから (サーバ上で: ssh-keygen -lf ${keyFile})、鍵を受け入れて (--accept-new) 記録してください`,
+    },
   );
 }

@@ -27,7 +27,11 @@ export interface HostTarget {
  */
 export function parseHostSpec(spec: string, user: string): Result<HostTarget, HostError> {
   const parsed = parseHostAddress(spec);
-  return parsed.ok ? ok({ ...parsed.value, user }) : fail(hostError('usage', parsed.error.message));
+  if (!parsed.ok) {
+    const { message, ja } = parsed.error;
+    return fail(hostError('usage', message, { ja: ja ?? message }));
+  }
+  return ok({ ...parsed.value, user });
 }
 
 /** `address:port` as shown to the user (`[v6]:port` for IPv6); the core's, shared with the app. */

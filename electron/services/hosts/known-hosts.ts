@@ -163,9 +163,12 @@ export async function readKnownHosts(file: string): Promise<HostResult<KnownHost
     if ((caught as NodeJS.ErrnoException).code === 'ENOENT') {
       return ok([]);
     }
+    const reason = (caught as Error).message;
     return {
       ok: false,
-      error: hostError('io', `cannot read ${file}: ${(caught as Error).message}`),
+      error: hostError('io', `cannot read ${file}: ${reason}`, {
+        ja: `${file} を読み込めません: ${reason}`,
+      }),
     };
   }
 }
@@ -191,12 +194,12 @@ export function recordHostKey(file: string, name: string, key: HostKey): Promise
       await appendFile(file, `${separator}${knownHostsLine(name, key)}\n`, { mode: 0o600 });
       return ok(undefined);
     } catch (caught) {
+      const reason = (caught as Error).message;
       return {
         ok: false,
-        error: hostError(
-          'io',
-          `cannot record the host key in ${file}: ${(caught as Error).message}`,
-        ),
+        error: hostError('io', `cannot record the host key in ${file}: ${reason}`, {
+          ja: `${file} にホスト鍵を記録できません: ${reason}`,
+        }),
       };
     }
   });

@@ -56,13 +56,17 @@ export async function probeHost(
   const missing = COMMANDS.filter((command) => !values.get(`command.${command}`));
   if (missing.length > 0) {
     const message = `${host}: the product's commands ${missing.join(', ')} are not found (looked on PATH and in ${settings.productBin}); is EXPRESSCLUSTER installed there?`;
+    const ja = `${host}: 製品のコマンド ${missing.join('、')} が見つかりません (PATH と ${settings.productBin} を探しました)。EXPRESSCLUSTER がそこにインストールされているか確認してください`;
     const command = `command -v ${COMMANDS.join(' ')}`;
-    return fail(hostError('preflight', message, { host, command, output: probed.value.trim() }));
+    return fail(
+      hostError('preflight', message, { host, command, output: probed.value.trim(), ja }),
+    );
   }
   const facts = factsOf(values);
   if (facts.tempFreeKiB !== undefined && facts.tempFreeKiB < neededKiB) {
     const message = `${host}: ${facts.tempFolder} has ${facts.tempFreeKiB} KiB free; the upload needs ${neededKiB} KiB there`;
-    return fail(hostError('preflight', message, { host }));
+    const ja = `${host}: ${facts.tempFolder} の空き容量は ${facts.tempFreeKiB} KiB です。アップロードにはそこに ${neededKiB} KiB 必要です`;
+    return fail(hostError('preflight', message, { host, ja }));
   }
   return ok(facts);
 }

@@ -55,6 +55,7 @@ export async function removeRemoteTemp(session: Session, dir: string): Promise<H
     return fail(
       hostError('usage', `${dir} is not a temp folder of ours; not removing it`, {
         host: session.label,
+        ja: `${dir} はこのツールが作成した一時フォルダではありません。削除しません`,
       }),
     );
   }
@@ -89,6 +90,7 @@ export async function pullConfiguration(
         hostError('command-failed', `${session.label}: the pull succeeded but left no clp.conf`, {
           host: session.label,
           command,
+          ja: `${session.label}: 構成情報の取得は成功しましたが、clp.conf がありません`,
         }),
       );
     }

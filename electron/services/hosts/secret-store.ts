@@ -32,11 +32,28 @@ export interface SecretStore {
 
 const NO_STORE_REASON =
   'passwords can be remembered only in the desktop app, with the operating system keychain; use an SSH agent or a key file here';
+const NO_KEYCHAIN_REASON = 'the operating system keychain is not available';
+const BASIC_TEXT_REASON =
+  'no keychain (secret service) runs on this desktop, so a password could not be stored safely';
+
+/** The reasons above in Japanese, for the error `remember` gives. */
+const REASONS_JA: Readonly<Record<string, string>> = {
+  [NO_STORE_REASON]:
+    'パスワードを保存できるのは、オペレーティングシステムのキーチェーンを使うデスクトップアプリだけです。ここでは SSH エージェントまたは鍵ファイルを使用してください',
+  [NO_KEYCHAIN_REASON]: 'オペレーティングシステムのキーチェーンを使用できません',
+  [BASIC_TEXT_REASON]:
+    'このデスクトップではキーチェーン (シークレットサービス) が動作していないため、パスワードを安全に保存できません',
+};
+
+/** The refusal to remember a password, for `reason`. */
+function cannotRemember(reason: string): Result<never> {
+  return fail({ kind: 'usage', message: reason, ja: REASONS_JA[reason] ?? reason });
+}
 
 /** A store that remembers nothing: the browser host's. */
 export const noSecretStore: SecretStore = {
   availability: () => ({ available: false, reason: NO_STORE_REASON }),
-  remember: async () => fail({ kind: 'usage', message: NO_STORE_REASON }),
+  remember: async () => cannotRemember(NO_STORE_REASON),
   recall: async () => undefined,
   forget: async () => ok(undefined),
   has: async () => [],
@@ -65,7 +82,7 @@ export function keychainSecretStore(file: string, cipher: KeychainCipher): Secre
     remember: async (key, secret) => {
       const state = availability();
       if (!state.available) {
-        return fail({ kind: 'usage', message: state.reason });
+        return cannotRemember(state.reason);
       }
       const entries = await load();
       entries[key] = cipher.encryptString(secret).toString('base64');
@@ -102,15 +119,11 @@ function keychainAvailability(
   cipher: KeychainCipher,
 ): { available: true } | { available: false; reason: string } {
   if (!cipher.isEncryptionAvailable()) {
-    return { available: false, reason: 'the operating system keychain is not available' };
+    return { available: false, reason: NO_KEYCHAIN_REASON };
   }
   // Electron on Linux falls back to a fixed key when no secret service runs: not a secret.
   if (cipher.getSelectedStorageBackend?.() === 'basic_text') {
-    return {
-      available: false,
-      reason:
-        'no keychain (secret service) runs on this desktop, so a password could not be stored safely',
-    };
+    return { available: false, reason: BASIC_TEXT_REASON };
   }
   return { available: true };
 }

@@ -42,7 +42,12 @@ export async function uploadFiles(
     }
     return ok(undefined);
   } catch (caught) {
-    return fail(hostError('sftp', `copying to ${dir} failed: ${(caught as Error).message}`));
+    const reason = (caught as Error).message;
+    return fail(
+      hostError('sftp', `copying to ${dir} failed: ${reason}`, {
+        ja: `${dir} へのコピーに失敗しました: ${reason}`,
+      }),
+    );
   }
 }
 
@@ -57,7 +62,23 @@ export async function downloadFolder(
     await walk(sftp, dir, '', files, budget);
     return ok(files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)));
   } catch (caught) {
-    return fail(hostError('sftp', `copying from ${dir} failed: ${(caught as Error).message}`));
+    const reason = (caught as Error).message;
+    const reasonJa = caught instanceof FolderRefused ? caught.ja : reason;
+    return fail(
+      hostError('sftp', `copying from ${dir} failed: ${reason}`, {
+        ja: `${dir} からのコピーに失敗しました: ${reasonJa}`,
+      }),
+    );
+  }
+}
+
+/** A folder from a host that is refused (an unsafe name, too large), with its Japanese wording. */
+class FolderRefused extends Error {
+  constructor(
+    message: string,
+    readonly ja: string,
+  ) {
+    super(message);
   }
 }
 
@@ -73,15 +94,20 @@ async function walk(
   for (const entry of entries) {
     const path = prefix === '' ? entry.filename : `${prefix}/${entry.filename}`;
     if (!checkRelativePath(path).ok) {
-      throw new Error(`the host listed an unsafe name ${JSON.stringify(entry.filename)}`);
+      const name = JSON.stringify(entry.filename);
+      throw new FolderRefused(
+        `the host listed an unsafe name ${name}`,
+        `ホストが安全でない名前 ${name} を返しました`,
+      );
     }
     if (entry.attrs.isDirectory()) {
       await walk(sftp, root, path, files, budget);
     } else if (entry.attrs.isFile()) {
       budget.left -= entry.attrs.size;
       if (budget.left < 0) {
-        throw new Error(
+        throw new FolderRefused(
           `the folder is larger than ${MAX_FOLDER_BYTES >> 20} MiB; this is not a configuration`,
+          `フォルダが ${MAX_FOLDER_BYTES >> 20} MiB を超えています。構成情報ではありません`,
         );
       }
       const bytes = await call<Buffer>((done) => sftp.readFile(`${root}/${path}`, done));
@@ -101,7 +127,12 @@ export async function makeFolder(
     await call<void>((done) => sftp.mkdir(path, { mode }, done));
     return ok(undefined);
   } catch (caught) {
-    return fail(hostError('sftp', `cannot create ${path}: ${(caught as Error).message}`));
+    const reason = (caught as Error).message;
+    return fail(
+      hostError('sftp', `cannot create ${path}: ${reason}`, {
+        ja: `${path} を作成できません: ${reason}`,
+      }),
+    );
   }
 }
 
@@ -111,7 +142,12 @@ export async function removeFolder(sftp: SFTPWrapper, dir: string): Promise<Host
     await removeTree(sftp, dir);
     return ok(undefined);
   } catch (caught) {
-    return fail(hostError('sftp', `cannot remove ${dir}: ${(caught as Error).message}`));
+    const reason = (caught as Error).message;
+    return fail(
+      hostError('sftp', `cannot remove ${dir}: ${reason}`, {
+        ja: `${dir} を削除できません: ${reason}`,
+      }),
+    );
   }
 }
 

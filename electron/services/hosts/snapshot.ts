@@ -44,8 +44,11 @@ export async function writeSnapshot(
     }
     return ok(folder);
   } catch (caught) {
+    const reason = (caught as Error).message;
     return fail(
-      hostError('io', `cannot write the snapshot ${folder}: ${(caught as Error).message}`),
+      hostError('io', `cannot write the snapshot ${folder}: ${reason}`, {
+        ja: `スナップショット ${folder} を書き込めません: ${reason}`,
+      }),
     );
   }
 }
@@ -57,7 +60,11 @@ export function projectFromFiles(
 ): Result<Project> {
   const conf = files.find((file) => file.path === 'clp.conf');
   if (!conf) {
-    return fail({ kind: 'not-found', message: 'the configuration has no clp.conf' });
+    return fail({
+      kind: 'not-found',
+      message: 'the configuration has no clp.conf',
+      ja: '構成情報に clp.conf がありません',
+    });
   }
   const decoded = decodeClpConf(new Uint8Array(conf.bytes));
   if (!decoded.ok) {

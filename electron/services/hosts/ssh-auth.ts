@@ -65,6 +65,9 @@ export async function prepareAuth(options: AuthOptions): Promise<HostResult<Auth
       hostError(
         'ssh-credentials',
         'no credentials to log in with: give a key file (--identity), start ssh-agent, or give a password (CLPBUILDER_PASSWORD)',
+        {
+          ja: 'ログインに使う認証情報がありません。鍵ファイル (--identity) を指定するか、SSH エージェント (ssh-agent) を起動するか、パスワード (CLPBUILDER_PASSWORD) を指定してください',
+        },
       ),
     );
   }
@@ -79,7 +82,11 @@ async function explicitKey(
   try {
     data = await readFile(file);
   } catch (caught) {
-    return refuseKey(`cannot read the key file ${file}: ${(caught as Error).message}`);
+    const reason = (caught as Error).message;
+    return refuseKey({
+      message: `cannot read the key file ${file}: ${reason}`,
+      ja: `鍵ファイル ${file} を読み込めません: ${reason}`,
+    });
   }
   const parsed = utils.parseKey(data, passphrase);
   if (parsed instanceof Error) {
@@ -88,22 +95,40 @@ async function explicitKey(
   const key = Array.isArray(parsed) ? parsed[0] : parsed;
   return key?.isPrivateKey()
     ? ok([data])
-    : refuseKey(`${file} is a public key; give the private key file (without .pub)`);
+    : refuseKey({
+        message: `${file} is a public key; give the private key file (without .pub)`,
+        ja: `${file} は公開鍵です。秘密鍵のファイル (.pub の付かないファイル) を指定してください`,
+      });
+}
+
+/** A message in English and in Japanese. */
+interface Wording {
+  readonly message: string;
+  readonly ja: string;
 }
 
 /** ssh2's reason in the user's terms (its messages: utils.parseKey). */
-function keyProblem(file: string, reason: string): string {
+function keyProblem(file: string, reason: string): Wording {
   if (/no passphrase given/i.test(reason)) {
-    return `the key file ${file} is protected by a passphrase; give it (CLPBUILDER_PASSPHRASE, or at the prompt)`;
+    return {
+      message: `the key file ${file} is protected by a passphrase; give it (CLPBUILDER_PASSPHRASE, or at the prompt)`,
+      ja: `鍵ファイル ${file} はパスフレーズで保護されています。パスフレーズを指定してください (CLPBUILDER_PASSPHRASE、またはプロンプトで入力)`,
+    };
   }
   if (/bad passphrase|decrypt/i.test(reason)) {
-    return `the passphrase for ${file} is wrong`;
+    return {
+      message: `the passphrase for ${file} is wrong`,
+      ja: `${file} のパスフレーズが正しくありません`,
+    };
   }
-  return `${file} is not a private key ssh2 can read (${reason})`;
+  return {
+    message: `${file} is not a private key ssh2 can read (${reason})`,
+    ja: `${file} は ssh2 で読み込める秘密鍵ではありません (${reason})`,
+  };
 }
 
-function refuseKey(message: string): HostResult<never> {
-  return fail(hostError('ssh-credentials', message));
+function refuseKey({ message, ja }: Wording): HostResult<never> {
+  return fail(hostError('ssh-credentials', message, { ja }));
 }
 
 /** OpenSSH's default identities that exist and can be used (encrypted ones need the passphrase). */

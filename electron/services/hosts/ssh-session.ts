@@ -122,37 +122,64 @@ function connectionError(
     return { ...check.refusal, host };
   }
   if (error.level === 'client-authentication') {
-    const tried = options.auth.map((method) => (method.type === 'publickey' ? 'key' : method.type));
+    const types = [...new Set(options.auth.map((method) => method.type))];
+    const tried = types.map((type) => (type === 'publickey' ? 'key' : type));
+    const triedJa = types.map((type) => AUTH_METHOD_JA[type]);
     return hostError(
       'ssh-auth',
-      `${host} refused the login as ${target.user} (tried: ${[...new Set(tried)].join(', ')}): check the user name, that the key's .pub is in the host's authorized_keys, or the password`,
-      { host },
+      `${host} refused the login as ${target.user} (tried: ${tried.join(', ')}): check the user name, that the key's .pub is in the host's authorized_keys, or the password`,
+      {
+        host,
+        ja: `${host} が ${target.user} としてのログインを拒否しました (試した認証: ${triedJa.join('、')})。ユーザ名、鍵の .pub がホストの authorized_keys にあること、またはパスワードを確認してください`,
+      },
     );
   }
   if (error.level === 'client-timeout') {
+    const seconds = options.connectTimeoutMs / 1000;
     return hostError(
       'ssh-timeout',
-      `${host} did not answer within ${options.connectTimeoutMs / 1000} s (no SSH greeting or login in time): is the host up, is ${target.port} its SSH port, is a firewall dropping packets?`,
-      { host },
+      `${host} did not answer within ${seconds} s (no SSH greeting or login in time): is the host up, is ${target.port} its SSH port, is a firewall dropping packets?`,
+      {
+        host,
+        ja: `${host} が ${seconds} 秒以内に応答しませんでした (SSH の応答またはログインが時間内に完了しませんでした)。ホストが起動しているか、${target.port} がその SSH ポートか、ファイアウォールがパケットを破棄していないかを確認してください`,
+      },
     );
   }
-  return hostError('ssh-connect', `cannot connect to ${host}: ${socketReason(error, target)}`, {
+  const reason = socketReason(error, target);
+  return hostError('ssh-connect', `cannot connect to ${host}: ${reason.message}`, {
     host,
+    ja: `${host} に接続できません: ${reason.ja}`,
   });
 }
 
-function socketReason(error: Error & { code?: string }, target: HostTarget): string {
+/** The authentication methods in Japanese, for the refused-login message. */
+const AUTH_METHOD_JA: Record<AuthMethod['type'], string> = {
+  agent: 'SSH エージェント',
+  publickey: '鍵',
+  password: 'パスワード',
+};
+
+function socketReason(
+  error: Error & { code?: string },
+  target: HostTarget,
+): { message: string; ja: string } {
   switch (error.code) {
     case 'ECONNREFUSED':
-      return `connection refused; nothing listens on port ${target.port} (is sshd running, is the port right?)`;
+      return {
+        message: `connection refused; nothing listens on port ${target.port} (is sshd running, is the port right?)`,
+        ja: `接続が拒否されました。ポート ${target.port} で待ち受けているものがありません (sshd が起動しているか、ポートが正しいかを確認してください)`,
+      };
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return `the name ${target.address} cannot be resolved`;
+      return {
+        message: `the name ${target.address} cannot be resolved`,
+        ja: `名前 ${target.address} を解決できません`,
+      };
     case 'EHOSTUNREACH':
     case 'ENETUNREACH':
-      return 'no route to the host';
+      return { message: 'no route to the host', ja: 'ホストへの経路がありません' };
     default:
-      return error.message;
+      return { message: error.message, ja: error.message };
   }
 }
 
@@ -180,6 +207,7 @@ function makeSession(
               ? fail(
                   hostError('sftp', `${label}: cannot open SFTP: ${error.message}`, {
                     host: label,
+                    ja: `${label}: SFTP を開けません: ${error.message}`,
                   }),
                 )
               : ok(sftp),
@@ -202,7 +230,8 @@ function runCommand(
     client.exec(command, (error, stream) => {
       if (error) {
         const message = `${host}: cannot run a command: ${error.message}`;
-        resolve(fail(hostError('command-failed', message, { host, command })));
+        const ja = `${host}: コマンドを実行できません: ${error.message}`;
+        resolve(fail(hostError('command-failed', message, { host, command, ja })));
         return;
       }
       resolve(collect(stream, host, command, timeoutMs));
@@ -220,19 +249,42 @@ function collect(
   return new Promise((resolve) => {
     let stdout = '';
     let stderr = '';
-    const failed = (kind: 'command-failed' | 'command-timeout', how: string) =>
-      fail(hostError(kind, `${host}: ${how}`, { host, command, output: tail(stdout, stderr) }));
+    const failed = (kind: 'command-failed' | 'command-timeout', how: string, howJa: string) =>
+      fail(
+        hostError(kind, `${host}: ${how}`, {
+          host,
+          command,
+          output: tail(stdout, stderr),
+          ja: `${host}: ${howJa}`,
+        }),
+      );
     const timer = setTimeout(() => {
       stream.signal('KILL');
       stream.close();
-      resolve(failed('command-timeout', `no answer within ${timeoutMs / 1000} s`));
+      const seconds = timeoutMs / 1000;
+      resolve(
+        failed(
+          'command-timeout',
+          `no answer within ${seconds} s`,
+          `${seconds} 秒以内に応答がありません`,
+        ),
+      );
     }, timeoutMs);
     stream.on('data', (data: Buffer) => (stdout = capped(stdout, data)));
     stream.stderr.on('data', (data: Buffer) => (stderr = capped(stderr, data)));
     stream.on('close', (code: number | null, signal?: string) => {
       clearTimeout(timer);
-      const how = code === null ? `was killed (${signal ?? 'signal'})` : `exited with ${code}`;
-      resolve(code === 0 ? ok({ stdout, stderr }) : failed('command-failed', `the command ${how}`));
+      if (code === 0) {
+        resolve(ok({ stdout, stderr }));
+      } else if (code === null) {
+        const how = `the command was killed (${signal ?? 'signal'})`;
+        resolve(
+          failed('command-failed', how, `コマンドが強制終了されました (${signal ?? 'シグナル'})`),
+        );
+      } else {
+        const how = `the command exited with ${code}`;
+        resolve(failed('command-failed', how, `コマンドが終了コード ${code} で終了しました`));
+      }
     });
   });
 }

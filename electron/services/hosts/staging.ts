@@ -30,7 +30,12 @@ export async function stageProject(project: Project): Promise<HostResult<Staged>
   const exported = await exportProject(project, dir);
   if (!exported.ok) {
     await discard();
-    return fail(hostError('io', `cannot stage the upload: ${formatError(exported.error)}`));
+    const { error } = exported;
+    return fail(
+      hostError('io', `cannot stage the upload: ${formatError(error)}`, {
+        ja: `アップロードするファイルを準備できません: ${formatError({ ...error, message: error.ja ?? error.message })}`,
+      }),
+    );
   }
   const files = await readStaged(dir, project);
   return ok({

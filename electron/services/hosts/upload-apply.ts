@@ -177,7 +177,10 @@ async function verifyAll(
               hostError(
                 'verify-mismatch',
                 `${run.label} stored something other than what was sent: ${outcome.problems.join('; ')}`,
-                { host: run.label },
+                {
+                  host: run.label,
+                  ja: `${run.label} に保存された内容が、送信したものと異なります: ${(outcome.problemsJa ?? outcome.problems).join('。')}`,
+                },
               ),
             );
       }),

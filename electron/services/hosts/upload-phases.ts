@@ -65,7 +65,11 @@ function preflight(run: HostRun, context: RunContext, neededKiB: number) {
 function snapshot(run: HostRun, context: RunContext, target: SnapshotTarget, at: Date) {
   return runStep(run, 'snapshot', context, async (): Promise<HostResult<void>> => {
     if (!run.session || !run.facts) {
-      return fail(hostError('usage', 'no connection (pre-flight did not pass)'));
+      return fail(
+        hostError('usage', 'no connection (pre-flight did not pass)', {
+          ja: '接続がありません (事前チェックに失敗しました)',
+        }),
+      );
     }
     if (!run.facts.hasConfiguration) {
       run.notes.push('no configuration yet (first deployment)');

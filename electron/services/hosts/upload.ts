@@ -91,7 +91,15 @@ export async function rollbackUpload(
 
 async function openForUpload(path: string): Promise<HostResult<OpenedProject>> {
   const opened = await openProject(path);
-  return opened.ok ? opened : fail(hostError('io', formatError(opened.error)));
+  if (opened.ok) {
+    return opened;
+  }
+  const { error } = opened;
+  return fail(
+    hostError('io', formatError(error), {
+      ja: formatError({ ...error, message: error.ja ?? error.message }),
+    }),
+  );
 }
 
 function projectFolderOf(opened: OpenedProject): string {
@@ -111,6 +119,9 @@ async function withStaged(
       hostError(
         'usage',
         `no hosts to upload to: give --host <address[:port]>, or list them under "hosts" in ${opened.location.path}/.clpbuilder/project.json`,
+        {
+          ja: `アップロード先のホストがありません。--host <address[:port]> で指定するか、${opened.location.path}/.clpbuilder/project.json の "hosts" に記載してください`,
+        },
       ),
     );
   }
@@ -232,7 +243,10 @@ function ruleRefusal(findings: readonly Finding[], allowErrors: boolean): HostEr
   return hostError(
     'rule-errors',
     `the project has ${errors.length} rule error(s), e.g. ${first.rule} ${first.path}: ${first.message}. Nothing was changed. Fix them (clpbuilder check), or upload anyway with --allow-errors`,
-    { step: 'rules' },
+    {
+      step: 'rules',
+      ja: `プロジェクトにルールエラーが ${errors.length} 件あります (例: ${first.rule} ${first.path}: ${first.ja.message})。何も変更していません。エラーを修正する (clpbuilder check) か、--allow-errors を指定してそのままアップロードしてください`,
+    },
   );
 }
 

@@ -7,7 +7,13 @@
  * pushed: EXPRESSCLUSTER/clpcfscript README), and a push that -w converts is still the same
  * configuration. Any difference in content fails.
  */
-import { type ClpDocument, decodeClpConf, diffEntities } from '../../../schemas/index.js';
+import {
+  type Change,
+  type ClpDocument,
+  type EntityDifference,
+  decodeClpConf,
+  diffEntities,
+} from '../../../schemas/index.js';
 import type { FolderFile } from './sftp-files.js';
 
 /** The outcome for one host. */
@@ -15,6 +21,8 @@ export interface VerifyOutcome {
   readonly matches: boolean;
   /** What differs, one line each (empty when `matches`). */
   readonly problems: readonly string[];
+  /** `problems` in Japanese, when there are any. */
+  readonly problemsJa?: readonly string[];
   /** What is worth knowing although it matches. */
   readonly notes: readonly string[];
 }
@@ -27,13 +35,14 @@ export function compareConfiguration(
   const relevant = (file: FolderFile) =>
     file.path === 'clp.conf' || file.path.startsWith('scripts/');
   const hostFiles = new Map(pulled.filter(relevant).map((file) => [file.path, file]));
-  const problems: string[] = [];
+  const problems: Problems = { en: [], ja: [] };
   const notes: string[] = [];
   for (const file of sent) {
     const stored = hostFiles.get(file.path);
     hostFiles.delete(file.path);
     if (!stored) {
-      problems.push(`${file.path} was sent but the host does not have it`);
+      problems.en.push(`${file.path} was sent but the host does not have it`);
+      problems.ja.push(`${file.path} を送信しましたが、ホストにありません`);
     } else if (stored.bytes.equals(file.bytes)) {
       if (file.path.startsWith('scripts/') && (stored.mode & 0o100) === 0) {
         notes.push(`${file.path} is not executable on the host`);
@@ -41,23 +50,49 @@ export function compareConfiguration(
     } else if (file.path === 'clp.conf') {
       compareConf(file.bytes, stored.bytes, problems, notes);
     } else {
-      problems.push(
-        `${file.path} differs (sent ${file.bytes.length} bytes, the host has ${stored.bytes.length})`,
+      const [sentBytes, storedBytes] = [file.bytes.length, stored.bytes.length];
+      problems.en.push(
+        `${file.path} differs (sent ${sentBytes} bytes, the host has ${storedBytes})`,
+      );
+      problems.ja.push(
+        `${file.path} が異なります (送信 ${sentBytes} バイト、ホスト側 ${storedBytes} バイト)`,
       );
     }
   }
   for (const extra of hostFiles.keys()) {
-    problems.push(`the host has ${extra}, which was not sent`);
+    problems.en.push(`the host has ${extra}, which was not sent`);
+    problems.ja.push(`ホストに、送信していない ${extra} があります`);
   }
-  return { matches: problems.length === 0, problems, notes };
+  return {
+    matches: problems.en.length === 0,
+    problems: problems.en,
+    notes,
+    ...(problems.ja.length > 0 ? { problemsJa: problems.ja } : {}),
+  };
 }
 
-function compareConf(sent: Buffer, stored: Buffer, problems: string[], notes: string[]): void {
+/** What differs, in English and in Japanese. */
+interface Problems {
+  readonly en: string[];
+  readonly ja: string[];
+}
+
+/** The kinds of change in Japanese, as the app's diff names them. */
+const CHANGE_JA: Readonly<Record<Change, string>> = {
+  added: '追加',
+  removed: '削除',
+  changed: '変更',
+};
+
+function compareConf(sent: Buffer, stored: Buffer, problems: Problems, notes: string[]): void {
   const before = decoded(sent);
   const after = decoded(stored);
   if (!before || !after) {
-    problems.push(
+    problems.en.push(
       `clp.conf differs (sent ${sent.length} bytes, the host has ${stored.length}) and cannot be compared entity by entity`,
+    );
+    problems.ja.push(
+      `clp.conf が異なり (送信 ${sent.length} バイト、ホスト側 ${stored.length} バイト)、エンティティ単位では比較できません`,
     );
     return;
   }
@@ -68,18 +103,32 @@ function compareConf(sent: Buffer, stored: Buffer, problems: string[], notes: st
     );
     return;
   }
-  const shown = differences.slice(0, 5).map((entity) => {
-    const parameters = entity.parameters
-      .slice(0, 3)
-      .map(
-        (parameter) =>
-          `${parameter.path}: ${parameter.before ?? '(absent)'} -> ${parameter.after ?? '(absent)'}`,
-      );
-    return `${entity.change} ${entity.path}${parameters.length > 0 ? ` (${parameters.join('; ')})` : ''}`;
-  });
-  problems.push(
-    `clp.conf on the host differs from what was sent: ${shown.join(', ')}${differences.length > 5 ? ', ...' : ''}`,
+  const first = differences.slice(0, 5);
+  const more = differences.length > 5;
+  const english = first.map(
+    (entity) => `${entity.change} ${entity.path}${parametersOf(entity, '(absent)', '; ')}`,
   );
+  const japanese = first.map(
+    (entity) =>
+      `${entity.path} が${CHANGE_JA[entity.change]}されています${parametersOf(entity, '(なし)', '、')}`,
+  );
+  problems.en.push(
+    `clp.conf on the host differs from what was sent: ${english.join(', ')}${more ? ', ...' : ''}`,
+  );
+  problems.ja.push(
+    `ホストの clp.conf が送信したものと異なります: ${japanese.join('、')}${more ? '、...' : ''}`,
+  );
+}
+
+/** ` (path: before -> after; ...)` for the first parameters of a changed entity, or nothing. */
+function parametersOf(entity: EntityDifference, absent: string, separator: string): string {
+  const shown = entity.parameters
+    .slice(0, 3)
+    .map(
+      (parameter) =>
+        `${parameter.path}: ${parameter.before ?? absent} -> ${parameter.after ?? absent}`,
+    );
+  return shown.length > 0 ? ` (${shown.join(separator)})` : '';
 }
 
 function decoded(bytes: Buffer): ClpDocument | undefined {

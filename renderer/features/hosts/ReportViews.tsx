@@ -7,6 +7,7 @@ import { type DiffLine, diffLines } from './diff-lines.js';
 import { type Problem, resultRows } from './upload-flow.js';
 import type { UploadReport } from './upload-model.js';
 import { useFindingText } from '../problems/finding-text.js';
+import { errorText } from '../../error-text.js';
 
 /** The steps of the plan, each with where it runs and its commands. */
 export function PlanSteps({ plan }: { plan: NonNullable<UploadReport['plan']> }) {
@@ -122,7 +123,7 @@ export function ProblemView({ problem }: { problem: Problem }) {
       <p>
         {problem.host ? `${problem.host}: ` : ''}
         {problem.step ? `${t('hosts.atStep', { step: problem.step })} — ` : ''}
-        {problem.message}
+        {errorText(problem)}
       </p>
       {problem.command ? <code className="command">$ {problem.command}</code> : null}
       {problem.output ? <pre className="output">{problem.output}</pre> : null}

@@ -4,6 +4,7 @@
  */
 import type { CallResult, ProgressEventView } from '../../../electron/contract.js';
 import type { HostReport, UploadReport } from './upload-model.js';
+import { errorText } from '../../error-text.js';
 
 /** Where the dialog is; `busy` phases show a spinner on the step they run. */
 export type Phase =
@@ -13,6 +14,8 @@ export type Phase =
 export interface Problem {
   readonly kind: string;
   readonly message: string;
+  /** `message` in Japanese. */
+  readonly ja?: string | undefined;
   readonly host?: string | undefined;
   readonly step?: string | undefined;
   readonly command?: string | undefined;
@@ -175,6 +178,6 @@ export function resultRows(report: UploadReport): ResultRow[] {
     server: host.server ?? '-',
     status: host.status,
     step: host.step,
-    detail: host.error?.message ?? host.notes.join('; '),
+    detail: host.error ? errorText(host.error) : host.notes.join('; '),
   }));
 }
