@@ -103,6 +103,8 @@ const ProgressEventSchema = z.object({
   step: z.string(),
   state: z.enum(['started', 'done', 'failed', 'skipped']),
   detail: z.string().optional(),
+  /** `detail` in Japanese. */
+  detailJa: z.string().optional(),
 });
 export type ProgressEventView = z.infer<typeof ProgressEventSchema>;
 
@@ -168,6 +170,8 @@ const UploadReportSchema = z.object({
       snapshot: z.string().optional(),
       error: HostErrorSchema.optional(),
       notes: z.array(z.string()),
+      /** `notes` in Japanese, same order. */
+      notesJa: z.array(z.string()).optional(),
     }),
   ),
   failure: HostErrorSchema.optional(),
@@ -175,9 +179,13 @@ const UploadReportSchema = z.object({
     suspended: z.boolean(),
     stoppedGroups: z.array(z.string()),
     warnings: z.array(z.string()),
+    /** `warnings` in Japanese, same order. */
+    warningsJa: z.array(z.string()).optional(),
   }),
   rollback: z.object({ host: z.string(), snapshot: z.string() }).optional(),
   notes: z.array(z.string()),
+  /** `notes` in Japanese, same order. */
+  notesJa: z.array(z.string()).optional(),
 });
 
 const DownloadRequestSchema = HostConnectionSchema.extend({
@@ -260,6 +268,8 @@ export const contract = {
       z.object({
         available: z.boolean(),
         reason: z.string().optional(),
+        /** `reason` in Japanese. */
+        reasonJa: z.string().optional(),
         remembered: z.array(z.string()),
       }),
     ),

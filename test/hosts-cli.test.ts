@@ -118,9 +118,14 @@ describe('clpbuilder upload', () => {
     expect(failed.status).toBe(1);
     const report = JSON.parse(failed.stdout) as {
       failure: { step: string; host: string };
+      hosts: { notes: string[] }[];
       rollbackCommand: string;
       rollback: { snapshot: string };
     };
+    // The command line speaks English: the app's Japanese twins stay out of its JSON.
+    expect(report.hosts.flatMap((host) => host.notes)).not.toEqual([]);
+    expect(failed.stdout).not.toMatch(/"(ja|notesJa|warningsJa|detailJa|reasonJa)":/);
+    expect(failed.stdout).not.toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
     expect(report.failure).toMatchObject({
       step: 'verify',
       host: `${cluster.hosts[1]!.address}:${cluster.hosts[1]!.port}`,

@@ -32,14 +32,26 @@ export function printLines(lines: readonly string[]): void {
 /**
  * Writes one JSON document to stdout. The command line speaks English (`--lang ja` words what
  * check, fix and rules say): the Japanese wording the core gives the app (`ja` of findings and
- * errors) stays out.
+ * errors, the `...Ja` twins of the hosts reports' English) stays out.
  */
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, withoutJapanese, 2)}\n`);
 }
 
+/**
+ * The keys that hold the app's Japanese: named, not matched by pattern, so that no key from a
+ * project (a parameter or an entity named ...Ja) is dropped.
+ */
+const JAPANESE_KEYS: ReadonlySet<string> = new Set([
+  'ja',
+  'notesJa',
+  'warningsJa',
+  'detailJa',
+  'reasonJa',
+]);
+
 function withoutJapanese(key: string, value: unknown): unknown {
-  return key === 'ja' ? undefined : value;
+  return JAPANESE_KEYS.has(key) ? undefined : value;
 }
 
 /** Writes a message to stderr. */

@@ -252,6 +252,7 @@ export const en = {
     diffBase: 'Compared with {{base}}',
     noDiff: 'No differences.',
     noFindings: 'Rules: no findings.',
+    notes: 'Notes',
     uploadAnyway_one: 'Upload anyway, despite {{count}} rule error',
     uploadAnyway_other: 'Upload anyway, despite {{count}} rule errors',
     upload: 'Upload',

@@ -255,6 +255,7 @@ export const ja = {
     diffBase: '比較対象: {{base}}',
     noDiff: '差分はありません。',
     noFindings: 'ルール: 指摘なし。',
+    notes: '注記',
     uploadAnyway_other: 'ルールエラー {{count}} 件を無視してアップロードする',
     upload: 'アップロード',
     uploadDone: 'アップロードが完了し、全ホストで検証しました。',

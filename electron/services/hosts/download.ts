@@ -25,6 +25,7 @@ import type { FolderFile } from './sftp-files.js';
 import { projectFromFiles } from './snapshot.js';
 import { type Session, openSession } from './ssh-session.js';
 import type { ConnectionOptions } from './upload-types.js';
+import { type Wording, notesOf } from './wording.js';
 
 /** A configuration as pulled from a host. */
 export interface Downloaded {
@@ -32,6 +33,8 @@ export interface Downloaded {
   readonly files: readonly FolderFile[];
   readonly project: Project;
   readonly notes: readonly string[];
+  /** `notes` in Japanese, same order (when there are any). */
+  readonly notesJa?: readonly string[];
 }
 
 /** Pulls the configuration of one host (`clpcfctrl --pull -l -x <temp>`). */
@@ -81,8 +84,15 @@ async function pullFrom(session: Session, remote: RemoteSettings): Promise<HostR
     return fail(hostError('io', message, { host, ja }));
   }
   const { recorded, fingerprint } = session.hostKey;
-  const notes = recorded ? [`host key ${fingerprint} of ${host} accepted and recorded`] : [];
-  return ok({ host, files: files.value, project: project.value, notes });
+  const notes: Wording[] = recorded
+    ? [
+        {
+          message: `host key ${fingerprint} of ${host} accepted and recorded`,
+          ja: `${host} のホスト鍵 ${fingerprint} を受け入れ、記録しました`,
+        },
+      ]
+    : [];
+  return ok({ host, files: files.value, project: project.value, ...notesOf(notes) });
 }
 
 /** Where a download would go, and what it would change there. */

@@ -63,7 +63,7 @@ export function createHostHandlers(secrets: SecretStore): HostHandlers {
         ok: true,
         value: {
           available: state.available,
-          ...(state.available ? {} : { reason: state.reason }),
+          ...(state.available ? {} : { reason: state.reason, reasonJa: state.reasonJa }),
           remembered: await secrets.has(keys),
         },
       };

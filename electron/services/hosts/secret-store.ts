@@ -19,10 +19,17 @@ export interface KeychainCipher {
   getSelectedStorageBackend?(): string;
 }
 
+/** Why passwords cannot be remembered here, in English and in Japanese. */
+export interface Unavailable {
+  readonly available: false;
+  readonly reason: string;
+  readonly reasonJa: string;
+}
+
 /** Where remembered passwords are kept and with what they are encrypted. */
 export interface SecretStore {
   /** Whether passwords can be remembered here, and if not, why. */
-  availability(): { available: true } | { available: false; reason: string };
+  availability(): { available: true } | Unavailable;
   remember(key: string, secret: string): Promise<Result<void>>;
   recall(key: string): Promise<string | undefined>;
   forget(key: string): Promise<Result<void>>;
@@ -36,7 +43,7 @@ const NO_KEYCHAIN_REASON = 'the operating system keychain is not available';
 const BASIC_TEXT_REASON =
   'no keychain (secret service) runs on this desktop, so a password could not be stored safely';
 
-/** The reasons above in Japanese, for the error `remember` gives. */
+/** The reasons above in Japanese, for `availability` and the error `remember` gives. */
 const REASONS_JA: Readonly<Record<string, string>> = {
   [NO_STORE_REASON]:
     'パスワードを保存できるのは、オペレーティングシステムのキーチェーンを使うデスクトップアプリだけです。ここでは SSH エージェントまたは鍵ファイルを使用してください',
@@ -45,15 +52,20 @@ const REASONS_JA: Readonly<Record<string, string>> = {
     'このデスクトップではキーチェーン (シークレットサービス) が動作していないため、パスワードを安全に保存できません',
 };
 
-/** The refusal to remember a password, for `reason`. */
-function cannotRemember(reason: string): Result<never> {
-  return fail({ kind: 'usage', message: reason, ja: REASONS_JA[reason] ?? reason });
+/** Passwords cannot be remembered, for `reason`. */
+function unavailable(reason: string): Unavailable {
+  return { available: false, reason, reasonJa: REASONS_JA[reason] ?? reason };
+}
+
+/** The refusal to remember a password. */
+function cannotRemember(state: Unavailable): Result<never> {
+  return fail({ kind: 'usage', message: state.reason, ja: state.reasonJa });
 }
 
 /** A store that remembers nothing: the browser host's. */
 export const noSecretStore: SecretStore = {
-  availability: () => ({ available: false, reason: NO_STORE_REASON }),
-  remember: async () => cannotRemember(NO_STORE_REASON),
+  availability: () => unavailable(NO_STORE_REASON),
+  remember: async () => cannotRemember(unavailable(NO_STORE_REASON)),
   recall: async () => undefined,
   forget: async () => ok(undefined),
   has: async () => [],
@@ -82,7 +94,7 @@ export function keychainSecretStore(file: string, cipher: KeychainCipher): Secre
     remember: async (key, secret) => {
       const state = availability();
       if (!state.available) {
-        return cannotRemember(state.reason);
+        return cannotRemember(state);
       }
       const entries = await load();
       entries[key] = cipher.encryptString(secret).toString('base64');
@@ -115,15 +127,13 @@ export function keychainSecretStore(file: string, cipher: KeychainCipher): Secre
   };
 }
 
-function keychainAvailability(
-  cipher: KeychainCipher,
-): { available: true } | { available: false; reason: string } {
+function keychainAvailability(cipher: KeychainCipher): { available: true } | Unavailable {
   if (!cipher.isEncryptionAvailable()) {
-    return { available: false, reason: NO_KEYCHAIN_REASON };
+    return unavailable(NO_KEYCHAIN_REASON);
   }
   // Electron on Linux falls back to a fixed key when no secret service runs: not a secret.
   if (cipher.getSelectedStorageBackend?.() === 'basic_text') {
-    return { available: false, reason: BASIC_TEXT_REASON };
+    return unavailable(BASIC_TEXT_REASON);
   }
   return { available: true };
 }

@@ -3,6 +3,7 @@
  * configuration, whether the servers agree with each other, and which groups the change touches.
  */
 import {
+  type AppError,
   type Project,
   type ProjectDifference,
   diffProjects,
@@ -12,6 +13,7 @@ import { affectedGroups } from './affected-groups.js';
 import type { FolderFile } from './sftp-files.js';
 import { projectFromFiles } from './snapshot.js';
 import type { HostRun } from './upload-run.js';
+import type { Wording } from './wording.js';
 
 /** The analysis of one upload. */
 export interface Analysis {
@@ -20,7 +22,7 @@ export interface Analysis {
   readonly diffBase?: string;
   readonly groupsToStop: readonly string[];
   readonly groupsToStart: readonly string[];
-  readonly notes: readonly string[];
+  readonly notes: readonly Wording[];
 }
 
 /** Compares the project with the pushing host's configuration and the hosts with each other. */
@@ -34,15 +36,19 @@ export function analyse(project: Project, runs: readonly HostRun[], stopGroups: 
       groupsToStart: [],
       notes: [
         ...notes,
-        `${pusher.label} has no configuration yet: first deployment (push with --force, no suspend)`,
+        {
+          message: `${pusher.label} has no configuration yet: first deployment (push with --force, no suspend)`,
+          ja: `${pusher.label} にはまだ構成情報がありません。初回の配布です (--force を付けて配信し、サスペンドはしません)`,
+        },
       ],
     };
   }
   const current = projectFromFiles(pusher.pulled);
   if (!current.ok) {
-    notes.push(
-      `${pusher.label}'s configuration cannot be read for the diff (${formatError(current.error)}); it is kept in the snapshot as it is`,
-    );
+    notes.push({
+      message: `${pusher.label}'s configuration cannot be read for the diff (${formatError(current.error)}); it is kept in the snapshot as it is`,
+      ja: `${pusher.label} の構成情報を差分のために読み込めません (${formatErrorJa(current.error)})。スナップショットにはそのまま保存しています`,
+    });
     return { isFirstDeployment: false, groupsToStop: [], groupsToStart: [], notes };
   }
   const difference = diffProjects(current.value, project);
@@ -60,7 +66,7 @@ export function analyse(project: Project, runs: readonly HostRun[], stopGroups: 
 }
 
 /** Servers of one cluster should hold the same configuration; say so when they do not. */
-function disagreements(runs: readonly HostRun[]): string[] {
+function disagreements(runs: readonly HostRun[]): Wording[] {
   const [first, ...others] = runs;
   if (!first) {
     return [];
@@ -72,14 +78,14 @@ function disagreements(runs: readonly HostRun[]): string[] {
   const reference = key(first.pulled);
   return others
     .filter((run) => key(run.pulled) !== reference)
-    .map(
-      (run) =>
-        `${run.label}'s configuration differs from ${first.label}'s: the servers are out of step; the push will make them all the same, and a rollback would restore ${first.label}'s`,
-    );
+    .map((run) => ({
+      message: `${run.label}'s configuration differs from ${first.label}'s: the servers are out of step; the push will make them all the same, and a rollback would restore ${first.label}'s`,
+      ja: `${run.label} の構成情報が ${first.label} のものと異なります。サーバ間で構成情報がそろっていません。配信するとすべて同じになり、ロールバックすると ${first.label} の構成情報に戻ります`,
+    }));
 }
 
 /** The product version project.json names against the one each host runs (major.minor). */
-function versionNotes(project: Project, runs: readonly HostRun[]): string[] {
+function versionNotes(project: Project, runs: readonly HostRun[]): Wording[] {
   const wanted = project.meta.productVersion;
   const release = (version: string) => version.split('.').slice(0, 2).join('.');
   if (!wanted) {
@@ -89,8 +95,13 @@ function versionNotes(project: Project, runs: readonly HostRun[]): string[] {
     .filter(
       (run) => run.facts?.productVersion && release(run.facts.productVersion) !== release(wanted),
     )
-    .map(
-      (run) =>
-        `${run.label} runs the product ${run.facts!.productVersion}, but project.json says ${wanted}: the rules were checked for ${wanted}`,
-    );
+    .map((run) => ({
+      message: `${run.label} runs the product ${run.facts!.productVersion}, but project.json says ${wanted}: the rules were checked for ${wanted}`,
+      ja: `${run.label} で動作している製品は ${run.facts!.productVersion} ですが、project.json には ${wanted} とあります。ルールは ${wanted} 向けに検査しました`,
+    }));
+}
+
+/** `formatError` with the error's Japanese wording, when it has one. */
+function formatErrorJa(error: AppError): string {
+  return formatError({ ...error, message: error.ja ?? error.message });
 }

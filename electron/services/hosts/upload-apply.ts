@@ -16,6 +16,7 @@ import { type FolderFile, uploadFiles } from './sftp-files.js';
 import { type HostRun, type RunContext, runStep } from './upload-run.js';
 import { compareConfiguration } from './verify.js';
 import type { ClusterState } from './upload-types.js';
+import { type Wording, beforeStop, japaneseOf, warningsOf } from './wording.js';
 
 /** What to apply. */
 export interface ApplyInput {
@@ -34,7 +35,7 @@ interface Applied {
   pushed: boolean;
   stopped: string[];
   temp?: string;
-  readonly warnings: string[];
+  readonly warnings: Wording[];
 }
 
 /** Applies the configuration and restores service; the failure, if any, and the cluster state. */
@@ -52,7 +53,7 @@ export async function applyToCluster(
     cluster: {
       suspended: applied.suspended,
       stoppedGroups: applied.stopped,
-      warnings: applied.warnings,
+      ...warningsOf(applied.warnings),
     },
   };
 }
@@ -134,9 +135,10 @@ async function suspendCluster(
   }
   if (suspended.error.kind === 'command-timeout') {
     // It may still take effect after we stopped waiting: say so rather than guess.
-    applied.warnings.push(
-      `"clpcl --suspend" did not answer in time on ${pusher.label}: THE CLUSTER MAY BE SUSPENDED. Check with clpstat, and resume it with clpcl --resume if it is`,
-    );
+    applied.warnings.push({
+      message: `"clpcl --suspend" did not answer in time on ${pusher.label}: THE CLUSTER MAY BE SUSPENDED. Check with clpstat, and resume it with clpcl --resume if it is`,
+      ja: `警告: クラスタがサスペンドされている可能性があります。${pusher.label} で "clpcl --suspend" が時間内に応答しませんでした。clpstat で確認し、サスペンドされていれば clpcl --resume でリジュームしてください`,
+    });
   }
   return suspended.error;
 }
@@ -170,7 +172,12 @@ async function verifyAll(
           return pulled;
         }
         const outcome = compareConfiguration(files, pulled.value);
-        run.notes.push(...outcome.notes);
+        run.notes.push(
+          ...outcome.notes.map((message, index) => ({
+            message,
+            ja: outcome.notesJa?.[index] ?? message,
+          })),
+        );
         return outcome.matches
           ? ok(undefined)
           : fail(
@@ -204,9 +211,11 @@ async function restoreService(
     if (resumed.ok) {
       applied.suspended = false;
     } else {
-      applied.warnings.push(
-        `THE CLUSTER IS STILL SUSPENDED: "clpcl --resume" failed on ${pusher.label}: ${resumed.error.output ?? resumed.error.message}. Resume it on a server with: clpcl --resume`,
-      );
+      const why = resumed.error.output;
+      applied.warnings.push({
+        message: `THE CLUSTER IS STILL SUSPENDED: "clpcl --resume" failed on ${pusher.label}: ${why ?? resumed.error.message}. Resume it on a server with: clpcl --resume`,
+        ja: `警告: クラスタはサスペンドされたままです。${pusher.label} で "clpcl --resume" が失敗しました: ${beforeStop(why ?? japaneseOf(resumed.error))}。いずれかのサーバで clpcl --resume を実行してリジュームしてください`,
+      });
     }
   }
   if (applied.pushed) {
@@ -220,7 +229,10 @@ async function restoreService(
       removeRemoteTemp(pusher.session!, temp),
     );
     if (!removed.ok) {
-      pusher.notes.push(`the temp folder ${temp} could not be removed: ${removed.error.message}`);
+      pusher.notes.push({
+        message: `the temp folder ${temp} could not be removed: ${removed.error.message}`,
+        ja: `一時フォルダ ${temp} を削除できませんでした: ${japaneseOf(removed.error)}`,
+      });
     }
   }
 }
@@ -234,9 +246,11 @@ async function startGroups(pusher: HostRun, context: RunContext, applied: Applie
     for (const group of toStart) {
       const started = await productOn(pusher, context)(productCommand.startGroup(group));
       if (!started.ok) {
-        applied.warnings.push(
-          `GROUP ${group} IS STILL STOPPED: "clpgrp -s ${group}" failed on ${pusher.label}: ${started.error.output ?? started.error.message}`,
-        );
+        const why = started.error.output;
+        applied.warnings.push({
+          message: `GROUP ${group} IS STILL STOPPED: "clpgrp -s ${group}" failed on ${pusher.label}: ${why ?? started.error.message}`,
+          ja: `警告: フェイルオーバグループ ${group} は停止したままです。${pusher.label} で "clpgrp -s ${group}" が失敗しました: ${why ?? japaneseOf(started.error)}`,
+        });
         return started;
       }
       applied.stopped = applied.stopped.filter((name) => name !== group);

@@ -45,10 +45,12 @@ function preflight(run: HostRun, context: RunContext, neededKiB: number) {
       return session;
     }
     run.session = session.value;
-    if (session.value.hostKey.recorded) {
-      run.notes.push(
-        `host key ${session.value.hostKey.type} ${session.value.hostKey.fingerprint} accepted and recorded`,
-      );
+    const { recorded, type, fingerprint } = session.value.hostKey;
+    if (recorded) {
+      run.notes.push({
+        message: `host key ${type} ${fingerprint} accepted and recorded`,
+        ja: `ホスト鍵 ${type} ${fingerprint} を受け入れ、記録しました`,
+      });
     }
     const facts = await probeHost(session.value, context.remote, neededKiB);
     if (facts.ok) {
@@ -72,7 +74,10 @@ function snapshot(run: HostRun, context: RunContext, target: SnapshotTarget, at:
       );
     }
     if (!run.facts.hasConfiguration) {
-      run.notes.push('no configuration yet (first deployment)');
+      run.notes.push({
+        message: 'no configuration yet (first deployment)',
+        ja: 'まだ構成情報がありません (初回の配布)',
+      });
       return ok(undefined);
     }
     const pulled = await pullConfiguration(run.session, context.remote, run.facts.tempFolder);

@@ -6,13 +6,16 @@
 import type { HostError } from './host-error.js';
 import { type HostRun, expectedSteps, outcomeOf } from './upload-run.js';
 import type { ClusterState, UploadReport } from './upload-types.js';
+import { type Wording, notesOf } from './wording.js';
 
 /** What the phases found, to be put in the report. */
 export type ReportParts = Partial<
-  Omit<UploadReport, 'ok' | 'hosts' | 'rollback' | 'cluster' | 'dryRun'>
+  Omit<UploadReport, 'ok' | 'hosts' | 'rollback' | 'cluster' | 'dryRun' | 'notes' | 'notesJa'>
 > & {
   readonly dryRun: boolean;
   readonly cluster?: ClusterState;
+  /** The report's notes, in English and Japanese. */
+  readonly notes?: readonly Wording[];
 };
 
 const IN_SERVICE: ClusterState = { suspended: false, stoppedGroups: [], warnings: [] };
@@ -28,12 +31,16 @@ export function buildReport(runs: readonly HostRun[], parts: ReportParts): Uploa
   const pusher = runs[0];
   const reachedPush =
     pusher !== undefined && (pusher.completed.includes('push') || pusher.failed?.step === 'push');
-  const notes = [...(parts.notes ?? [])];
+  const { notes: partNotes = [], ...found } = parts;
+  const notes = [...partNotes];
   if (failure && !reachedPush && !parts.dryRun) {
-    notes.push('the configuration was not changed: the failure came before the push');
+    notes.push({
+      message: 'the configuration was not changed: the failure came before the push',
+      ja: '構成情報は変更していません。失敗したのは配信より前です',
+    });
   }
   return {
-    ...parts,
+    ...found,
     ok:
       failure === undefined &&
       cluster.warnings.length === 0 &&
@@ -46,6 +53,6 @@ export function buildReport(runs: readonly HostRun[], parts: ReportParts): Uploa
     ...(failure && reachedPush && pusher?.snapshot
       ? { rollback: { host: pusher.label, snapshot: pusher.snapshot } }
       : {}),
-    notes,
+    ...notesOf(notes),
   };
 }

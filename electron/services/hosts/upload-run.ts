@@ -10,6 +10,7 @@ import type { RemoteSettings } from './remote-config.js';
 import type { FolderFile } from './sftp-files.js';
 import type { ConnectOptions, Session } from './ssh-session.js';
 import type { HostOutcome, ProgressEvent, StepName, UploadPlan } from './upload-types.js';
+import { type Wording, notesOf } from './wording.js';
 
 /** One host during the run. */
 export interface HostRun {
@@ -22,7 +23,8 @@ export interface HostRun {
   snapshot?: string;
   readonly completed: StepName[];
   failed?: { readonly step: StepName; readonly error: HostError };
-  readonly notes: string[];
+  /** What the result table says of this host besides its failure, in English and Japanese. */
+  readonly notes: Wording[];
 }
 
 /** What every step needs: how to reach hosts and run commands, and where to report progress. */
@@ -56,7 +58,13 @@ export async function runStep<T>(
   }
   const error = atStep(result.error, run.label, step);
   run.failed ??= { step, error };
-  context.progress({ host: run.label, step, state: 'failed', detail: error.message });
+  context.progress({
+    host: run.label,
+    step,
+    state: 'failed',
+    detail: error.message,
+    ...(error.ja !== undefined ? { detailJa: error.ja } : {}),
+  });
   return fail(error);
 }
 
@@ -86,7 +94,7 @@ export function outcomeOf(run: HostRun, expected: readonly StepName[]): HostOutc
     completed: [...run.completed],
     ...(run.facts ? { facts: run.facts } : {}),
     ...(run.snapshot ? { snapshot: run.snapshot } : {}),
-    notes: [...run.notes],
+    ...notesOf(run.notes),
   };
   if (run.failed) {
     return { ...base, status: 'failed', step: run.failed.step, error: run.failed.error };

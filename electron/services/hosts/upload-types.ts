@@ -65,6 +65,8 @@ export interface UploadPreview {
   readonly diffBase?: string;
   readonly findings: readonly Finding[];
   readonly notes: readonly string[];
+  /** `notes` in Japanese, same order (when there are any). */
+  readonly notesJa?: readonly string[];
 }
 
 /** One host's step starting, ending, failing or being skipped. */
@@ -73,6 +75,8 @@ export interface ProgressEvent {
   readonly step: StepName;
   readonly state: 'started' | 'done' | 'failed' | 'skipped';
   readonly detail?: string;
+  /** `detail` in Japanese. */
+  readonly detailJa?: string;
 }
 
 /** One step as shown before it runs: where and the exact commands. */
@@ -106,6 +110,8 @@ export interface HostOutcome {
   readonly snapshot?: string;
   readonly error?: HostError;
   readonly notes: readonly string[];
+  /** `notes` in Japanese, same order (when there are any). */
+  readonly notesJa?: readonly string[];
 }
 
 /** How the cluster was left. */
@@ -116,6 +122,8 @@ export interface ClusterState {
   readonly stoppedGroups: readonly string[];
   /** Loud messages: what is left to do by hand, and why. */
   readonly warnings: readonly string[];
+  /** `warnings` in Japanese, same order (when there are any). */
+  readonly warningsJa?: readonly string[];
 }
 
 /** Everything an upload did. */
@@ -133,4 +141,6 @@ export interface UploadReport {
   /** Offered after a failure that may have changed the configuration. */
   readonly rollback?: { readonly host: string; readonly snapshot: string };
   readonly notes: readonly string[];
+  /** `notes` in Japanese, same order (when there are any). */
+  readonly notesJa?: readonly string[];
 }

@@ -28,6 +28,7 @@ import { type ReportParts, buildReport } from './upload-report.js';
 import { type HostRun, type RunContext, newRun } from './upload-run.js';
 import type { UploadOptions, UploadPreview, UploadReport } from './upload-types.js';
 import { compareConfiguration } from './verify.js';
+import { type Wording, japaneseOf, notesOf } from './wording.js';
 
 /** What is uploaded, and how. */
 interface Source {
@@ -179,8 +180,9 @@ async function runPhases(
   ) {
     return buildReport(runs, { dryRun });
   }
-  const { preview, analysis } = previewOf(source, runs, options);
-  const parts: ReportParts = { dryRun, ...preview, notes: [...preview.notes] };
+  const { preview, shown, analysis } = previewOf(source, runs, options);
+  const notes: Wording[] = [...analysis.notes];
+  const parts: ReportParts = { dryRun, ...shown, notes };
   const refusal = ruleRefusal(preview.findings, options.allowErrors ?? false);
   if (refusal) {
     return buildReport(runs, { ...parts, failure: refusal });
@@ -196,7 +198,7 @@ async function runPhases(
     ...analysis,
   });
   if (applied.failure?.step === 'push') {
-    await checkUnchanged(runs[0]!, context, parts.notes as string[]);
+    await checkUnchanged(runs[0]!, context, notes);
   }
   return buildReport(runs, {
     ...parts,
@@ -210,7 +212,7 @@ function previewOf(
   source: Source,
   runs: readonly HostRun[],
   options: UploadOptions,
-): { preview: UploadPreview; analysis: Analysis } {
+): { preview: UploadPreview; shown: Omit<UploadPreview, 'notes' | 'notesJa'>; analysis: Analysis } {
   const analysis = analyse(source.project, runs, options.stopGroups ?? false);
   const plan = buildPlan({
     hosts: runs.map((run) => run.label),
@@ -222,15 +224,14 @@ function previewOf(
     fileCount: source.staged.files.length,
     snapshotsFolder: snapshotsFolder(source.folder),
   });
-  const preview: UploadPreview = {
+  const shown = {
     plan,
     findings: source.checkRules ? checkProject(source.project, withTemplateRules()) : [],
-    notes: analysis.notes,
     ...(analysis.difference
       ? { difference: analysis.difference, diffBase: analysis.diffBase }
       : {}),
   };
-  return { preview, analysis };
+  return { preview: { ...shown, ...notesOf(analysis.notes) }, shown, analysis };
 }
 
 /** Refuses a project with rule errors unless the user overrode it (DESIGN.md promise 2). */
@@ -254,22 +255,29 @@ function ruleRefusal(findings: readonly Finding[], allowErrors: boolean): HostEr
 async function checkUnchanged(
   pusher: HostRun,
   context: RunContext,
-  notes: string[],
+  notes: Wording[],
 ): Promise<void> {
   if (!pusher.session || !pusher.pulled || !pusher.facts) {
     return;
   }
   const now = await pullConfiguration(pusher.session, context.remote, pusher.facts.tempFolder);
   if (!now.ok) {
-    notes.push(
-      `could not check that ${pusher.label}'s configuration is unchanged: ${now.error.message}`,
-    );
+    notes.push({
+      message: `could not check that ${pusher.label}'s configuration is unchanged: ${now.error.message}`,
+      ja: `${pusher.label} の構成情報が変わっていないことを確認できませんでした: ${japaneseOf(now.error)}`,
+    });
     return;
   }
   const same = compareConfiguration(pusher.pulled, now.value).matches;
   notes.push(
     same
-      ? `${pusher.label}'s configuration is unchanged (pulled again and compared with the snapshot)`
-      : `WARNING: ${pusher.label}'s configuration CHANGED although the push failed; roll back to the snapshot`,
+      ? {
+          message: `${pusher.label}'s configuration is unchanged (pulled again and compared with the snapshot)`,
+          ja: `${pusher.label} の構成情報は変わっていません (再度取得し、スナップショットと比較しました)`,
+        }
+      : {
+          message: `WARNING: ${pusher.label}'s configuration CHANGED although the push failed; roll back to the snapshot`,
+          ja: `警告: 配信に失敗しましたが、${pusher.label} の構成情報は変更されています。スナップショットにロールバックしてください`,
+        },
   );
 }

@@ -15,6 +15,7 @@ import {
   diffEntities,
 } from '../../../schemas/index.js';
 import type { FolderFile } from './sftp-files.js';
+import type { Wording } from './wording.js';
 
 /** The outcome for one host. */
 export interface VerifyOutcome {
@@ -25,6 +26,8 @@ export interface VerifyOutcome {
   readonly problemsJa?: readonly string[];
   /** What is worth knowing although it matches. */
   readonly notes: readonly string[];
+  /** `notes` in Japanese, same order (when there are any). */
+  readonly notesJa?: readonly string[];
 }
 
 /** Compares the sent folder with the one pulled from a host (clp.conf and scripts/ only). */
@@ -36,7 +39,7 @@ export function compareConfiguration(
     file.path === 'clp.conf' || file.path.startsWith('scripts/');
   const hostFiles = new Map(pulled.filter(relevant).map((file) => [file.path, file]));
   const problems: Problems = { en: [], ja: [] };
-  const notes: string[] = [];
+  const notes: Wording[] = [];
   for (const file of sent) {
     const stored = hostFiles.get(file.path);
     hostFiles.delete(file.path);
@@ -45,7 +48,10 @@ export function compareConfiguration(
       problems.ja.push(`${file.path} を送信しましたが、ホストにありません`);
     } else if (stored.bytes.equals(file.bytes)) {
       if (file.path.startsWith('scripts/') && (stored.mode & 0o100) === 0) {
-        notes.push(`${file.path} is not executable on the host`);
+        notes.push({
+          message: `${file.path} is not executable on the host`,
+          ja: `${file.path} はホスト上で実行可能になっていません`,
+        });
       }
     } else if (file.path === 'clp.conf') {
       compareConf(file.bytes, stored.bytes, problems, notes);
@@ -66,8 +72,9 @@ export function compareConfiguration(
   return {
     matches: problems.en.length === 0,
     problems: problems.en,
-    notes,
+    notes: notes.map((note) => note.message),
     ...(problems.ja.length > 0 ? { problemsJa: problems.ja } : {}),
+    ...(notes.length > 0 ? { notesJa: notes.map((note) => note.ja) } : {}),
   };
 }
 
@@ -84,7 +91,7 @@ const CHANGE_JA: Readonly<Record<Change, string>> = {
   changed: '変更',
 };
 
-function compareConf(sent: Buffer, stored: Buffer, problems: Problems, notes: string[]): void {
+function compareConf(sent: Buffer, stored: Buffer, problems: Problems, notes: Wording[]): void {
   const before = decoded(sent);
   const after = decoded(stored);
   if (!before || !after) {
@@ -98,9 +105,11 @@ function compareConf(sent: Buffer, stored: Buffer, problems: Problems, notes: st
   }
   const differences = diffEntities(before, after);
   if (differences.length === 0) {
-    notes.push(
-      'clp.conf came back with other bytes but the same entities and parameters (the product rewrote the file)',
-    );
+    notes.push({
+      message:
+        'clp.conf came back with other bytes but the same entities and parameters (the product rewrote the file)',
+      ja: 'clp.conf は異なるバイト列で戻りましたが、エンティティとパラメータは同じです (製品がファイルを書き直しました)',
+    });
     return;
   }
   const first = differences.slice(0, 5);

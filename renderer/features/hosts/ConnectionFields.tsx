@@ -4,6 +4,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { SecretState } from './use-secrets.js';
+import { inLanguage } from '../../error-text.js';
 import type { Auth, HostRow } from './upload-model.js';
 
 interface HostListProps {
@@ -159,7 +160,11 @@ function RememberPassword(props: {
   const { auth, secrets } = props;
   if (!secrets?.available) {
     return (
-      <p className="field-note">{t('hosts.cannotRemember', { reason: secrets?.reason ?? '' })}</p>
+      <p className="field-note">
+        {t('hosts.cannotRemember', {
+          reason: inLanguage(secrets?.reason ?? '', secrets?.reasonJa),
+        })}
+      </p>
     );
   }
   return (

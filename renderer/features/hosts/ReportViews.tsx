@@ -7,7 +7,7 @@ import { type DiffLine, diffLines } from './diff-lines.js';
 import { type Problem, resultRows } from './upload-flow.js';
 import type { UploadReport } from './upload-model.js';
 import { useFindingText } from '../problems/finding-text.js';
-import { errorText } from '../../error-text.js';
+import { errorText, inLanguage } from '../../error-text.js';
 
 /** The steps of the plan, each with where it runs and its commands. */
 export function PlanSteps({ plan }: { plan: NonNullable<UploadReport['plan']> }) {
@@ -112,6 +112,45 @@ export function ResultTable({ report }: { report: UploadReport }) {
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** What is left to do by hand after the run (still suspended, a group still stopped), loudly. */
+export function ClusterWarnings({ cluster }: { cluster: UploadReport['cluster'] }) {
+  return (
+    <>
+      {inLanguage(cluster.warnings, cluster.warningsJa).map((warning) => (
+        <p key={warning} role="alert" className="warning-note">
+          {warning}
+        </p>
+      ))}
+    </>
+  );
+}
+
+/**
+ * The report's own notes: what the upload found or did beyond each host's row (a first
+ * deployment, the topology the rules were checked for, a configuration changed by a failed
+ * push). A note that warns is an alert.
+ */
+export function ReportNotes({ report }: { report: Pick<UploadReport, 'notes' | 'notesJa'> }) {
+  const { t } = useTranslation();
+  const notes = inLanguage(report.notes, report.notesJa);
+  if (notes.length === 0) {
+    return null;
+  }
+  return (
+    <ul className="report-notes" aria-label={t('hosts.notes')}>
+      {notes.map((note) =>
+        /^(WARNING|警告):/.test(note) ? (
+          <li key={note} role="alert" className="warning-note">
+            {note}
+          </li>
+        ) : (
+          <li key={note}>{note}</li>
+        ),
+      )}
+    </ul>
   );
 }
 

@@ -9,7 +9,15 @@ import { hostLabel } from '../../../schemas/index.js';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from './Dialog.js';
 import { AuthFields, HostList } from './ConnectionFields.js';
-import { DiffView, FindingList, PlanSteps, ProblemView, ResultTable } from './ReportViews.js';
+import {
+  ClusterWarnings,
+  DiffView,
+  FindingList,
+  PlanSteps,
+  ProblemView,
+  ReportNotes,
+  ResultTable,
+} from './ReportViews.js';
 import {
   canUpload,
   isBusy,
@@ -22,6 +30,7 @@ import {
 import { type HostTarget, rowsOfHosts } from './upload-model.js';
 import { useConnectionForm } from './use-connection-form.js';
 import { type UploadInput, useUpload } from './use-upload.js';
+import { inLanguage } from '../../error-text.js';
 
 interface Props {
   /** The project folder as opened (the upload reads it from disk). */
@@ -144,6 +153,7 @@ function PlanPart(props: {
       <DiffView difference={plan.difference} base={plan.diffBase} />
       <FindingList findings={plan.findings} />
       <PlanSteps plan={plan.plan} />
+      <ReportNotes report={plan} />
       {errors > 0 ? (
         <label className="override">
           <input
@@ -186,11 +196,8 @@ function ResultPart({
         {verdict}
       </p>
       <ResultTable report={report} />
-      {report.cluster.warnings.map((warning) => (
-        <p key={warning} role="alert" className="warning-note">
-          {warning}
-        </p>
-      ))}
+      <ClusterWarnings cluster={report.cluster} />
+      <ReportNotes report={report} />
     </>
   );
 }
@@ -222,7 +229,9 @@ function BusyHosts({
                   count: step.done,
                 })
               : t(`hosts.busy.${phase}`)}
-            {step?.detail ? <span className="step-detail"> {step.detail}</span> : null}
+            {step?.detail ? (
+              <span className="step-detail"> {inLanguage(step.detail, step.detailJa)}</span>
+            ) : null}
           </li>
         );
       })}

@@ -156,6 +156,21 @@ describe('uploadFlow', () => {
     expect(uploadFlow(ended, { type: 'started', phase: 'rolling-back' }).progress).toEqual([]);
   });
 
+  it("keeps a failed step's detail in both languages for the live view", () => {
+    const failed = {
+      host: 'h1:22',
+      step: 'push',
+      state: 'failed' as const,
+      detail: 'h1:22: the command exited with 7',
+      detailJa: 'h1:22: コマンドが終了コード 7 で終了しました',
+    };
+    const running = after(
+      { type: 'started', phase: 'uploading' },
+      { type: 'progress', events: [failed] },
+    );
+    expect(liveSteps(running.progress)).toEqual([{ ...failed, done: 0 }]);
+  });
+
   it('plans, then uploads only a clean plan', () => {
     const flow = planned(report());
     expect(flow.phase).toBe('planned');

@@ -4,7 +4,7 @@
  */
 import type { CallResult, ProgressEventView } from '../../../electron/contract.js';
 import type { HostReport, UploadReport } from './upload-model.js';
-import { errorText } from '../../error-text.js';
+import { errorText, inLanguage } from '../../error-text.js';
 
 /** Where the dialog is; `busy` phases show a spinner on the step they run. */
 export type Phase =
@@ -91,6 +91,8 @@ export interface LiveStep {
   readonly step: string;
   readonly state: ProgressEventView['state'];
   readonly detail?: string | undefined;
+  /** `detail` in Japanese. */
+  readonly detailJa?: string | undefined;
   /** Steps this host has finished so far. */
   readonly done: number;
 }
@@ -178,6 +180,8 @@ export function resultRows(report: UploadReport): ResultRow[] {
     server: host.server ?? '-',
     status: host.status,
     step: host.step,
-    detail: host.error ? errorText(host.error) : host.notes.join('; '),
+    detail: host.error
+      ? errorText(host.error)
+      : inLanguage(host.notes.join('; '), host.notesJa?.join('。')),
   }));
 }

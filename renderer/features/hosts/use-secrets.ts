@@ -9,6 +9,8 @@ import { api } from '../../api.js';
 export interface SecretState {
   readonly available: boolean;
   readonly reason?: string | undefined;
+  /** `reason` in Japanese. */
+  readonly reasonJa?: string | undefined;
   /** A password is remembered for every one of the hosts. */
   readonly remembered: boolean;
 }
@@ -30,6 +32,7 @@ export function useSecrets(keys: readonly string[]): {
         ? {
             available: status.value.available,
             reason: status.value.reason,
+            reasonJa: status.value.reasonJa,
             remembered: list.length > 0 && status.value.remembered.length === list.length,
           }
         : UNKNOWN,
