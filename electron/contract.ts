@@ -144,6 +144,7 @@ const UploadReportSchema = z.object({
           on: z.array(z.string()),
           commands: z.array(z.string()),
           note: z.string(),
+          noteJa: z.string().optional(),
         }),
       ),
     })

@@ -48,6 +48,7 @@ const JAPANESE_KEYS: ReadonlySet<string> = new Set([
   'warningsJa',
   'detailJa',
   'reasonJa',
+  'noteJa',
 ]);
 
 function withoutJapanese(key: string, value: unknown): unknown {

@@ -38,13 +38,14 @@ export function buildPlan(input: PlanInput): UploadPlan {
   return { pushHost: push, isFirstDeployment: input.isFirstDeployment, steps: shown };
 }
 
+/** A step; its note in English and in Japanese. */
 function step(
   name: StepName,
   on: readonly string[],
   commands: readonly string[],
-  note: string,
+  [note, noteJa]: readonly [english: string, japanese: string],
 ): PlannedStep {
-  return { step: name, on, commands, note };
+  return { step: name, on, commands, note, noteJa };
 }
 
 /** Read-only: every host is checked and snapshotted before anything changes. */
@@ -54,16 +55,38 @@ function checkSteps(input: PlanInput, push: string): PlannedStep[] {
       'pre-flight',
       input.hosts,
       [PROBE],
-      'connect, check the host key, log in; product commands, version, configuration present, free space',
+      [
+        'connect, check the host key, log in; product commands, version, configuration present, free space',
+        '接続し、ホスト鍵を確認してログインします。製品のコマンド、バージョン、構成情報の有無、空き容量を確認します',
+      ],
     ),
     step(
       'snapshot',
       input.hosts,
       [productCommand.pull(TEMP)],
-      `pull each host's configuration into ${input.snapshotsFolder}`,
+      [
+        `pull each host's configuration into ${input.snapshotsFolder}`,
+        `各ホストの構成情報を ${input.snapshotsFolder} に取得します`,
+      ],
     ),
-    step('diff', [], [], `object-level diff against ${push}'s configuration`),
-    step('rules', [], [], 'refuse rule errors unless overridden'),
+    step(
+      'diff',
+      [],
+      [],
+      [
+        `object-level diff against ${push}'s configuration`,
+        `${push} の構成情報とオブジェクト単位で比較します`,
+      ],
+    ),
+    step(
+      'rules',
+      [],
+      [],
+      [
+        'refuse rule errors unless overridden',
+        'ルールのエラーがあれば、明示的に許可しない限り中止します',
+      ],
+    ),
   ];
 }
 
@@ -72,39 +95,53 @@ function changeSteps(input: PlanInput, push: string): PlannedStep[] {
   const steps: PlannedStep[] = [];
   if (input.groupsToStop.length > 0) {
     steps.push(
-      step(
-        'stop-groups',
-        [push],
-        input.groupsToStop.map(productCommand.stopGroup),
+      step('stop-groups', [push], input.groupsToStop.map(productCommand.stopGroup), [
         'stop the groups the change touches',
-      ),
+        '変更の影響を受けるグループを停止します',
+      ]),
     );
   }
   if (input.suspend && !input.isFirstDeployment) {
     steps.push(
-      step('suspend', [push], [productCommand.suspend()], 'suspend the cluster (all servers)'),
+      step(
+        'suspend',
+        [push],
+        [productCommand.suspend()],
+        ['suspend the cluster (all servers)', 'クラスタをサスペンドします (全サーバ)'],
+      ),
     );
   }
   const flag = input.flag === '-w' ? 'made on Windows (<all><encode> SJIS): -w' : '-l';
   const force = input.isFirstDeployment ? '; no configuration yet: --force' : '';
+  const flagJa = input.flag === '-w' ? 'Windows 用の構成情報 (<all><encode> SJIS): -w' : '-l';
+  const forceJa = input.isFirstDeployment ? '。まだ構成情報がないため --force' : '';
   steps.push(
     step(
       'copy',
       [push],
       [`sftp: mkdir ${TEMP} (0700); put ${input.fileCount} file(s), scripts mode 0755`],
-      'copy the configuration folder to a fresh temp folder',
+      [
+        'copy the configuration folder to a fresh temp folder',
+        '構成情報のフォルダを新しい一時フォルダにコピーします',
+      ],
     ),
     step(
       'push',
       [push],
       [productCommand.push(TEMP, input.flag, input.isFirstDeployment)],
-      `${flag}${force}; the product distributes to every server`,
+      [
+        `${flag}${force}; the product distributes to every server`,
+        `${flagJa}${forceJa}。製品がすべてのサーバに配布します`,
+      ],
     ),
     step(
       'verify',
       input.hosts,
       [productCommand.pull(TEMP)],
-      'pull again on every host and compare with what was sent',
+      [
+        'pull again on every host and compare with what was sent',
+        'すべてのホストで再度取得し、送信した内容と比較します',
+      ],
     ),
   );
   return steps;
@@ -114,18 +151,30 @@ function changeSteps(input: PlanInput, push: string): PlannedStep[] {
 function restoreSteps(input: PlanInput, push: string): PlannedStep[] {
   const steps: PlannedStep[] = [];
   if (input.suspend && !input.isFirstDeployment) {
-    steps.push(step('resume', [push], [productCommand.resume()], 'resume the cluster'));
-  }
-  if (input.groupsToStart.length > 0) {
     steps.push(
       step(
-        'start-groups',
+        'resume',
         [push],
-        input.groupsToStart.map(productCommand.startGroup),
-        'start again the groups stopped above that still exist',
+        [productCommand.resume()],
+        ['resume the cluster', 'クラスタをリジュームします'],
       ),
     );
   }
-  steps.push(step('clean-up', [push], [`sftp: remove ${TEMP}`], 'remove the temp folder'));
+  if (input.groupsToStart.length > 0) {
+    steps.push(
+      step('start-groups', [push], input.groupsToStart.map(productCommand.startGroup), [
+        'start again the groups stopped above that still exist',
+        '上で停止したグループのうち、まだ存在するものを再び起動します',
+      ]),
+    );
+  }
+  steps.push(
+    step(
+      'clean-up',
+      [push],
+      [`sftp: remove ${TEMP}`],
+      ['remove the temp folder', '一時フォルダを削除します'],
+    ),
+  );
   return steps;
 }

@@ -86,6 +86,8 @@ export interface PlannedStep {
   readonly on: readonly string[];
   readonly commands: readonly string[];
   readonly note: string;
+  /** `note` in Japanese. */
+  readonly noteJa?: string;
 }
 
 /** The whole sequence. `<temp>` in a command stands for the fresh temp folder made on the host. */

@@ -27,7 +27,7 @@ export function PlanSteps({ plan }: { plan: NonNullable<UploadReport['plan']> })
               {' '}
               {step.on.length > 0 ? step.on.join(', ') : t('hosts.local')}
             </span>
-            {step.note ? <div className="muted">{step.note}</div> : null}
+            {step.note ? <div className="muted">{inLanguage(step.note, step.noteJa)}</div> : null}
             {step.commands.map((command) => (
               <code key={command} className="command">
                 $ {command}
