@@ -197,5 +197,12 @@ export const ClusterModelSchema = z.object({
   webmgr: z.object({ objectNumber: OptionalText, parameters: ParameterMapSchema }).optional(),
   /** Root sections the model has no view for (kept as they are). */
   otherSections: z.array(Text),
+  /** The kinds each typed section lists in its `<types name>` entries, in document order. */
+  typesListed: z.object({
+    heartbeat: z.array(Text),
+    networkpartition: z.array(Text),
+    resource: z.array(Text),
+    monitor: z.array(Text),
+  }),
 });
 export type ClusterModel = z.infer<typeof ClusterModelSchema>;

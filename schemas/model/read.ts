@@ -99,7 +99,32 @@ function readFresh(document: ClpDocument): ClusterModel {
         sections.map((section) => section.name).filter((name) => !KNOWN_SECTIONS.has(name)),
       ),
     ],
+    typesListed: typesListedIn(sections),
   };
+}
+
+type TypesListed = ClusterModel['typesListed'];
+
+let lastTypes: { readonly key: string; readonly listed: TypesListed } | undefined;
+
+/**
+ * The `<types>` entries of the typed sections. The same object while they are the same, so
+ * that an edit that adds no kind leaves the rules reading them alone (incremental checking).
+ */
+function typesListedIn(sections: readonly XmlElement[]): TypesListed {
+  const of = (name: string) =>
+    sections.filter((section) => section.name === name).flatMap(typesOfSection);
+  const listed: TypesListed = {
+    heartbeat: of('heartbeat'),
+    networkpartition: of('networkpartition'),
+    resource: of('resource'),
+    monitor: of('monitor'),
+  };
+  const key = JSON.stringify(listed);
+  if (lastTypes?.key !== key) {
+    lastTypes = { key, listed };
+  }
+  return lastTypes.listed;
 }
 
 // Resources and monitors are too many to remember one by one (a WeakMap entry each costs the
@@ -217,6 +242,25 @@ function readHaltp(element: XmlElement): ClusterModel['haltp'] {
     action: childText(element, 'action'),
     parameters: flattenParameters(element),
   };
+}
+
+// A section an edit did not touch is the same element: its entries are not looked for again
+// among its 10,000 instances.
+const sectionTypes = new WeakMap<XmlElement, readonly string[]>();
+
+function typesOfSection(section: XmlElement): readonly string[] {
+  let listed = sectionTypes.get(section);
+  if (!listed) {
+    const names: string[] = [];
+    for (const child of section.children) {
+      if (child.kind === 'element' && child.name === 'types') {
+        names.push(attributeValue(child, 'name') ?? '');
+      }
+    }
+    listed = names;
+    sectionTypes.set(section, listed);
+  }
+  return listed;
 }
 
 /** The `types` names listed in a section element. */

@@ -3,10 +3,12 @@
  * settings, derived values, naming (reference/guide-rules.md CF003, CF004, CF007-CF010).
  */
 import {
+  type TypedSection,
   objectNumberOf,
   renumberGroupIds,
   renumberPriorities,
   syncObjectNumber,
+  syncTypesEntry,
 } from '../edits/derived.js';
 import {
   entityParameterProblem,
@@ -28,7 +30,7 @@ import {
   monitorScript,
   resourceScript,
 } from './helpers.js';
-import { NO_HITS, countOf, partsRule } from './parts.js';
+import { NO_HITS, partsRule, pathsOf } from './parts.js';
 import type { Hit, Rule, RuleContext } from './types.js';
 
 /** A script a resource or monitor runs: its place in the scripts tree, and the setting naming it. */
@@ -365,10 +367,10 @@ export const CF008: Rule = partsRule({
   severity: 'warning',
   topologies: 'all',
   source: 'clpconf-format.md §10',
-  text: 'Derived values are consistent: webmgr/client/objectnumber, group ids, server and heartbeat priorities.',
+  text: 'Derived values are consistent: webmgr/client/objectnumber, the <types> entries of the kinds in use, group ids, server and heartbeat priorities.',
   fix: 'Recompute them (quick fix).',
   ja: {
-    text: '導出される値が整合しています: webmgr/client/objectnumber、グループ ID、サーバとハートビートの優先順位。',
+    text: '導出される値が整合しています: webmgr/client/objectnumber、使用している種類の <types> エントリ、グループ ID、サーバとハートビートの優先順位。',
     fix: '値を再計算してください (クイックフィックス)。',
   },
   inputs: ['servers', 'heartbeats', 'groups', 'resources', 'monitors', 'cluster'],
@@ -379,13 +381,69 @@ export const CF008: Rule = partsRule({
       'heartbeats',
       'groups',
       'cluster',
-      countOf('resources'),
-      countOf('monitors'),
+      // Which kinds are in use: the entities' paths carry their type.
+      pathsOf('resources'),
+      pathsOf('monitors'),
     ],
-    check: (context) => [...objectNumber(context), ...groupIds(context), ...priorities(context)],
+    check: (context) => [
+      ...objectNumber(context),
+      ...missingTypes(context),
+      ...groupIds(context),
+      ...priorities(context),
+    ],
   },
   parts: [],
 });
+
+/** Each kind in use needs its `<types name=kind/>` entry in its section (clpconf-format.md §10). */
+function missingTypes({ model }: RuleContext): Hit[] {
+  // CF008 re-runs on every group or server edit; the entity lists and the entries it reads
+  // here are then the very same objects, and so is the answer.
+  const inputs = [
+    model.typesListed,
+    model.heartbeats,
+    model.networkPartitions,
+    model.resources,
+    model.monitors,
+  ];
+  if (lastMissingTypes?.inputs.every((input, index) => input === inputs[index])) {
+    return lastMissingTypes.hits;
+  }
+  const hits = missingTypesOf(model);
+  lastMissingTypes = { inputs, hits };
+  return hits;
+}
+
+let lastMissingTypes: { readonly inputs: readonly unknown[]; readonly hits: Hit[] } | undefined;
+
+function missingTypesOf(model: RuleContext['model']): Hit[] {
+  const inUse: ReadonlyArray<readonly [TypedSection, readonly { type: string; path: string }[]]> = [
+    ['heartbeat', model.heartbeats],
+    ['networkpartition', model.networkPartitions],
+    ['resource', model.resources],
+    ['monitor', model.monitors],
+  ];
+  return inUse.flatMap(([section, entities]) => {
+    const listed = new Set(model.typesListed[section]);
+    const first = new Map<string, string>();
+    for (const entity of entities) {
+      if (!listed.has(entity.type) && !first.has(entity.type)) {
+        first.set(entity.type, entity.path);
+      }
+    }
+    return [...first].map(([kind, path]) => ({
+      path,
+      message: `<${section}> has ${kind} entities but no <types name="${kind}"/> entry`,
+      fix: `Add <types name="${kind}"/> to <${section}> (quick fix).`,
+      ja: {
+        message: `<${section}> に ${kind} がありますが、<types name="${kind}"/> エントリがありません`,
+        fix: `<${section}> に <types name="${kind}"/> を追加してください (クイックフィックス)。`,
+      },
+      quickFix: (project: Project) =>
+        editConf(project, (conf) => syncTypesEntry(conf, section, kind)),
+    }));
+  });
+}
 
 function objectNumber({ model }: RuleContext): Hit[] {
   const wanted = String(objectNumberOf(model));

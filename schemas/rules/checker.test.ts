@@ -206,7 +206,8 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     weight: 2,
     arbitrary: fc.record({
       kind: fc.constant('raw-remove' as const),
-      path: fc.constantFrom(...ENTITY_PATHS),
+      // A <types> entry too: the kinds listed are an input of CF008.
+      path: fc.constantFrom(...ENTITY_PATHS, 'resource/types@exec', 'monitor/types@genw'),
     }),
   },
   {

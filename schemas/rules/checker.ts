@@ -41,6 +41,7 @@ function slicesOf(context: RuleContext): Slices {
       model.haltp,
       model.webmgr,
       model.trekking,
+      model.typesListed,
       context.topology,
       context.productVersion,
     ],

@@ -6,7 +6,7 @@ import {
   plainProject,
   vmwareHaProject,
 } from '../../test/support/rule-projects.js';
-import { setValue } from '../doc/edit.js';
+import { removeElement, setValue } from '../doc/edit.js';
 import {
   type Finding,
   type Project,
@@ -78,6 +78,14 @@ const BROKEN: Array<[string, () => Project, number]> = [
     1,
   ],
   ['CF008 objectnumber', () => raw(interHostProject(), 'webmgr/client/objectnumber', '99'), 1],
+  [
+    'CF008 types entry',
+    () => {
+      const project = interHostProject();
+      return { ...project, conf: unwrap(removeElement(project.conf, 'monitor/types@genw')) };
+    },
+    1,
+  ],
   ['CF008 server priorities', () => raw(interHostProject(), 'server@esx2/priority', '0'), 1],
   [
     'CF009 exec act timeout',

@@ -77,6 +77,7 @@ const CASES: Case[] = [
   { rule: 'CF007', pass: interHostProject, fire: set('monitor/userw@userw/relation/type', 'grp') },
   { rule: 'CF007', pass: interHostProject, fire: (p) => unwrap(pipe(p, (x) => addMonitor(x, 'genw', 'genw-other'), (x) => setParameter(x, 'monitor/genw@genw-other/polling/timing', '1'))) },
   { rule: 'CF008', pass: interHostProject, fire: (p) => ({ ...p, conf: unwrap(setValueRaw(p, 'webmgr/client/objectnumber', '3')) }), severity: 'warning' },
+  { rule: 'CF008', pass: interHostProject, fire: (p) => ({ ...p, conf: unwrap(removeElement(p.conf, 'resource/types@exec')) }), severity: 'warning' },
   { rule: 'CF009', pass: interHostProject, fire: (p) => ({ ...p, conf: unwrap(setValueRaw(p, 'resource/exec@exec-vm/parameters/timeout/start', '600')) }), severity: 'warning' },
   { rule: 'CF010', pass: interHostProject, fire: conf((c) => insertElement(c, '', { name: 'server', attributes: [['name', 'ESX3']], children: [{ name: 'priority', text: '2' }] })), severity: 'warning' },
 ];
