@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkProject, setParameter } from '../../schemas/index.js';
 import { lineChanges, unwrap } from '../support/project.js';
 import { interHostProject } from '../support/rule-projects.js';
-import { launchChromium } from './chromium.js';
+import { launchChromium, openJapanese } from './chromium.js';
 import { type ServeProcess, serveProject } from './serve-process.js';
 
 let host: ServeProcess;
@@ -146,11 +146,7 @@ describe('the Builder in Chromium', () => {
   }, 120_000);
 
   it('says the findings, their fixes and a bad value in Japanese when the UI is in Japanese', async () => {
-    const japanese = await context.newPage();
-    japanese.setDefaultTimeout(10_000);
-    const errors: string[] = [];
-    japanese.on('pageerror', (error) => errors.push(error.message));
-    await japanese.goto(`${host.url}&lang=ja`);
+    const { page: japanese, pageErrors: errors } = await openJapanese(context, host.url, 10_000);
     const tree = japanese.getByRole('tree', { name: 'クラスタ' });
     await tree.getByRole('treeitem', { name: 'userw', exact: true }).click();
     await japanese

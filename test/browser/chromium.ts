@@ -28,12 +28,30 @@ export async function launchChromium(
   const page = context.pages()[0] ?? (await context.newPage());
   // A step that does not happen fails with its own locator in the message, well before the test's limit.
   page.setDefaultTimeout(stepTimeoutMs);
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  return { context, page, pageErrors: collectErrors(page) };
+}
+
+/** Uncaught errors and console errors of a page, as they come. */
+function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => {
     if (message.type() === 'error') {
-      pageErrors.push(message.text());
+      errors.push(message.text());
     }
   });
-  return { context, page, pageErrors };
+  return errors;
+}
+
+/** A second page of the same browser showing `url` with the UI in Japanese (`&lang=ja`). */
+export async function openJapanese(
+  context: BrowserContext,
+  url: string,
+  stepTimeoutMs: number,
+): Promise<{ page: Page; pageErrors: string[] }> {
+  const page = await context.newPage();
+  page.setDefaultTimeout(stepTimeoutMs);
+  const pageErrors = collectErrors(page);
+  await page.goto(`${url}&lang=ja`);
+  return { page, pageErrors };
 }

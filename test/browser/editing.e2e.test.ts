@@ -10,7 +10,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addResource } from '../../schemas/index.js';
 import { interHostProject } from '../support/rule-projects.js';
-import { launchChromium } from './chromium.js';
+import { launchChromium, openJapanese } from './chromium.js';
 import { type ServeProcess, serveProject } from './serve-process.js';
 
 let host: ServeProcess;
@@ -101,11 +101,7 @@ describe('editing entities in Chromium', () => {
   }, 60_000);
 
   it('says the core’s refusals in Japanese when the UI is in Japanese', async () => {
-    const japanese = await context.newPage();
-    japanese.setDefaultTimeout(15_000);
-    const errors: string[] = [];
-    japanese.on('pageerror', (error) => errors.push(error.message));
-    await japanese.goto(`${host.url}&lang=ja`);
+    const { page: japanese, pageErrors: errors } = await openJapanese(context, host.url, 15_000);
     const tree = japanese.getByRole('tree', { name: 'クラスタ' });
     await tree
       .getByRole('treeitem', { name: 'failover-vm', exact: true })
