@@ -62,6 +62,11 @@ export function formatError(error: AppError): string {
   return `${where ? `${where}: ` : ''}${error.message}${path}`;
 }
 
+/** `formatError` with the Japanese message where the error has one. */
+export function formatErrorJa(error: AppError): string {
+  return formatError({ ...error, message: error.ja ?? error.message });
+}
+
 /** Chains fallible steps: each runs on the previous value, the first failure stops the chain. */
 export function pipe<T>(start: T, ...steps: ReadonlyArray<(value: T) => Result<T>>): Result<T> {
   let current: Result<T> = ok(start);

@@ -80,7 +80,12 @@ export function registerCheckCommands(program: Command): void {
     .action(runAction(listRules));
 }
 
-function checkOptions(flags: CheckFlags): { ok: true; value: CheckOptions } | { ok: false; message: string } {
+/** The flags of check and fix: the rules' options and the language to speak. */
+function checkOptions(flags: CheckFlags): { ok: true; value: CheckOptions; language: Language } | { ok: false; message: string } {
+  const language = languageFlag(flags);
+  if (!language.ok) {
+    return language;
+  }
   const topology = flags.topology === undefined ? undefined : TopologySchema.safeParse(flags.topology);
   if (topology && !topology.success) {
     return { ok: false, message: `--topology ${flags.topology} is not a topology; use one of ${TopologySchema.options.join(', ')}` };
@@ -89,15 +94,15 @@ function checkOptions(flags: CheckFlags): { ok: true; value: CheckOptions } | { 
   if (version && !version.success) {
     return { ok: false, message: `--product-version ${flags.productVersion}: write it as major.minor.patch-build, e.g. 2.1.0-1` };
   }
-  return { ok: true, value: { ...(topology ? { topology: topology.data } : {}), ...(version ? { productVersion: version.data } : {}) } };
+  return { ok: true, value: { ...(topology ? { topology: topology.data } : {}), ...(version ? { productVersion: version.data } : {}) }, language: language.value };
 }
 
 async function check(path: string, flags: CheckFlags): Promise<ExitCode> {
   const options = checkOptions(flags);
-  const language = languageFlag(flags);
-  if (!options.ok || !language.ok) {
-    return reportError({ kind: 'usage', message: options.ok ? (language as { message: string }).message : options.message }, flags);
+  if (!options.ok) {
+    return reportError({ kind: 'usage', message: options.message }, flags);
   }
+  const { language } = options;
   const opened = await open(path);
   if (!opened.ok) {
     return reportError(opened.error, flags);
@@ -107,12 +112,12 @@ async function check(path: string, flags: CheckFlags): Promise<ExitCode> {
   if (flags.json) {
     printJson({
       findings: findings.map((finding) => {
-        const { message, fix } = findingWording(finding, language.value);
+        const { message, fix } = findingWording(finding, language);
         return { rule: finding.rule, severity: finding.severity, path: finding.path, message, fix, source: finding.source };
       }),
     });
   } else {
-    printLines(formatFindings(findings, confFileOf(opened.value), language.value));
+    printLines(formatFindings(findings, confFileOf(opened.value), language));
   }
   const failing = findings.some((finding) => finding.severity === 'error' || (flags.strict === true && finding.severity === 'warning'));
   return failing ? EXIT.findings : EXIT.success;
@@ -143,10 +148,10 @@ export function formatFindings(findings: readonly Finding[], file: string, langu
 
 async function fix(path: string, flags: CheckFlags & { rule?: string }): Promise<ExitCode> {
   const options = checkOptions(flags);
-  const language = languageFlag(flags);
-  if (!options.ok || !language.ok) {
-    return reportError({ kind: 'usage', message: options.ok ? (language as { message: string }).message : options.message }, flags);
+  if (!options.ok) {
+    return reportError({ kind: 'usage', message: options.message }, flags);
   }
+  const { language } = options;
   if (flags.rule !== undefined && !ALL_RULES.some((rule) => rule.id === flags.rule)) {
     return reportError({ kind: 'usage', message: `--rule ${flags.rule} is not a rule id; list them with clpbuilder rules` }, flags);
   }
@@ -165,10 +170,10 @@ async function fix(path: string, flags: CheckFlags & { rule?: string }): Promise
       return reportError(saved.error, flags);
     }
   }
-  const said = (finding: Finding) => findingWording(finding, language.value).message;
+  const said = (finding: Finding) => findingWording(finding, language).message;
   if (flags.json) {
     printJson({ fixed: fixed.value.applied.map((finding) => ({ rule: finding.rule, path: finding.path, message: said(finding) })) });
-  } else if (language.value === 'ja') {
+  } else if (language === 'ja') {
     printLines(fixed.value.applied.length === 0 ? ['修正するものはありません'] : fixed.value.applied.map((finding) => `修正しました ${finding.rule} ${finding.path}: ${said(finding)}`));
   } else {
     printLines(fixed.value.applied.length === 0 ? ['nothing to fix'] : fixed.value.applied.map((finding) => `fixed ${finding.rule} ${finding.path}: ${said(finding)}`));

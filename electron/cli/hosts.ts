@@ -22,7 +22,7 @@ import {
   formatProgress,
   formatResult,
 } from './hosts-output.js';
-import { EXIT, type ExitCode, printJson, printLines } from './output.js';
+import { EXIT, type ExitCode, printJsonInEnglish, printLines } from './output.js';
 import { runService } from './run.js';
 
 interface UploadFlags extends HostFlags {
@@ -157,7 +157,7 @@ function printReport(
     ? `clpbuilder upload ${quote(projectPath)} --rollback ${quote(report.rollback.snapshot)}${hostFlags(flags)}`
     : undefined;
   if (flags.json) {
-    printJson({ ...report, ...(rollback ? { rollbackCommand: rollback } : {}) });
+    printJsonInEnglish({ ...report, ...(rollback ? { rollbackCommand: rollback } : {}) });
     return;
   }
   // A refusal never reached onPlan: its diff and plan are shown with the result.
@@ -214,7 +214,7 @@ export async function download(dir: string, flags: DownloadFlags): Promise<ExitC
   }
   const refused = outcome.value.different && !outcome.value.written;
   if (flags.json) {
-    printJson(outcome.value);
+    printJsonInEnglish(outcome.value);
   } else if (downloaded.ok) {
     printLines([
       ...downloaded.value.notes,
@@ -228,7 +228,7 @@ export async function download(dir: string, flags: DownloadFlags): Promise<ExitC
 function trouble(error: HostError, flags: HostFlags): ExitCode {
   process.stderr.write(`${formatFailure(error).join('\n')}\n`);
   if (flags.json) {
-    printJson({ ok: false, error });
+    printJsonInEnglish({ ok: false, error });
   }
   return isBadInput(error) ? EXIT.trouble : EXIT.findings;
 }

@@ -1,23 +1,23 @@
 /**
- * `printJson`: the command line's JSON is English; the Japanese the services word for the app
+ * `printJsonInEnglish`: the command line's JSON is English; the Japanese the services word for the app
  * (`ja` of errors and findings, the hosts reports' `notesJa`, `warningsJa`, `detailJa`,
  * `reasonJa`) is left out, and nothing else is.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { printJson } from './output.js';
+import { printJsonInEnglish } from './output.js';
 
 afterEach(() => {
   vi.restoreAllMocks();
 });
 
-describe('printJson', () => {
+describe('printJsonInEnglish', () => {
   it('leaves out the Japanese twins at any depth, keeps every other key', () => {
     const written: string[] = [];
     vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
       written.push(String(chunk));
       return true;
     });
-    printJson({
+    printJsonInEnglish({
       notes: ['n'],
       notesJa: ['注'],
       hosts: [{ notes: ['h'], notesJa: ['ホ'], error: { message: 'm', ja: 'エ' } }],

@@ -29,12 +29,19 @@ export function printLines(lines: readonly string[]): void {
   }
 }
 
-/**
- * Writes one JSON document to stdout. The command line speaks English (`--lang ja` words what
- * check, fix and rules say): the Japanese wording the core gives the app (`ja` of findings and
- * errors, the `...Ja` twins of the hosts reports' English) stays out.
- */
+/** Writes one JSON document to stdout. */
 export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/**
+ * `printJson` for what carries the Japanese wording the core and the services give the app
+ * (`ja` of findings and errors, the `...Ja` twins of the hosts reports' English): the command
+ * line speaks English (`--lang ja` words what check, fix and rules say), so it stays out. Only
+ * there: a key filter takes JSON.stringify off its fast path (`show --json` of a large project),
+ * and would drop a project's own key named `ja`.
+ */
+export function printJsonInEnglish(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, withoutJapanese, 2)}\n`);
 }
 
@@ -68,7 +75,7 @@ export function printMessage(message: string): void {
 export function reportError(error: AppError, options: OutputOptions): ExitCode {
   process.stderr.write(`${formatMessage(error)}\n`);
   if (options.json) {
-    printJson({ error: { ...error } });
+    printJsonInEnglish({ error });
   }
   return EXIT.trouble;
 }

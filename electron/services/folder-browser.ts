@@ -9,9 +9,10 @@
  */
 import type { Dirent } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join } from 'node:path';
 import { type Result, appError, fail, ok } from '../../schemas/index.js';
-import { attempt, errorCode } from './io-error.js';
+import { attempt, errorCode, ioError } from './io-error.js';
+import { isInside } from './scripts-tree.js';
 
 /** One entry of a listing. */
 export interface FolderEntry {
@@ -69,7 +70,7 @@ export async function resolveAllowed(
     return real;
   }
   const allowed = await realRoots(roots);
-  if (!allowed.some((root) => isWithin(real.value, root))) {
+  if (!allowed.some((root) => isInside(root, real.value))) {
     return fail(
       appError(
         'unsafe-path',
@@ -185,7 +186,7 @@ async function realpathOfExisting(path: string): Promise<Result<string>> {
     } catch (caught) {
       const parent = dirname(current);
       if (errorCode(caught) !== 'ENOENT' || parent === current) {
-        return attempt(path, 'resolving', () => Promise.reject(caught));
+        return fail(ioError(caught, path, 'resolving'));
       }
       missing.push(basename(current));
       current = parent;
@@ -203,11 +204,4 @@ async function realRoots(roots: readonly string[]): Promise<string[]> {
     }
   }
   return [...new Set(resolved)];
-}
-
-function isWithin(path: string, root: string): boolean {
-  const inside = relative(root, path);
-  return (
-    inside === '' || (!inside.startsWith(`..${sep}`) && inside !== '..' && !isAbsolute(inside))
-  );
 }

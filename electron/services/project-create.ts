@@ -12,7 +12,7 @@ import { type Result, appError, fail, ok } from '../../schemas/index.js';
 import { buildTopology } from '../../templates/index.js';
 import type { ProjectFiles } from '../contract.js';
 import { type Fingerprint, readFingerprint } from './fingerprint.js';
-import { attempt, errorCode } from './io-error.js';
+import { attempt, errorCode, ioError } from './io-error.js';
 import { exportProject, saveProject } from './project-folder.js';
 import { unpackProjectFiles } from './project-files.js';
 
@@ -127,7 +127,7 @@ export async function readDiskState(
   } catch (caught) {
     return errorCode(caught) === 'ENOENT'
       ? ok({ changed: true, missing: true })
-      : attempt(file, 'checking', () => Promise.reject(caught));
+      : fail(ioError(caught, file, 'checking'));
   }
   if (info.mtimeMs === expected.mtimeMs && info.size === expected.size) {
     return ok({ changed: false, missing: false });
@@ -174,7 +174,7 @@ async function checkEmptyFolder(folder: string): Promise<Result<void>> {
             ja: `${folder} はファイルです。新しいフォルダか空のフォルダを選択してください`,
           }),
         )
-      : attempt(folder, 'reading', () => Promise.reject(caught));
+      : fail(ioError(caught, folder, 'reading'));
   }
   const held = `${names.slice(0, 3).join(', ')}${names.length > 3 ? ', …' : ''}`;
   return names.length === 0

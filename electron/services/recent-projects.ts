@@ -3,12 +3,12 @@
  * ($XDG_CONFIG_HOME/clpbuilder/recent.json), never in a project (a project folder is shared and
  * uploaded; which projects one engineer opened is theirs).
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import * as z from 'zod';
 import { type Result, ok } from '../../schemas/index.js';
-import { attempt } from './io-error.js';
+import { writeFileAtomically } from './atomic-write.js';
 
 const RecentProjectSchema = z.object({
   path: z.string().min(1),
@@ -50,12 +50,11 @@ export async function rememberProject(
     { path: project.path, kind: project.kind, openedAt: now.toISOString() },
     ...previous.filter((entry) => entry.path !== project.path),
   ].slice(0, RECENT_LIMIT);
-  const written = await attempt(file, 'writing', async () => {
-    await mkdir(dirname(file), { recursive: true });
-    // Temp then rename: two windows saving at once leave one whole list, never a torn one.
-    const temp = `${file}.${process.pid}.tmp`;
-    await writeFile(temp, `${JSON.stringify({ projects }, null, 2)}\n`, { mode: 0o600 });
-    await rename(temp, file);
-  });
+  // Temp then rename: two windows saving at once leave one whole list, never a torn one.
+  const written = await writeFileAtomically(
+    file,
+    new TextEncoder().encode(`${JSON.stringify({ projects }, null, 2)}\n`),
+    0o600,
+  );
   return written.ok ? ok(projects) : written;
 }

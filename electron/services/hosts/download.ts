@@ -5,13 +5,13 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
-  type AppError,
   type Project,
   type ProjectDifference,
   defaultProjectMeta,
   diffProjects,
   fail,
   formatError,
+  formatErrorJa,
   hasDifferences,
   ok,
 } from '../../../schemas/index.js';
@@ -213,9 +213,4 @@ export async function downloadInto(
     different: isDifferent,
     ...(difference ? { difference } : {}),
   });
-}
-
-/** `formatError` with the error's Japanese wording, when it has one. */
-function formatErrorJa(error: AppError): string {
-  return formatError({ ...error, message: error.ja ?? error.message });
 }

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import ssh2 from 'ssh2';
 import { fail, ok } from '../../../schemas/index.js';
 import { type HostResult, hostError } from './host-error.js';
+import type { Wording } from './wording.js';
 
 /** How to authenticate; every field is optional, and all that are given are tried in turn. */
 export interface AuthOptions {
@@ -102,11 +103,6 @@ async function explicitKey(
 }
 
 /** A message in English and in Japanese. */
-interface Wording {
-  readonly message: string;
-  readonly ja: string;
-}
-
 /** ssh2's reason in the user's terms (its messages: utils.parseKey). */
 function keyProblem(file: string, reason: string): Wording {
   if (/no passphrase given/i.test(reason)) {

@@ -16,6 +16,7 @@ import {
 } from './host-key-check.js';
 import { type HostTarget, hostLabel } from './host-target.js';
 import type { AuthMethod } from './ssh-auth.js';
+import type { Wording } from './wording.js';
 
 /** How to connect. */
 export interface ConnectOptions {
@@ -159,10 +160,7 @@ const AUTH_METHOD_JA: Record<AuthMethod['type'], string> = {
   password: 'パスワード',
 };
 
-function socketReason(
-  error: Error & { code?: string },
-  target: HostTarget,
-): { message: string; ja: string } {
+function socketReason(error: Error & { code?: string }, target: HostTarget): Wording {
   switch (error.code) {
     case 'ECONNREFUSED':
       return {

@@ -6,7 +6,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Project, fail, formatError, ok } from '../../../schemas/index.js';
+import { type Project, fail, formatError, formatErrorJa, ok } from '../../../schemas/index.js';
 import { exportProject } from '../project-folder.js';
 import { type HostResult, hostError } from './host-error.js';
 import type { FolderFile } from './sftp-files.js';
@@ -33,7 +33,7 @@ export async function stageProject(project: Project): Promise<HostResult<Staged>
     const { error } = exported;
     return fail(
       hostError('io', `cannot stage the upload: ${formatError(error)}`, {
-        ja: `アップロードするファイルを準備できません: ${formatError({ ...error, message: error.ja ?? error.message })}`,
+        ja: `アップロードするファイルを準備できません: ${formatErrorJa(error)}`,
       }),
     );
   }

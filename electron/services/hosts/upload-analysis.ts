@@ -3,11 +3,11 @@
  * configuration, whether the servers agree with each other, and which groups the change touches.
  */
 import {
-  type AppError,
   type Project,
   type ProjectDifference,
   diffProjects,
   formatError,
+  formatErrorJa,
 } from '../../../schemas/index.js';
 import { affectedGroups } from './affected-groups.js';
 import type { FolderFile } from './sftp-files.js';
@@ -99,9 +99,4 @@ function versionNotes(project: Project, runs: readonly HostRun[]): Wording[] {
       message: `${run.label} runs the product ${run.facts!.productVersion}, but project.json says ${wanted}: the rules were checked for ${wanted}`,
       ja: `${run.label} で動作している製品は ${run.facts!.productVersion} ですが、project.json には ${wanted} とあります。ルールは ${wanted} 向けに検査しました`,
     }));
-}
-
-/** `formatError` with the error's Japanese wording, when it has one. */
-function formatErrorJa(error: AppError): string {
-  return formatError({ ...error, message: error.ja ?? error.message });
 }

@@ -10,6 +10,7 @@ import {
   checkProject,
   fail,
   formatError,
+  formatErrorJa,
   ok,
 } from '../../../schemas/index.js';
 import { type OpenedProject, openProject } from '../project-folder.js';
@@ -98,7 +99,7 @@ async function openForUpload(path: string): Promise<HostResult<OpenedProject>> {
   const { error } = opened;
   return fail(
     hostError('io', formatError(error), {
-      ja: formatError({ ...error, message: error.ja ?? error.message }),
+      ja: formatErrorJa(error),
     }),
   );
 }
