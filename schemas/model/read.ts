@@ -59,7 +59,8 @@ export function readModel(document: ClpDocument): ClusterModel {
 let lastModel: ClusterModel | undefined;
 
 function stable<T>(previous: T[], next: T[]): T[] {
-  return previous.length === next.length && previous.every((item, index) => item === next[index])
+  return previous === next ||
+    (previous.length === next.length && previous.every((item, index) => item === next[index]))
     ? previous
     : next;
 }
@@ -69,8 +70,11 @@ function readFresh(document: ClpDocument): ClusterModel {
   const sections = elementChildren(root);
   const named = (name: string) => sections.filter((section) => section.name === name);
   const first = (name: string) => sections.find((section) => section.name === name);
-  const groups = named('group').map((element) => memo(element, readGroup));
-  const memberOf = membership(stable(lastModel?.groups ?? [], groups));
+  const groups = stable(
+    lastModel?.groups ?? [],
+    named('group').map((element) => memo(element, readGroup)),
+  );
+  const memberOf = membership(groups);
   // Cluster-wide views are reused like entities' (the rules engine compares them by identity).
   const cluster = first('cluster');
   const all = first('all');
@@ -177,7 +181,8 @@ function readAll(element: XmlElement): ClusterModel['all'] {
   };
 }
 
-function base(element: XmlElement, path: string, parameters = flattenParameters(element)) {
+function base(element: XmlElement, path: string) {
+  const parameters = flattenParameters(element);
   const name = attributeValue(element, 'name') ?? '';
   return {
     name,
@@ -248,6 +253,7 @@ function readHaltp(element: XmlElement): ClusterModel['haltp'] {
 // among its 10,000 instances.
 const sectionTypes = new WeakMap<XmlElement, readonly string[]>();
 
+/** The `types` names listed in a section element. */
 function typesOfSection(section: XmlElement): readonly string[] {
   let listed = sectionTypes.get(section);
   if (!listed) {
@@ -261,13 +267,6 @@ function typesOfSection(section: XmlElement): readonly string[] {
     sectionTypes.set(section, listed);
   }
   return listed;
-}
-
-/** The `types` names listed in a section element. */
-export function typesListed(section: XmlElement): string[] {
-  return elementChildren(section)
-    .filter((child) => child.name === 'types')
-    .map((child) => attributeValue(child, 'name') ?? '');
 }
 
 /** The text of an element, re-exported for the edit layer. */

@@ -220,23 +220,21 @@ function outOfRange(entity: {
   // Object.keys, not for-in: parameter maps are dictionaries, and for-in re-checks each key.
   for (const sub of Object.keys(entity.parameters)) {
     const value = entity.parameters[sub] as string;
-    const message = problemOf(sub, value);
-    if (message !== undefined) {
-      // The finding's path names the entity already: the message starts at the sub-path.
-      (hits ??= []).push(rangeHit(`${entity.path}/`, message.slice(entity.path.length + 1), value));
+    const problem = problemOf(sub, value);
+    if (problem !== undefined) {
+      (hits ??= []).push(rangeHit(`${entity.path}/${sub}`, sub, value, problem));
     }
   }
   return hits ?? NO_HITS;
 }
 
-/** `problem` is `sub: "value" must be ...`; a placeholder's is said as what it is. */
-function rangeHit(entityPrefix: string, problem: string, value: string): Hit {
-  const sub = problem.slice(0, problem.indexOf(':'));
-  const path = entityPrefix + sub;
+/** The hit for a value out of range (`rule`: must be ...); a placeholder is said to be one. */
+function rangeHit(path: string, sub: string, value: string, rule: string): Hit {
   if (!isPlaceholder(value)) {
-    return { path, message: problem, ja: { message: japaneseParameterProblem(problem) } };
+    // The finding's path names the entity already: the message starts at the sub-path.
+    const message = `${sub}: "${value}" ${rule}`;
+    return { path, message, ja: { message: japaneseParameterProblem(message) } };
   }
-  const rule = problem.slice(`${sub}: "${value}" `.length);
   return {
     path,
     message: `${sub}: "${value}" is a template placeholder; the value ${rule}`,

@@ -3,6 +3,7 @@
  */
 import { distance } from 'fastest-levenshtein';
 import type { Group, Monitor, Resource } from '../model/entities.js';
+import type { Hit } from './types.js';
 import { toInteger } from '../model/params.js';
 import { type Project, monitorScriptFolder, resourceScriptFolder } from '../project.js';
 
@@ -15,6 +16,26 @@ export const SCRIPTS_NOT_GIVEN_JA = 'この clp.conf にはスクリプトが付
 /** `CHECK_WITH_SCRIPTS` in Japanese. */
 export const CHECK_WITH_SCRIPTS_JA =
   'プロジェクトフォルダ (clp.conf と scripts/) を検査してください';
+
+/**
+ * The one info a rule gives when what it checks is in scripts that did not come with the
+ * clp.conf: `unchecked` says what was not checked (`which exec resource ... was not checked`).
+ */
+export function scriptsNotGivenHit(
+  path: string,
+  [unchecked, uncheckedJa]: readonly [english: string, japanese: string],
+): Hit {
+  return {
+    path,
+    severity: 'info',
+    message: `${SCRIPTS_NOT_GIVEN}, so ${unchecked}`,
+    fix: `${CHECK_WITH_SCRIPTS}.`,
+    ja: {
+      message: `${SCRIPTS_NOT_GIVEN_JA}。そのため、${uncheckedJa}`,
+      fix: `${CHECK_WITH_SCRIPTS_JA}。`,
+    },
+  };
+}
 
 // Template variables as real clp.conf templates write them (%%VMA1%%, __SSS_MONITOR_PERIOD_SEC__)
 // and as common template tools do (${NAME}, {{ name }}).

@@ -100,12 +100,6 @@ export type EntityPart = {
 export interface WholePart {
   readonly dependsOn: readonly Dependency[];
   check(context: RuleContext): readonly Hit[];
-  /**
-   * The same check split for incremental re-checking (`partsRule` builds `check` from them):
-   * `whole` first, then each part over its list in order.
-   */
-  readonly parts?: readonly EntityPart[];
-  readonly whole?: WholePart;
 }
 
 /** A rule: data plus a check function. */

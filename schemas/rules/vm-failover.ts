@@ -6,15 +6,7 @@ import { setParameter } from '../edits/parameters.js';
 import type { Group, Monitor, Resource } from '../model/entities.js';
 import type { Project } from '../project.js';
 import { type Result, pipe } from '../result.js';
-import {
-  CHECK_WITH_SCRIPTS,
-  CHECK_WITH_SCRIPTS_JA,
-  SCRIPTS_NOT_GIVEN,
-  SCRIPTS_NOT_GIVEN_JA,
-  monitorScript,
-  resourceScript,
-  scriptText,
-} from './helpers.js';
+import { monitorScript, resourceScript, scriptText, scriptsNotGivenHit } from './helpers.js';
 import { INTER_HOST } from './topologies.js';
 import type { Hit, Rule, RuleContext } from './types.js';
 
@@ -101,16 +93,10 @@ export const VM020: Rule = {
     if (execs.length === 0 && !context.scriptsGiven) {
       // Which exec resource runs the VM is told by its start script, unknown here.
       return [
-        {
-          path: 'group',
-          severity: 'info',
-          message: `${SCRIPTS_NOT_GIVEN}, so which exec resource starts the virtual machine was not checked`,
-          fix: `${CHECK_WITH_SCRIPTS}.`,
-          ja: {
-            message: `${SCRIPTS_NOT_GIVEN_JA}。そのため、どの exec リソースが仮想マシンを起動するかは検査していません`,
-            fix: `${CHECK_WITH_SCRIPTS_JA}。`,
-          },
-        },
+        scriptsNotGivenHit('group', [
+          'which exec resource starts the virtual machine was not checked',
+          'どの exec リソースが仮想マシンを起動するかは検査していません',
+        ]),
       ];
     }
     if (execs.length === 0) {
@@ -300,21 +286,18 @@ export const VM022: Rule = {
 
 /** Without the scripts, the paths they hold are unknown: said once, not passed in silence. */
 function vmxScriptsNotGiven(context: RuleContext): Hit[] {
+  if (context.scriptsGiven) {
+    return [];
+  }
   const execs = context.model.resources.filter((resource) => resource.exec);
-  if (context.scriptsGiven || execs.length === 0 || vmExecResources(context).length > 0) {
+  if (execs.length === 0 || vmExecResources(context).length > 0) {
     return [];
   }
   return [
-    {
-      path: 'cluster',
-      severity: 'info',
-      message: `${SCRIPTS_NOT_GIVEN}, so the VM configuration paths in the start scripts of its ${execs.length === 1 ? 'exec resource' : `${execs.length} exec resources`} were not checked`,
-      fix: `${CHECK_WITH_SCRIPTS}.`,
-      ja: {
-        message: `${SCRIPTS_NOT_GIVEN_JA}。そのため、${execs.length === 1 ? 'exec リソース' : `${execs.length} 個の exec リソース`}の開始スクリプト内の VM の構成ファイルのパスは検査していません`,
-        fix: `${CHECK_WITH_SCRIPTS_JA}。`,
-      },
-    },
+    scriptsNotGivenHit('cluster', [
+      `the VM configuration paths in the start scripts of its ${execs.length === 1 ? 'exec resource' : `${execs.length} exec resources`} were not checked`,
+      `${execs.length === 1 ? 'exec リソース' : `${execs.length} 個の exec リソース`}の開始スクリプト内の VM の構成ファイルのパスは検査していません`,
+    ]),
   ];
 }
 

@@ -6,7 +6,7 @@ import { setParameter } from '../edits/parameters.js';
 import type { Monitor } from '../model/entities.js';
 import type { Project } from '../project.js';
 import { type Result, pipe } from '../result.js';
-import { CHECK_WITH_SCRIPTS, CHECK_WITH_SCRIPTS_JA, SCRIPTS_NOT_GIVEN, SCRIPTS_NOT_GIVEN_JA, monitorScript, scriptText } from './helpers.js';
+import { monitorScript, scriptText, scriptsNotGivenHit } from './helpers.js';
 import { VMWARE, VMWARE_HA_SSS } from './topologies.js';
 import type { Hit, Rule, RuleContext } from './types.js';
 
@@ -128,7 +128,7 @@ function preactionScriptsNotGiven(context: RuleContext): Hit[] {
   }
   const whose = running.length === 1 ? `monitor ${first.name}` : `${running.length} monitors`;
   const whoseJa = running.length === 1 ? `モニタリソース ${first.name} の` : `${running.length} 個のモニタリソースの`;
-  return [{ path: `${first.path}/emergency/preaction/path`, severity: 'info', message: `${SCRIPTS_NOT_GIVEN}, so whether the pre-action scripts of ${whose} name the VM resource and the ESX addresses was not checked`, fix: `${CHECK_WITH_SCRIPTS}.`, ja: { message: `${SCRIPTS_NOT_GIVEN_JA}。このため、${whoseJa}最終動作前スクリプトに仮想マシンリソースと ESX ホストのアドレスが記載されているかは検査していません`, fix: `${CHECK_WITH_SCRIPTS_JA}。` } }];
+  return [scriptsNotGivenHit(`${first.path}/emergency/preaction/path`, [`whether the pre-action scripts of ${whose} name the VM resource and the ESX addresses was not checked`, `${whoseJa}最終動作前スクリプトに仮想マシンリソースと ESX ホストのアドレスが記載されているかは検査していません`])];
 }
 
 export const VM032: Rule = {
