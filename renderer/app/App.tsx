@@ -119,8 +119,8 @@ function Workspace({ editor, session, dispatch, onSave, onReload, fileMenu }: Wo
   );
   const scriptFolder = useMemo(() => scriptFolderOf(model, selection), [model, selection]);
   const scriptFiles = useMemo(
-    () => (scriptFolder === undefined ? [] : scriptsIn(project, scriptFolder)),
-    [project, scriptFolder],
+    () => (scriptFolder === undefined ? [] : scriptsIn(project.scripts, scriptFolder)),
+    [project.scripts, scriptFolder],
   );
   const tree = useMemo(() => buildTree(model, folderLabels(t)), [model, t]);
   const ids = useMemo(() => entityIds(tree), [tree]);

@@ -58,10 +58,14 @@ function AddForm({
     setKind(nextKind);
     setType(nextType);
   };
-  const command: Command = {
-    type: 'add-entity',
-    entity: { kind, type, name, ...(kind === 'resource' ? { group } : {}) },
-  };
+  // The same command while its fields are: the form checks it once per change, not per render.
+  const command: Command = useMemo(
+    () => ({
+      type: 'add-entity',
+      entity: { kind, type, name, ...(kind === 'resource' ? { group } : {}) },
+    }),
+    [kind, type, name, group],
+  );
   const types = typesOf(kind);
   return (
     <EntityForm
@@ -138,12 +142,16 @@ function NameForm({
   const [renames, setRenames] = useState<ReadonlyArray<readonly [string, string]>>(() =>
     entity?.kind === 'group' && isDuplicate ? [...suggestedCopyNames(project, entity.name)] : [],
   );
+  const command: Command = useMemo(
+    () =>
+      isDuplicate
+        ? { type: 'duplicate-entity', path: request.path, to: name, renames }
+        : { type: 'rename-entity', path: request.path, to: name },
+    [isDuplicate, request.path, name, renames],
+  );
   if (!entity) {
     return null;
   }
-  const command: Command = isDuplicate
-    ? { type: 'duplicate-entity', path: request.path, to: name, renames }
-    : { type: 'rename-entity', path: request.path, to: name };
   const what = { kind: t(`kind.${entity.kind}`), name: entity.name };
   return (
     <EntityForm

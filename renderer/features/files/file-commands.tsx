@@ -3,7 +3,7 @@
  * unsaved-changes guard in front of everything that would drop the window's edits (opening
  * another project, New, closing the window).
  */
-import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { readModel } from '../../../schemas/index.js';
 import { isDirty } from '../../state/editor-state.js';
@@ -51,7 +51,9 @@ export function useFileCommands(projectSession: ProjectSession): {
   const recent = useRecentProjects(session?.location.path);
   const watch = useDiskWatch(session);
   const dirty = editor !== undefined && isDirty(editor);
-  const clusterName = editor ? readModel(editor.project.conf).cluster.name : '';
+  const conf = editor?.project.conf;
+  // Read again only when the clp.conf changed, not on every render of the window.
+  const clusterName = useMemo(() => (conf ? readModel(conf).cluster.name : ''), [conf]);
   const close = () => setShown(undefined);
 
   /** Runs `then` now, or after the user chose Save or Discard. */

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { type DiffLine, diffLines } from './diff-lines.js';
 import { type Problem, resultRows } from './upload-flow.js';
 import type { UploadReport } from './upload-model.js';
-import { useFindingText } from '../problems/finding-text.js';
+import { findingText } from '../problems/finding-text.js';
 import { errorText, inLanguage } from '../../error-text.js';
 
 /** The steps of the plan, each with where it runs and its commands. */
@@ -69,8 +69,7 @@ function DiffRow({ line }: { line: DiffLine }) {
 /** Rule findings, errors first (the report's order). */
 export function FindingList({ findings }: { findings: readonly unknown[] }) {
   const { t } = useTranslation();
-  const textOf = useFindingText();
-  const shown = findings as readonly (Parameters<typeof textOf>[0] & {
+  const shown = findings as readonly (Parameters<typeof findingText>[0] & {
     rule: string;
     severity: string;
   })[];
@@ -81,7 +80,7 @@ export function FindingList({ findings }: { findings: readonly unknown[] }) {
     <ul className="findings" aria-label={t('problems.title')}>
       {shown.map((finding, index) => (
         <li key={index} className={`severity-${finding.severity}`}>
-          {finding.rule} — {textOf(finding).message}
+          {finding.rule} — {findingText(finding).message}
         </li>
       ))}
     </ul>
@@ -158,7 +157,7 @@ export function ReportNotes({ report }: { report: Pick<UploadReport, 'notes' | '
 export function ProblemView({ problem }: { problem: Problem }) {
   const { t } = useTranslation();
   return (
-    <div role="alert" className="problem">
+    <div role="alert" className="host-problem">
       <p>
         {problem.host ? `${problem.host}: ` : ''}
         {problem.step ? `${t('hosts.atStep', { step: problem.step })} — ` : ''}

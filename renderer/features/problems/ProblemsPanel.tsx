@@ -2,10 +2,11 @@
  * The Problems panel: findings grouped by severity (errors first), each with its rule id and
  * message; a click goes to the entity, a button applies the rule's quick fix.
  */
-import { type RefObject, memo, useRef } from 'react';
+import { type RefObject, memo, useMemo, useRef } from 'react';
+import { type TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Finding, Severity } from '../../../schemas/index.js';
-import { useFindingText } from './finding-text.js';
+import { findingText } from './finding-text.js';
 
 interface Actions {
   onReveal(finding: Finding): void;
@@ -30,6 +31,7 @@ export function ProblemsPanel({ findings, onReveal, onQuickFix }: Props) {
   // a ref the rows (thousands on a large cluster) re-render only when the findings change.
   const actions = useRef<Actions>({ onReveal, onQuickFix });
   actions.current = { onReveal, onQuickFix };
+  const groups = useMemo(() => bySeverity(findings), [findings]);
   return (
     <section className="problems" aria-label={t('problems.title')}>
       <header>
@@ -37,31 +39,39 @@ export function ProblemsPanel({ findings, onReveal, onQuickFix }: Props) {
         <span className="counts">
           {SEVERITIES.map((severity) => (
             <span key={severity} className={`sev-${severity}`}>
-              {t(COUNT_KEYS[severity], { count: ofSeverity(findings, severity).length })}
+              {t(COUNT_KEYS[severity], { count: groups[severity].length })}
             </span>
           ))}
         </span>
       </header>
       {findings.length === 0 ? <p className="empty">{t('problems.none')}</p> : null}
-      <FindingGroups findings={findings} actions={actions} />
+      <FindingGroups groups={groups} actions={actions} />
     </section>
   );
 }
 
-function ofSeverity(findings: readonly Finding[], severity: Severity): readonly Finding[] {
-  return findings.filter((finding) => finding.severity === severity);
+type Groups = Readonly<Record<Severity, readonly Finding[]>>;
+
+/** The findings of each severity, in the engine's order. */
+function bySeverity(findings: readonly Finding[]): Groups {
+  const groups: Record<Severity, Finding[]> = { error: [], warning: [], info: [] };
+  for (const finding of findings) {
+    groups[finding.severity].push(finding);
+  }
+  return groups;
 }
 
 const FindingGroups = memo(function FindingGroups({
-  findings,
+  groups,
   actions,
 }: {
-  readonly findings: readonly Finding[];
+  readonly groups: Groups;
   readonly actions: RefObject<Actions>;
 }) {
+  // One translation hook for the panel, not one per row: a large cluster has thousands.
   const { t } = useTranslation();
   return SEVERITIES.map((severity) => {
-    const group = ofSeverity(findings, severity);
+    const group = groups[severity];
     const label = t(COUNT_KEYS[severity], { count: group.length });
     return group.length === 0 ? null : (
       <section key={severity} className={`problem-group sev-${severity}`} aria-label={label}>
@@ -72,6 +82,7 @@ const FindingGroups = memo(function FindingGroups({
               key={`${finding.rule}|${finding.path}|${finding.message}`}
               finding={finding}
               actions={actions}
+              t={t}
             />
           ))}
         </ul>
@@ -83,12 +94,13 @@ const FindingGroups = memo(function FindingGroups({
 function ProblemRow({
   finding,
   actions,
+  t,
 }: {
   readonly finding: Finding;
   readonly actions: RefObject<Actions>;
+  readonly t: TFunction;
 }) {
-  const { t } = useTranslation();
-  const { message, fix } = useFindingText()(finding);
+  const { message, fix } = findingText(finding);
   return (
     <li className={`problem sev-${finding.severity}`}>
       <button

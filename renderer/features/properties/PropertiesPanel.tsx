@@ -11,7 +11,7 @@ import {
   unitOf,
 } from '../../../schemas/index.js';
 import { type ChoiceField, type EntityView, choiceFieldsOf } from './entity-view.js';
-import { parameterProblemText, useFindingText } from '../problems/finding-text.js';
+import { findingText, parameterProblemText } from '../problems/finding-text.js';
 
 interface Props {
   readonly entity: EntityView | undefined;
@@ -115,13 +115,13 @@ function ChoiceRow({ field, path, value, findings, onSet }: RowProps & { field: 
 }
 
 function TextRow({ label, path, value, findings, onSet }: RowProps & { label: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [draft, setDraft] = useState(value ?? '');
   const unit = unitOf(path);
   const checked = checkParameterValue(path, draft);
   const error = checked.ok
     ? undefined
-    : parameterProblemText(checked.error.message, i18n.language).replace(`${path}: `, '');
+    : parameterProblemText(checked.error.message).replace(`${path}: `, '');
   const id = `field-${path}`;
   const commit = () => {
     if (checked.ok && draft !== value) {
@@ -161,13 +161,12 @@ function TextRow({ label, path, value, findings, onSet }: RowProps & { label: st
 }
 
 function FieldFindings({ findings }: { readonly findings: readonly Finding[] }) {
-  const textOf = useFindingText();
   return findings.map((finding) => (
     <p
       key={`${finding.rule}-${finding.message}`}
       className={`field-finding sev-${finding.severity}`}
     >
-      {finding.rule}: {textOf(finding).message}
+      {finding.rule}: {findingText(finding).message}
     </p>
   ));
 }

@@ -5,7 +5,7 @@
 import { Suspense, lazy, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Project } from '../../../schemas/index.js';
-import { languageOf, readScript } from './script-text.js';
+import { scriptLanguageOf, readScript } from './script-text.js';
 import { errorText } from '../../error-text.js';
 
 const ScriptEditor = lazy(() =>
@@ -51,7 +51,7 @@ export function ScriptsPanel({ project, folder, files, isDark, onText }: Props) 
           <ScriptEditor
             path={path}
             text={script.value.text}
-            language={languageOf(path, script.value.text)}
+            language={scriptLanguageOf(path, script.value.text)}
             isDark={isDark}
             label={t('scripts.editor', { name: name(path) })}
             onText={(text) => onText(path, text)}

@@ -5,7 +5,7 @@ import {
   defaultProjectMeta,
   encodeText,
 } from '../../../schemas/index.js';
-import { languageOf, readScript, scriptsIn, writeScript } from './script-text.js';
+import { scriptLanguageOf, readScript, scriptsIn, writeScript } from './script-text.js';
 
 function project(declared: string, scripts: Record<string, Uint8Array>): Project {
   const conf = decodeClpConf(
@@ -78,11 +78,11 @@ describe('script text', () => {
       'g/exec1/start.sh': utf8(''),
       'g/exec10/start.sh': utf8(''),
     });
-    expect(scriptsIn(both, 'g/exec1')).toEqual(['g/exec1/start.sh', 'g/exec1/stop.sh']);
-    expect(languageOf('a/start.sh', '#!/usr/bin/perl\nuse strict;')).toBe('perl');
-    expect(languageOf('a/x.pl', '#!/usr/bin/env bash\n')).toBe('shell');
-    expect(languageOf('a/start.sh')).toBe('shell');
-    expect(languageOf('a/pre.BAT')).toBe('bat');
-    expect(languageOf('a/notes.txt')).toBe('plaintext');
+    expect(scriptsIn(both.scripts, 'g/exec1')).toEqual(['g/exec1/start.sh', 'g/exec1/stop.sh']);
+    expect(scriptLanguageOf('a/start.sh', '#!/usr/bin/perl\nuse strict;')).toBe('perl');
+    expect(scriptLanguageOf('a/x.pl', '#!/usr/bin/env bash\n')).toBe('shell');
+    expect(scriptLanguageOf('a/start.sh')).toBe('shell');
+    expect(scriptLanguageOf('a/pre.BAT')).toBe('bat');
+    expect(scriptLanguageOf('a/notes.txt')).toBe('plaintext');
   });
 });

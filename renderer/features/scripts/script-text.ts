@@ -39,16 +39,16 @@ export function scriptFolderOf(model: ClusterModel, path: string): string | unde
 }
 
 /** The files in a scripts folder, by path, in name order. */
-export function scriptsIn(project: Project, folder: string): string[] {
+export function scriptsIn(scripts: Project['scripts'], folder: string): string[] {
   const prefix = `${folder}/`;
-  return [...project.scripts.keys()].filter((path) => path.startsWith(prefix)).sort();
+  return [...scripts.keys()].filter((path) => path.startsWith(prefix)).sort();
 }
 
 /**
  * The language to highlight a script in: its #! line when it has one (the guide's VM scripts
  * are Perl, whatever their names), else its name.
  */
-export function languageOf(path: string, text = ''): ScriptLanguage {
+export function scriptLanguageOf(path: string, text = ''): ScriptLanguage {
   const interpreter = /^#!\s*(?:\/usr\/bin\/env\s+)?(?:\S*\/)?([A-Za-z]+)/.exec(text)?.[1];
   if (interpreter === 'perl') {
     return 'perl';

@@ -10,7 +10,7 @@ import { FolderBrowser } from '../files/FolderBrowser.js';
 import { Dialog } from '../hosts/Dialog.js';
 import { ProfileFields } from './ProfileFields.js';
 import { SelectField, TextField } from './fields.js';
-import { useFieldProblem } from './problem-text.js';
+import { fieldProblemText } from './problem-text.js';
 import {
   type FieldErrors,
   type NewClusterForm,
@@ -174,7 +174,6 @@ function ClusterFields(props: {
   onChange(form: NewClusterForm): void;
 }) {
   const { t } = useTranslation();
-  const problemText = useFieldProblem();
   const { form, errors } = props;
   const set = (patch: Partial<NewClusterForm>) => props.onChange({ ...form, ...patch });
   const setServer = (index: number, patch: Partial<ServerRow>) =>
@@ -243,7 +242,9 @@ function ClusterFields(props: {
       </fieldset>
       <fieldset>
         <legend>{t('wizard.servers')}</legend>
-        {errors['servers'] ? <p className="field-error">{problemText(errors['servers'])}</p> : null}
+        {errors['servers'] ? (
+          <p className="field-error">{fieldProblemText(errors['servers'])}</p>
+        ) : null}
         {form.servers.map((server, index) => (
           <div className="server-row" key={index}>
             <TextField

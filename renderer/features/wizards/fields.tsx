@@ -3,7 +3,7 @@
  * aria-describedby), as the property forms do.
  */
 import { type ReactNode, useId } from 'react';
-import { useFieldProblem } from './problem-text.js';
+import { fieldProblemText } from './problem-text.js';
 
 interface FieldProps {
   readonly label: string;
@@ -19,7 +19,6 @@ interface FieldProps {
 export function Field({ label, error, children }: FieldProps) {
   const id = useId();
   const errorId = `${id}-error`;
-  const problemText = useFieldProblem();
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -30,7 +29,7 @@ export function Field({ label, error, children }: FieldProps) {
       })}
       {error ? (
         <p className="field-error" id={errorId}>
-          {problemText(error)}
+          {fieldProblemText(error)}
         </p>
       ) : null}
     </div>

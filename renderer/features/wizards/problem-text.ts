@@ -3,9 +3,7 @@
  * templates/wizard/options.ts, zod's own number checks) word them in English; this table says
  * each in Japanese. A problem it does not know shows as it is.
  */
-import { useCallback } from 'react';
-import { useTranslation } from 'react-i18next';
-import { languageOf } from '../../../schemas/index.js';
+import { uiLanguage } from '../../error-text.js';
 
 type Japanese = (match: RegExpExecArray) => string;
 
@@ -83,12 +81,7 @@ export function japaneseFieldProblem(message: string): string {
   return message;
 }
 
-/** A field problem in the current language. */
-export function useFieldProblem(): (message: string) => string {
-  const { i18n } = useTranslation();
-  const language = languageOf(i18n.language);
-  return useCallback(
-    (message: string) => (language === 'ja' ? japaneseFieldProblem(message) : message),
-    [language],
-  );
+/** A field problem in the UI's language. */
+export function fieldProblemText(message: string): string {
+  return uiLanguage() === 'ja' ? japaneseFieldProblem(message) : message;
 }
