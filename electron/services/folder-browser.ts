@@ -49,6 +49,11 @@ export async function resolveAllowed(
   path: string,
   roots: readonly string[],
 ): Promise<Result<string>> {
+  return resolveWithin(path, await realRoots(roots));
+}
+
+/** `resolveAllowed` with the roots' real paths already resolved (`realRoots`). */
+async function resolveWithin(path: string, allowed: readonly string[]): Promise<Result<string>> {
   if (!isAbsolute(path) || path.includes('\0')) {
     return fail(
       appError('unsafe-path', `${path}: give an absolute path`, {
@@ -69,7 +74,6 @@ export async function resolveAllowed(
   if (!real.ok) {
     return real;
   }
-  const allowed = await realRoots(roots);
   if (!allowed.some((root) => isInside(root, real.value))) {
     return fail(
       appError(
@@ -99,7 +103,7 @@ export async function listFolder(
       }),
     );
   }
-  const folder = await resolveAllowed(path ?? first, allowed);
+  const folder = await resolveWithin(path ?? first, allowed);
   if (!folder.ok) {
     return folder;
   }
@@ -134,7 +138,7 @@ export async function listFolder(
 async function entriesOf(
   folder: string,
   dirents: readonly Dirent[],
-  roots: readonly string[],
+  allowed: readonly string[],
 ): Promise<FolderEntry[]> {
   const entries: FolderEntry[] = [];
   for (const dirent of dirents) {
@@ -142,7 +146,7 @@ async function entriesOf(
     if (dirent.name.startsWith('.')) {
       continue;
     }
-    const kind = await kindOf(join(folder, dirent.name), dirent, roots);
+    const kind = await kindOf(join(folder, dirent.name), dirent, allowed);
     if (kind) {
       entries.push({ name: dirent.name, kind });
     }
@@ -151,15 +155,15 @@ async function entriesOf(
   return entries.sort((a, b) => order[a.kind] - order[b.kind] || a.name.localeCompare(b.name));
 }
 
-/** What an entry is; a symlink counts only when its target stays within the roots. */
+/** What an entry is; a symlink counts only when its target stays within the (real) roots. */
 async function kindOf(
   path: string,
   dirent: Dirent,
-  roots: readonly string[],
+  allowed: readonly string[],
 ): Promise<FolderEntry['kind'] | undefined> {
   let isDirectory = dirent.isDirectory();
   if (dirent.isSymbolicLink()) {
-    const target = await resolveAllowed(path, roots);
+    const target = await resolveWithin(path, allowed);
     const info = target.ok ? await attempt(path, 'reading', () => stat(target.value)) : target;
     if (!info.ok) {
       return undefined;

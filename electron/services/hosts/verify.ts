@@ -38,14 +38,16 @@ export function compareConfiguration(
   const relevant = (file: FolderFile) =>
     file.path === 'clp.conf' || file.path.startsWith('scripts/');
   const hostFiles = new Map(pulled.filter(relevant).map((file) => [file.path, file]));
-  const problems: Problems = { en: [], ja: [] };
+  const problems: Wording[] = [];
   const notes: Wording[] = [];
   for (const file of sent) {
     const stored = hostFiles.get(file.path);
     hostFiles.delete(file.path);
     if (!stored) {
-      problems.en.push(`${file.path} was sent but the host does not have it`);
-      problems.ja.push(`${file.path} を送信しましたが、ホストにありません`);
+      problems.push({
+        message: `${file.path} was sent but the host does not have it`,
+        ja: `${file.path} を送信しましたが、ホストにありません`,
+      });
     } else if (stored.bytes.equals(file.bytes)) {
       if (file.path.startsWith('scripts/') && (stored.mode & 0o100) === 0) {
         notes.push({
@@ -57,31 +59,25 @@ export function compareConfiguration(
       compareConf(file.bytes, stored.bytes, problems, notes);
     } else {
       const [sentBytes, storedBytes] = [file.bytes.length, stored.bytes.length];
-      problems.en.push(
-        `${file.path} differs (sent ${sentBytes} bytes, the host has ${storedBytes})`,
-      );
-      problems.ja.push(
-        `${file.path} が異なります (送信 ${sentBytes} バイト、ホスト側 ${storedBytes} バイト)`,
-      );
+      problems.push({
+        message: `${file.path} differs (sent ${sentBytes} bytes, the host has ${storedBytes})`,
+        ja: `${file.path} が異なります (送信 ${sentBytes} バイト、ホスト側 ${storedBytes} バイト)`,
+      });
     }
   }
   for (const extra of hostFiles.keys()) {
-    problems.en.push(`the host has ${extra}, which was not sent`);
-    problems.ja.push(`ホストに、送信していない ${extra} があります`);
+    problems.push({
+      message: `the host has ${extra}, which was not sent`,
+      ja: `ホストに、送信していない ${extra} があります`,
+    });
   }
   return {
-    matches: problems.en.length === 0,
-    problems: problems.en,
+    matches: problems.length === 0,
+    problems: problems.map((problem) => problem.message),
     notes: notes.map((note) => note.message),
-    ...(problems.ja.length > 0 ? { problemsJa: problems.ja } : {}),
+    ...(problems.length > 0 ? { problemsJa: problems.map((problem) => problem.ja) } : {}),
     ...(notes.length > 0 ? { notesJa: notes.map((note) => note.ja) } : {}),
   };
-}
-
-/** What differs, in English and in Japanese. */
-interface Problems {
-  readonly en: string[];
-  readonly ja: string[];
 }
 
 /** The kinds of change in Japanese, as the app's diff names them. */
@@ -91,16 +87,14 @@ const CHANGE_JA: Readonly<Record<Change, string>> = {
   changed: '変更',
 };
 
-function compareConf(sent: Buffer, stored: Buffer, problems: Problems, notes: Wording[]): void {
+function compareConf(sent: Buffer, stored: Buffer, problems: Wording[], notes: Wording[]): void {
   const before = decoded(sent);
   const after = decoded(stored);
   if (!before || !after) {
-    problems.en.push(
-      `clp.conf differs (sent ${sent.length} bytes, the host has ${stored.length}) and cannot be compared entity by entity`,
-    );
-    problems.ja.push(
-      `clp.conf が異なり (送信 ${sent.length} バイト、ホスト側 ${stored.length} バイト)、エンティティ単位では比較できません`,
-    );
+    problems.push({
+      message: `clp.conf differs (sent ${sent.length} bytes, the host has ${stored.length}) and cannot be compared entity by entity`,
+      ja: `clp.conf が異なり (送信 ${sent.length} バイト、ホスト側 ${stored.length} バイト)、エンティティ単位では比較できません`,
+    });
     return;
   }
   const differences = diffEntities(before, after);
@@ -121,12 +115,10 @@ function compareConf(sent: Buffer, stored: Buffer, problems: Problems, notes: Wo
     (entity) =>
       `${entity.path} が${CHANGE_JA[entity.change]}されています${parametersOf(entity, '(なし)', '、')}`,
   );
-  problems.en.push(
-    `clp.conf on the host differs from what was sent: ${english.join(', ')}${more ? ', ...' : ''}`,
-  );
-  problems.ja.push(
-    `ホストの clp.conf が送信したものと異なります: ${japanese.join('、')}${more ? '、...' : ''}`,
-  );
+  problems.push({
+    message: `clp.conf on the host differs from what was sent: ${english.join(', ')}${more ? ', ...' : ''}`,
+    ja: `ホストの clp.conf が送信したものと異なります: ${japanese.join('、')}${more ? '、...' : ''}`,
+  });
 }
 
 /** ` (path: before -> after; ...)` for the first parameters of a changed entity, or nothing. */
