@@ -18,7 +18,6 @@ import { entityAt } from '../features/properties/entity-view.js';
 import { ProblemsPanel } from '../features/problems/ProblemsPanel.js';
 import { ScriptsPanel } from '../features/scripts/ScriptsPanel.js';
 import { scriptFolderOf, scriptsIn } from '../features/scripts/script-text.js';
-import { entityRefAt } from '../features/entities/entity-commands.js';
 import { useEntityEditing } from '../features/entities/use-entity-editing.js';
 import { DownloadDialog } from '../features/hosts/DownloadDialog.js';
 import { FileMenu } from '../features/files/FileMenu.js';
@@ -117,6 +116,9 @@ function Workspace({ editor, session, dispatch, onSave, onReload, fileMenu }: Wo
     () => (tab === 'conf' ? serializeClpConf(project.conf) : ''),
     [tab, project.conf],
   );
+  // The selected entity, looked up (a scan of every list) only when the selection or the
+  // model changed, not on each render.
+  const selected = useMemo(() => entityAt(model, selection), [model, selection]);
   const scriptFolder = useMemo(() => scriptFolderOf(model, selection), [model, selection]);
   const scriptFiles = useMemo(
     () => (scriptFolder === undefined ? [] : scriptsIn(project.scripts, scriptFolder)),
@@ -165,7 +167,7 @@ function Workspace({ editor, session, dispatch, onSave, onReload, fileMenu }: Wo
         onDownload={() => setDialog('download')}
         fileMenu={fileMenu}
         onEntityCommand={(command) => editing.onCommand(command, selection)}
-        isEntitySelected={entityRefAt(model, selection) !== undefined}
+        isEntitySelected={selected !== undefined && selected.kind !== 'cluster'}
       />
       <main className="workspace">
         <nav className="sidebar" aria-label={t('tree.label')}>
@@ -205,7 +207,7 @@ function Workspace({ editor, session, dispatch, onSave, onReload, fileMenu }: Wo
               />
             ) : tab === 'properties' || tab === 'scripts' ? (
               <PropertiesPanel
-                entity={entityAt(model, selection)}
+                entity={selected}
                 findings={findings}
                 onSet={(path, value) => dispatch({ type: 'set-parameter', path, value })}
               />

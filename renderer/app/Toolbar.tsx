@@ -3,7 +3,7 @@
  */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TreeCommand } from '../features/entities/tree-commands.js';
+import { TREE_SHORTCUTS, type TreeCommand } from '../features/entities/tree-commands.js';
 
 interface Props {
   readonly title: string;
@@ -67,12 +67,7 @@ export function Toolbar(props: Props) {
   );
 }
 
-const ENTITY_BUTTONS: ReadonlyArray<{ command: TreeCommand; shortcut: string }> = [
-  { command: 'add', shortcut: 'Insert' },
-  { command: 'rename', shortcut: 'F2' },
-  { command: 'duplicate', shortcut: 'Ctrl+D' },
-  { command: 'remove', shortcut: 'Delete' },
-];
+const ENTITY_BUTTONS: readonly TreeCommand[] = ['add', 'rename', 'duplicate', 'remove'];
 
 function EntityButtons(props: {
   onCommand(command: TreeCommand): void;
@@ -81,11 +76,11 @@ function EntityButtons(props: {
   const { t } = useTranslation();
   return (
     <span className="toolbar-group" role="group" aria-label={t('entities.toolbar')}>
-      {ENTITY_BUTTONS.map(({ command, shortcut }) => (
+      {ENTITY_BUTTONS.map((command) => (
         <button
           key={command}
           type="button"
-          title={`${t(`entities.${command}Selected`)} (${shortcut})`}
+          title={`${t(`entities.${command}Selected`)} (${TREE_SHORTCUTS[command]})`}
           disabled={command !== 'add' && !props.isEntitySelected}
           aria-haspopup={command === 'remove' ? undefined : 'dialog'}
           onClick={() => props.onCommand(command)}

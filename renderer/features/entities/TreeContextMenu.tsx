@@ -6,7 +6,7 @@
 import { type KeyboardEvent, useEffect, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TreeNode } from '../tree/tree-model.js';
-import { type TreeCommand, addTargetFor, isEntityNode } from './tree-commands.js';
+import { TREE_SHORTCUTS, type TreeCommand, addTargetFor, isEntityNode } from './tree-commands.js';
 
 /** Where the menu opens (viewport pixels) and for which node. */
 export interface MenuPlace {
@@ -21,13 +21,6 @@ interface Props {
   onCommand(command: TreeCommand): void;
   onClose(): void;
 }
-
-const SHORTCUTS: Readonly<Record<TreeCommand, string>> = {
-  add: 'Insert',
-  rename: 'F2',
-  duplicate: 'Ctrl+D',
-  remove: 'Delete',
-};
 
 /** The menu, positioned inside the viewport. */
 export function TreeContextMenu({ place, node, onCommand, onClose }: Props) {
@@ -111,12 +104,12 @@ export function TreeContextMenu({ place, node, onCommand, onClose }: Props) {
           role="menuitem"
           tabIndex={-1}
           aria-disabled={!item.enabled}
-          aria-keyshortcuts={SHORTCUTS[item.command].replace('Ctrl', 'Control')}
+          aria-keyshortcuts={TREE_SHORTCUTS[item.command].replace('Ctrl', 'Control')}
           className={item.command === 'remove' ? 'danger' : undefined}
           onClick={() => (item.enabled ? onCommand(item.command) : undefined)}
         >
           <span>{item.label}</span>
-          <kbd>{SHORTCUTS[item.command]}</kbd>
+          <kbd>{TREE_SHORTCUTS[item.command]}</kbd>
         </button>
       ))}
     </div>

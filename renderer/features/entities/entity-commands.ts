@@ -22,6 +22,7 @@ import {
   removeOfKind,
   renameOfKind,
 } from '../../../schemas/index.js';
+import { FOLDER_KINDS } from './tree-commands.js';
 
 /** What the Add dialog produces. */
 export interface NewEntity {
@@ -128,17 +129,9 @@ function notAnEntity(path: string): Result<never> {
 
 /** The tree folder an entity of a kind sits in (to select after a removal). */
 export function folderOf(kind: EntityKind): string {
-  switch (kind) {
-    case 'server':
-      return 'folder:servers';
-    case 'heartbeat':
-      return 'folder:heartbeats';
-    case 'networkpartition':
-      return 'folder:networkPartitions';
-    case 'group':
-    case 'resource':
-      return 'folder:groups';
-    case 'monitor':
-      return 'folder:monitors';
-  }
+  // Resources sit in their groups, under the groups folder.
+  const shown = kind === 'resource' ? 'group' : kind;
+  return (
+    Object.keys(FOLDER_KINDS).find((folder) => FOLDER_KINDS[folder] === shown) ?? 'folder:groups'
+  );
 }

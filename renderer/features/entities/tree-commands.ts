@@ -9,6 +9,14 @@ import type { NodeKind } from '../tree/tree-model.js';
 /** An edit asked of a tree node. */
 export type TreeCommand = 'add' | 'remove' | 'rename' | 'duplicate';
 
+/** The key each command answers to on the tree (`commandForKey`), as menus and buttons show it. */
+export const TREE_SHORTCUTS: Readonly<Record<TreeCommand, string>> = {
+  add: 'Insert',
+  rename: 'F2',
+  duplicate: 'Ctrl+D',
+  remove: 'Delete',
+};
+
 /** The command a key press on the tree asks for, `menu` for the context menu, if any. */
 export function commandForKey(event: {
   key: string;
@@ -46,7 +54,7 @@ export interface AddTarget {
   readonly group?: string;
 }
 
-const FOLDER_KINDS: Readonly<Record<string, EntityKind>> = {
+export const FOLDER_KINDS: Readonly<Record<string, EntityKind>> = {
   'folder:servers': 'server',
   'folder:heartbeats': 'heartbeat',
   'folder:networkPartitions': 'networkpartition',

@@ -3,7 +3,8 @@
  * scripts wizards. Blank fields take the guide's defaults, which the placeholders show.
  */
 import { useTranslation } from 'react-i18next';
-import { EXAMPLE_VMX } from '../../../schemas/index.js';
+import { EXAMPLE_VMX, VmProfileSchema, clptrnreqOf } from '../../../schemas/index.js';
+import { VM_NAMES } from '../../../templates/index.js';
 import { SelectField, TextField } from './fields.js';
 import type { FieldErrors, ProfileForm } from './wizard-form.js';
 
@@ -14,20 +15,23 @@ interface Props {
   onChange(form: ProfileForm): void;
 }
 
+// The schema's and the generator's own defaults, so that the placeholders cannot drift from
+// what a blank field becomes.
+const SCHEMA_DEFAULTS = VmProfileSchema.parse({});
 const DEFAULTS: Partial<Record<keyof ProfileForm, string>> = {
-  vmwareCmd: '/usr/bin/vmware-cmd',
-  vmResource: 'exec-vm',
-  checkInterval: '1',
-  stopCheckInterval: '5',
-  maxChecks: '100',
-  startTimeout: '10',
+  vmwareCmd: SCHEMA_DEFAULTS.vmwareCmd,
+  vmResource: VM_NAMES.exec,
+  checkInterval: String(SCHEMA_DEFAULTS.checkInterval),
+  stopCheckInterval: String(SCHEMA_DEFAULTS.stopCheckInterval),
+  maxChecks: String(SCHEMA_DEFAULTS.maxChecks),
+  startTimeout: String(SCHEMA_DEFAULTS.startTimeout),
 };
 
 // Examples for the fields without a default (the guide's own, Appendix A).
 const PLACEHOLDERS: Partial<Record<keyof ProfileForm, string>> = {
   vmx: EXAMPLE_VMX,
   esxAddresses: '10.0.0.1, 10.0.0.2',
-  clptrnreq: '/opt/nec/clusterpro/bin/clptrnreq',
+  clptrnreq: clptrnreqOf(SCHEMA_DEFAULTS, 'linux'),
 };
 
 const TEXT_KEYS = [
