@@ -30,7 +30,7 @@ import {
   monitorScript,
   resourceScript,
 } from './helpers.js';
-import { NO_HITS, partsRule, pathsOf } from './parts.js';
+import { NO_HITS, countOf, partsRule, pathsOf } from './parts.js';
 import type { Hit, Rule, RuleContext } from './types.js';
 
 /** A script a resource or monitor runs: its place in the scripts tree, and the setting naming it. */
@@ -372,49 +372,30 @@ export const CF008: Rule = partsRule({
     fix: '値を再計算してください (クイックフィックス)。',
   },
   inputs: ['servers', 'heartbeats', 'groups', 'resources', 'monitors', 'cluster'],
-  // Resources and monitors count only in the object number.
-  whole: {
-    dependsOn: [
-      'servers',
-      'heartbeats',
-      'groups',
-      'cluster',
-      // Which kinds are in use: the entities' paths carry their type.
-      pathsOf('resources'),
-      pathsOf('monitors'),
-    ],
-    check: (context) => [
-      ...objectNumber(context),
-      ...missingTypes(context),
-      ...groupIds(context),
-      ...priorities(context),
-    ],
-  },
+  whole: [
+    {
+      // Resources and monitors count only in the object number.
+      dependsOn: [
+        'servers',
+        'heartbeats',
+        'groups',
+        'cluster',
+        countOf('resources'),
+        countOf('monitors'),
+      ],
+      check: (context) => [...objectNumber(context), ...groupIds(context), ...priorities(context)],
+    },
+    {
+      // Which kinds are in use (the entities' paths carry their type) and which are listed.
+      dependsOn: ['heartbeats', 'cluster', pathsOf('resources'), pathsOf('monitors')],
+      check: missingTypes,
+    },
+  ],
   parts: [],
 });
 
 /** Each kind in use needs its `<types name=kind/>` entry in its section (clpconf-format.md §10). */
 function missingTypes({ model }: RuleContext): Hit[] {
-  // CF008 re-runs on every group or server edit; the entity lists and the entries it reads
-  // here are then the very same objects, and so is the answer.
-  const inputs = [
-    model.typesListed,
-    model.heartbeats,
-    model.networkPartitions,
-    model.resources,
-    model.monitors,
-  ];
-  if (lastMissingTypes?.inputs.every((input, index) => input === inputs[index])) {
-    return lastMissingTypes.hits;
-  }
-  const hits = missingTypesOf(model);
-  lastMissingTypes = { inputs, hits };
-  return hits;
-}
-
-let lastMissingTypes: { readonly inputs: readonly unknown[]; readonly hits: Hit[] } | undefined;
-
-function missingTypesOf(model: RuleContext['model']): Hit[] {
   const inUse: ReadonlyArray<readonly [TypedSection, readonly { type: string; path: string }[]]> = [
     ['heartbeat', model.heartbeats],
     ['networkpartition', model.networkPartitions],

@@ -17,7 +17,7 @@ import {
   rulesFor,
   sortFindings,
 } from './engine.js';
-import { checkEntity, entitiesOf } from './parts.js';
+import { checkEntity, entitiesOf, wholesOf } from './parts.js';
 import type {
   Dependency,
   EntityList,
@@ -127,7 +127,8 @@ class Changes {
 
 /** A rule's remembered results: part hits by entity position (only entities with hits). */
 interface RuleState {
-  readonly whole: readonly Hit[];
+  /** The hits of each whole-project part, in order. */
+  readonly wholes: ReadonlyArray<readonly Hit[]>;
   readonly parts: ReadonlyArray<Map<number, readonly Hit[]>>;
   /** Sorted as `sortFindings` sorts them. */
   readonly findings: readonly Finding[];
@@ -147,14 +148,14 @@ function partHits(part: EntityPart, context: RuleContext): Map<number, readonly 
 function freshState(rule: Rule, context: RuleContext): RuleState {
   if (!rule.parts) {
     return {
-      whole: [],
+      wholes: [],
       parts: [],
       findings: sortFindings(findingsOfHits(rule, rule.check(context))),
     };
   }
   return stateOf(
     rule,
-    rule.whole?.check(context) ?? [],
+    wholesOf(rule).map((whole) => whole.check(context)),
     rule.parts.map((part) => partHits(part, context)),
   );
 }
@@ -166,11 +167,12 @@ function updatedState(
   context: RuleContext,
   changes: Changes,
 ): RuleState {
-  const whole =
-    rule.whole && rule.whole.dependsOn.some((dependency) => changes.dependency(dependency))
-      ? rule.whole.check(context)
-      : previous.whole;
-  let isSame = whole === previous.whole;
+  const wholes = wholesOf(rule).map((whole, position) =>
+    whole.dependsOn.some((dependency) => changes.dependency(dependency))
+      ? whole.check(context)
+      : (previous.wholes[position] as readonly Hit[]),
+  );
+  let isSame = wholes.every((hits, position) => hits === previous.wholes[position]);
   const parts = rule.parts.map((part, position) => {
     const hits = previous.parts[position] as Map<number, readonly Hit[]>;
     const delta = changes.delta(part.list);
@@ -190,23 +192,29 @@ function updatedState(
     }
     return hits;
   });
-  return isSame ? previous : stateOf(rule, whole, parts);
+  return isSame ? previous : stateOf(rule, wholes, parts);
 }
 
 function stateOf(
   rule: Rule,
-  whole: readonly Hit[],
+  wholes: ReadonlyArray<readonly Hit[]>,
   parts: ReadonlyArray<Map<number, readonly Hit[]>>,
 ): RuleState {
-  return { whole, parts, findings: sortFindings(findingsOfHits(rule, hitsInOrder(whole, parts))) };
+  return {
+    wholes,
+    parts,
+    findings: sortFindings(findingsOfHits(rule, hitsInOrder(wholes, parts))),
+  };
 }
 
-/** Hits in the order `rule.check` gives them: whole, then each part in document order. */
+/** Hits in the order `rule.check` gives them: the wholes, then each part in document order. */
 function* hitsInOrder(
-  whole: readonly Hit[],
+  wholes: ReadonlyArray<readonly Hit[]>,
   parts: ReadonlyArray<Map<number, readonly Hit[]>>,
 ): Generator<Hit> {
-  yield* whole;
+  for (const hits of wholes) {
+    yield* hits;
+  }
   for (const hits of parts) {
     for (const index of [...hits.keys()].sort((a, b) => a - b)) {
       yield* hits.get(index) as readonly Hit[];

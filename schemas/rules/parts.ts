@@ -40,16 +40,22 @@ export function checkPart(part: EntityPart, context: RuleContext): Hit[] {
 export function partsRule(
   spec: Omit<Rule, 'check' | 'parts'> & {
     readonly parts: readonly EntityPart[];
-    readonly whole?: WholePart;
+    readonly whole?: WholePart | readonly WholePart[];
   },
 ): Rule {
   return {
     ...spec,
     check: (context) => [
-      ...(spec.whole?.check(context) ?? []),
+      ...wholesOf(spec).flatMap((whole) => whole.check(context)),
       ...spec.parts.flatMap((part) => checkPart(part, context)),
     ],
   };
+}
+
+/** A rule's whole-project parts, in order. */
+export function wholesOf(rule: Pick<Rule, 'whole'>): readonly WholePart[] {
+  const { whole } = rule;
+  return whole === undefined ? [] : Array.isArray(whole) ? whole : [whole as WholePart];
 }
 
 /**

@@ -125,8 +125,9 @@ export interface Rule {
   check(context: RuleContext): readonly Hit[];
   /**
    * The same check split for incremental re-checking (`partsRule` builds `check` from them):
-   * `whole` first, then each part over its list in order.
+   * `whole` first (each of them, in order, when several read different inputs), then each
+   * part over its list in order.
    */
   readonly parts?: readonly EntityPart[];
-  readonly whole?: WholePart;
+  readonly whole?: WholePart | readonly WholePart[];
 }
