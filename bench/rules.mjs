@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { generateCib } from './cib.mjs';
+import { scriptKeysOf } from './project-scripts.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dataDir = join(here, '.data/large');
@@ -37,16 +38,7 @@ function loadProject() {
   const conf = core.decodeClpConf(new Uint8Array(readFileSync(join(dataDir, 'clp.conf')))).value;
   const model = core.readModel(conf);
   const script = { bytes: new TextEncoder().encode('#!/bin/sh\nexit 0\n'), executable: true };
-  const scripts = new Map();
-  for (const resource of model.resources.filter(
-    (candidate) => candidate.type === 'exec' && candidate.group,
-  )) {
-    scripts.set(`${resource.group}/${resource.name}/start.sh`, script);
-    scripts.set(`${resource.group}/${resource.name}/stop.sh`, script);
-  }
-  for (const monitor of model.monitors.filter((candidate) => candidate.type === 'genw')) {
-    scripts.set(`monitor.s/${monitor.name}/genw.sh`, script);
-  }
+  const scripts = new Map(scriptKeysOf(model).map((key) => [key, script]));
   return {
     conf,
     scripts,
@@ -136,7 +128,11 @@ console.log(`clpbuilder check (whole process)      ${clp.toFixed(0)} ms`);
 // Where the whole process goes: Node itself, then clpbuilder's start-up (the same command
 // module loaded, the rule catalogue printed), the rest is reading and checking the file.
 const nodeAlone = timeProcess(process.execPath, ['-e', '0']);
-const startUp = timeProcess(process.execPath, [join(here, '../bin/clpbuilder.js'), 'rules', '--json']);
+const startUp = timeProcess(process.execPath, [
+  join(here, '../bin/clpbuilder.js'),
+  'rules',
+  '--json',
+]);
 console.log(
   `  of which: node itself ${nodeAlone.toFixed(0)} ms, clpbuilder start-up ${(startUp - nodeAlone).toFixed(0)} ms, reading and checking the file ${(clp - startUp).toFixed(0)} ms`,
 );

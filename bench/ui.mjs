@@ -21,6 +21,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { chromiumOptions } from '../test/browser/chromium-options.mjs';
+import { scriptKeysOf } from './project-scripts.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -51,13 +52,8 @@ async function prepareProject() {
     chmodSync(join(folder, path), mode);
   };
   write('clp.conf', bytes);
-  for (const resource of model.resources.filter((r) => r.type === 'exec' && r.group)) {
-    write(`scripts/${resource.group}/${resource.name}/start.sh`, '#!/bin/sh\nexit 0\n', 0o755);
-    write(`scripts/${resource.group}/${resource.name}/stop.sh`, '#!/bin/sh\nexit 0\n', 0o755);
-  }
-  for (const monitor of model.monitors.filter((m) => m.type === 'genw')) {
-    write(`scripts/monitor.s/${monitor.name}/genw.sh`, '#!/bin/sh\nexit 0\n', 0o755);
-    write(`scripts/monitor.s/${monitor.name}/preaction.sh`, '#!/bin/sh\nexit 0\n', 0o755);
+  for (const key of scriptKeysOf(model, { withPreaction: true })) {
+    write(`scripts/${key}`, '#!/bin/sh\nexit 0\n', 0o755);
   }
   const meta = { ...core.defaultProjectMeta(), topology: 'inter-host', productVersion: '4.1.0-1' };
   write('.clpbuilder/project.json', `${JSON.stringify(meta, null, 2)}\n`);
