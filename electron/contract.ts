@@ -130,6 +130,14 @@ const HostErrorSchema = z.object({
   hostKey: z.object({ type: z.string(), fingerprint: z.string() }).optional(),
 });
 
+/** A hosts call's result: its failure names the host and, for an unknown key, its fingerprint. */
+function hostResultOf<T extends z.ZodType>(value: T) {
+  return z.union([
+    z.object({ ok: z.literal(true), value }),
+    z.object({ ok: z.literal(false), error: HostErrorSchema }),
+  ]);
+}
+
 /** The upload's report (electron/services/hosts/upload-types.ts); the diff and findings as the core makes them. */
 const UploadReportSchema = z.object({
   ok: z.boolean(),
@@ -283,7 +291,7 @@ export const contract = {
   /** Pulls a host's configuration into a folder; an existing project is written only with `force`. */
   'hosts:download': {
     args: z.tuple([DownloadRequestSchema]),
-    result: resultOf(
+    result: hostResultOf(
       z.object({
         host: z.string(),
         folder: z.string(),
@@ -291,6 +299,8 @@ export const contract = {
         written: z.boolean(),
         different: z.boolean(),
         difference: z.unknown().optional(),
+        notes: z.array(z.string()),
+        notesJa: z.array(z.string()).optional(),
       }),
     ),
   },

@@ -219,6 +219,23 @@ describe('clpbuilder download', () => {
     expect(again.stdout).toContain('(none: the cluster already has this configuration)');
   });
 
+  it('--json on first contact: the outcome notes the host key it recorded, in English only', async () => {
+    const { cluster } = await deployed(1);
+    const host = cluster.hosts[0]!;
+    const knownHosts = join(lab.dir, 'known_hosts-download-json');
+    const flags = auth(cluster).map((flag) => (flag.endsWith('/known_hosts') ? knownHosts : flag));
+    const run = clpbuilder('download', ...flags, '--json', join(lab.dir, 'downloaded-json'));
+    expect(run.status, run.stderr).toBe(0);
+    const outcome = JSON.parse(run.stdout) as Record<string, unknown>;
+    expect(outcome).toMatchObject({ created: true, written: true });
+    expect(outcome['notes']).toEqual([
+      expect.stringMatching(
+        new RegExp(`^host key SHA256:\\S+ of ${host.address}:${host.port} accepted and recorded$`),
+      ),
+    ]);
+    expect(outcome).not.toHaveProperty('notesJa');
+  });
+
   it('over an existing project: shows the diff and refuses without --force; --force keeps clp.conf.bak', async () => {
     const { cluster, folder } = await deployed(1);
     const before = readFileSync(join(folder, 'clp.conf'));

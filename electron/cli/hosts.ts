@@ -217,7 +217,7 @@ export async function download(dir: string, flags: DownloadFlags): Promise<ExitC
     printJsonInEnglish(outcome.value);
   } else if (downloaded.ok) {
     printLines([
-      ...downloaded.value.notes,
+      ...outcome.value.notes,
       ...formatDownload(outcome.value, downloaded.value.files.length),
     ]);
   }

@@ -266,6 +266,7 @@ export const en = {
     atStep: 'at {{step}}',
     unknownKey: '{{host}} offered an unknown host key {{type}} {{fingerprint}}.',
     trustKey: 'Trust this key and plan again',
+    trustKeyDownload: 'Trust this key and download',
     rollbackOffer:
       'The configuration may have changed. Roll back to the snapshot taken from {{host}}?',
     rollbackDone: 'Rolled back: the snapshot is in place and verified on every host.',

@@ -268,6 +268,7 @@ export const ja = {
     atStep: '{{step}} で',
     unknownKey: '{{host}} が未知のホスト鍵 {{type}} {{fingerprint}} を提示しました。',
     trustKey: 'この鍵を信頼して再計画',
+    trustKeyDownload: 'この鍵を信頼してダウンロード',
     rollbackOffer:
       '構成情報が変わった可能性があります。{{host}} から取得したスナップショットに戻しますか?',
     rollbackDone: 'ロールバックしました。スナップショットを全ホストで検証しました。',

@@ -6,7 +6,7 @@
  * - Download into a new folder, then into the open project: the diff first, Overwrite, and the
  *   window reloads what was written.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -137,6 +137,44 @@ describe('Download… in Chromium against a real SSH host', () => {
 
     // The window shows what is now on disk: the missing script came back, so CF003 is gone.
     await problems.getByText('0 errors', { exact: true }).first().waitFor({ timeout: 10_000 });
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+
+  it('offers a host key it does not know by fingerprint; trusted, it downloads and says it recorded the key', async () => {
+    const [first] = cluster.hosts as [TestCluster['hosts'][0]];
+    await page.getByRole('button', { name: 'Download…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Download from a host' });
+    await fillConnection(dialog);
+    const emptyKnownHosts = join(lab.dir, 'known_hosts-first-contact');
+    await dialog.getByLabel('known_hosts file').fill(emptyKnownHosts);
+    const fresh = join(lab.dir, 'downloaded-first-contact');
+    await dialog.getByLabel('Target project folder').fill(fresh);
+    await dialog.getByRole('button', { name: 'Download', exact: true }).click();
+
+    const offer = dialog.locator('.host-key');
+    await offer.waitFor({ timeout: 30_000 });
+    const fingerprint = /SHA256:[A-Za-z0-9+/]+/.exec((await offer.textContent()) ?? '')?.[0];
+    expect(fingerprint).toBeDefined();
+    expect(existsSync(join(fresh, 'clp.conf'))).toBe(false);
+
+    await offer.getByRole('button', { name: 'Trust this key and download' }).click();
+    await dialog
+      .getByRole('status')
+      .filter({ hasText: `Downloaded into the new project ${fresh}` })
+      .waitFor({ timeout: 30_000 });
+    await dialog
+      .getByRole('list', { name: 'Notes' })
+      .getByText(`host key ${fingerprint} of ${first.address}:${first.port} accepted and recorded`)
+      .waitFor();
+    expect(await offer.count()).toBe(0);
+    // A new folder had nothing to compare with: no diff section claiming "No differences".
+    expect(await dialog.getByRole('region', { name: 'Changes against the cluster' }).count()).toBe(
+      0,
+    );
+    expect(readFileSync(emptyKnownHosts, 'utf8')).toContain(first.publicKey.split(' ')[1]);
+    expect(readFileSync(join(fresh, 'clp.conf')).equals(installedConf(first))).toBe(true);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
     expect(pageErrors).toEqual([]);
   }, 120_000);
 });

@@ -184,6 +184,10 @@ export interface DownloadOutcome {
   readonly different: boolean;
   /** For an existing project: its configuration → the host's. */
   readonly difference?: ProjectDifference;
+  /** What the download did beside the files, such as recording the host's key. */
+  readonly notes: string[];
+  /** `notes` in Japanese, same order (when there are any). */
+  readonly notesJa?: string[];
 }
 
 /**
@@ -212,5 +216,7 @@ export async function downloadInto(
     written,
     different: isDifferent,
     ...(difference ? { difference } : {}),
+    notes: [...downloaded.notes],
+    ...(downloaded.notesJa ? { notesJa: [...downloaded.notesJa] } : {}),
   });
 }

@@ -6,7 +6,7 @@
  * remembered has `reasonJa`. Reached through the exported functions against the test lab's
  * real sshd hosts running the simulated product (test/hosts/harness.ts).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +20,7 @@ import { inject, seedCluster } from '../../../test/hosts/host-state.js';
 import { connection, unwrapHost, uploadOptions } from '../../../test/hosts/options.js';
 import { iscsiProject, saveTo, updatedProject } from '../../../test/hosts/projects.js';
 import { expectJapaneseOf } from '../../../test/support/japanese.js';
+import { contract } from '../../contract.js';
 import { testKeychain } from '../../../test/support/keychain.js';
 import { downloadConfiguration } from './download.js';
 import { createHostHandlers } from './handlers.js';
@@ -282,6 +283,39 @@ describe('upload reports in Japanese', () => {
       expect.stringMatching(/^host key SHA256:\S+ of 127\.0\.0\.\d+:\d+ accepted and recorded$/),
     ]);
     expectTwins(downloaded.notes, downloaded.notesJa, 'download notes');
+  });
+});
+
+describe('download from the app: an unknown host key', () => {
+  it('is offered by fingerprint, then trusted, recorded and noted in the outcome the window reads', async () => {
+    const { cluster } = await deployed(1);
+    const host = cluster.hosts[0]!;
+    const knownHosts = join(scratch, 'app-download-known_hosts');
+    const handlers = createHostHandlers(noSecretStore);
+    const request = {
+      host: { address: host.address, port: host.port, user: 'root' },
+      folder: join(scratch, 'app-download'),
+      identity: lab.clientKey,
+      useAgent: false,
+      knownHostsFile: knownHosts,
+    };
+    const refused = contract['hosts:download'].result.parse(
+      await handlers['hosts:download'](request),
+    );
+    expect(refused.ok).toBe(false);
+    const offer = refused.ok ? undefined : refused.error;
+    expect(offer).toMatchObject({ kind: 'host-key-unknown', hostKey: { fingerprint: /^SHA256:/ } });
+
+    const accepted = { [offer!.host!]: offer!.hostKey!.fingerprint };
+    const result = await handlers['hosts:download']({ ...request, acceptHostKeys: accepted });
+    // What crosses to the window is what the contract lets through.
+    const outcome = unwrapHost(contract['hosts:download'].result.parse(result));
+    expect(outcome).toMatchObject({ created: true, written: true });
+    expect(outcome.notes).toEqual([
+      `host key ${offer!.hostKey!.fingerprint} of ${offer!.host} accepted and recorded`,
+    ]);
+    expectTwins(outcome.notes, outcome.notesJa, 'app download notes');
+    expect(readFileSync(knownHosts, 'utf8')).toContain(host.publicKey.split(' ')[1]);
   });
 });
 

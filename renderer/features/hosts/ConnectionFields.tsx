@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { SecretState } from './use-secrets.js';
 import { inLanguage } from '../../error-text.js';
 import type { Auth, HostRow } from './upload-model.js';
+import type { HostKeyOffer } from './upload-flow.js';
 
 interface HostListProps {
   readonly rows: readonly HostRow[];
@@ -206,4 +207,27 @@ function Field(props: {
       />
     </label>
   );
+}
+
+/** Each unknown host key with its fingerprint and a button that trusts it and tries again. */
+export function HostKeyOffers(props: {
+  offers: readonly HostKeyOffer[];
+  /** What the button does: trust, then plan again or download. */
+  retry: 'plan' | 'download';
+  disabled: boolean;
+  onTrust(host: string, fingerprint: string): void;
+}) {
+  const { t } = useTranslation();
+  return props.offers.map((offer) => (
+    <p key={offer.host} className="host-key">
+      {t('hosts.unknownKey', { ...offer })}{' '}
+      <button
+        type="button"
+        onClick={() => props.onTrust(offer.host, offer.fingerprint)}
+        disabled={props.disabled}
+      >
+        {t(props.retry === 'plan' ? 'hosts.trustKey' : 'hosts.trustKeyDownload')}
+      </button>
+    </p>
+  ));
 }

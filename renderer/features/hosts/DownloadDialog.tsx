@@ -5,10 +5,11 @@
 import { useReducer, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api.js';
-import { AuthFields, HostList } from './ConnectionFields.js';
+import { AuthFields, HostKeyOffers, HostList } from './ConnectionFields.js';
 import { Dialog } from './Dialog.js';
 import { downloadFlow, initialDownload, verdictOf } from './download-flow.js';
-import { DiffView, ProblemView } from './ReportViews.js';
+import { DiffView, ProblemView, ReportNotes } from './ReportViews.js';
+import { hostKeyOffers } from './upload-flow.js';
 import { type HostTarget, rowsOfHosts } from './upload-model.js';
 import { useConnectionForm } from './use-connection-form.js';
 
@@ -34,15 +35,17 @@ export function DownloadDialog({ folder: openFolder, hosts, onClose, onWritten }
     true,
   );
   const [folder, setFolder] = useState(openFolder);
+  // Host keys the user trusted here by fingerprint; the download records them in known_hosts.
+  const [accepted, setAccepted] = useState<Record<string, string>>({});
   const [host] = form.hosts;
   const busy = flow.phase === 'busy';
-  const download = async (force: boolean) => {
+  const download = async (force: boolean, keys = accepted) => {
     if (!host) {
       return;
     }
     dispatch({ type: 'started' });
     const result = await api.hosts.download({
-      ...form.connection(),
+      ...form.connection(keys),
       host: { ...host },
       folder,
       force,
@@ -51,6 +54,11 @@ export function DownloadDialog({ folder: openFolder, hosts, onClose, onWritten }
     if (result.ok && result.value.written) {
       onWritten?.(result.value.folder);
     }
+  };
+  const trust = (address: string, fingerprint: string) => {
+    const keys = { ...accepted, [address]: fingerprint };
+    setAccepted(keys);
+    void download(false, keys);
   };
   const verdict = flow.outcome ? verdictOf(flow.outcome) : undefined;
 
@@ -82,12 +90,22 @@ export function DownloadDialog({ folder: openFolder, hosts, onClose, onWritten }
         </button>
       </div>
       {flow.error ? <ProblemView problem={flow.error} /> : null}
+      <HostKeyOffers
+        retry="download"
+        offers={hostKeyOffers([flow.error])}
+        disabled={busy}
+        onTrust={trust}
+      />
       {flow.outcome && verdict ? (
         <>
           <p role="status" className={verdict === 'differs' ? 'warning-note' : 'ok-note'}>
             {t(`hosts.downloaded.${verdict}`, { folder: flow.outcome.folder })}
           </p>
-          {flow.outcome.different ? <DiffView difference={flow.outcome.difference} /> : null}
+          <ReportNotes report={flow.outcome} />
+          {/* A new folder has nothing to compare with: no diff, rather than "No differences". */}
+          {flow.outcome.different && flow.outcome.difference !== undefined ? (
+            <DiffView difference={flow.outcome.difference} base={flow.outcome.folder} />
+          ) : null}
           {verdict === 'differs' ? (
             <div className="dialog-actions">
               <button type="button" className="danger" onClick={() => void download(true)}>

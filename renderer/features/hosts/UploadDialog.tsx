@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { hostLabel } from '../../../schemas/index.js';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from './Dialog.js';
-import { AuthFields, HostList } from './ConnectionFields.js';
+import { AuthFields, HostKeyOffers, HostList } from './ConnectionFields.js';
 import {
   ClusterWarnings,
   DiffView,
@@ -102,14 +102,7 @@ export function UploadDialog({ project, hosts, isDirty, onClose, onSaveHosts }: 
       </div>
       {busy ? <BusyHosts phase={flow.phase} hosts={form.hosts} progress={flow.progress} /> : null}
       {problem ? <ProblemView problem={problem} /> : null}
-      {unknownHostKeys(flow).map((key) => (
-        <p key={key.host} className="host-key">
-          {t('hosts.unknownKey', key)}{' '}
-          <button type="button" onClick={() => trust(key.host, key.fingerprint)} disabled={busy}>
-            {t('hosts.trustKey')}
-          </button>
-        </p>
-      ))}
+      <HostKeyOffers retry="plan" offers={unknownHostKeys(flow)} disabled={busy} onTrust={trust} />
       {flow.plan?.plan && !report ? (
         <PlanPart
           flow={flow}

@@ -3,6 +3,7 @@
  * overwrite only when the user asks. Pure, tested without React.
  */
 import type { CallResult } from '../../../electron/contract.js';
+import type { Problem } from './upload-flow.js';
 
 type DownloadResult = CallResult<'hosts:download'>;
 /** A successful download call's outcome. */
@@ -11,7 +12,7 @@ export type DownloadOutcome = Extract<DownloadResult, { ok: true }>['value'];
 export interface DownloadFlow {
   readonly phase: 'edit' | 'busy' | 'done';
   readonly outcome?: DownloadOutcome | undefined;
-  readonly error?: { readonly kind: string; readonly message: string } | undefined;
+  readonly error?: Problem | undefined;
 }
 
 export type DownloadAction =

@@ -292,7 +292,14 @@ describe('diffLines', () => {
 });
 
 describe('downloadFlow', () => {
-  const outcome = { host: 'h:22', folder: '/p', created: false, written: false, different: true };
+  const outcome = {
+    host: 'h:22',
+    folder: '/p',
+    created: false,
+    written: false,
+    different: true,
+    notes: [],
+  };
   it('shows the diff of an existing project and writes only on Overwrite', () => {
     const state = [
       { type: 'started' } as const,

@@ -149,19 +149,28 @@ export function problemOf(state: UploadFlow): Problem | undefined {
   return report?.failure;
 }
 
-/** Unknown host keys the user may accept by fingerprint (a changed key is never offered). */
-export function unknownHostKeys(
-  state: UploadFlow,
-): { host: string; type: string; fingerprint: string }[] {
-  const report = state.phase === 'planned' ? state.plan : state.result;
-  const errors = [problemOf(state), ...(report?.hosts ?? []).map((host) => host.error)];
-  const seen = new Map<string, { host: string; type: string; fingerprint: string }>();
-  for (const error of errors) {
-    if (error?.kind === 'host-key-unknown' && error.host && error.hostKey) {
-      seen.set(error.host, { host: error.host, ...error.hostKey });
+/** An unknown host key the user may accept by its fingerprint. */
+export interface HostKeyOffer {
+  readonly host: string;
+  readonly type: string;
+  readonly fingerprint: string;
+}
+
+/** The unknown host keys among these failures, one per host (a changed key is never offered). */
+export function hostKeyOffers(problems: readonly (Problem | undefined)[]): HostKeyOffer[] {
+  const seen = new Map<string, HostKeyOffer>();
+  for (const problem of problems) {
+    if (problem?.kind === 'host-key-unknown' && problem.host && problem.hostKey) {
+      seen.set(problem.host, { host: problem.host, ...problem.hostKey });
     }
   }
   return [...seen.values()];
+}
+
+/** Unknown host keys of the plan or upload, which the user may accept by fingerprint. */
+export function unknownHostKeys(state: UploadFlow): HostKeyOffer[] {
+  const report = state.phase === 'planned' ? state.plan : state.result;
+  return hostKeyOffers([problemOf(state), ...(report?.hosts ?? []).map((host) => host.error)]);
 }
 
 /** One row of the result table: `done`, `failed at <step>`, `not reached`. */
