@@ -148,13 +148,15 @@ function refusalOf(
   return hostError(
     'host-key-unknown',
     `${host} is not in ${file}; it offered ${key.type} ${fingerprint}. Check that fingerprint with the server's administrator ` +
-      `(on the server: ssh-keygen -lf ${keyFile}), then accept it (--accept-new) to record it`,
+      `(on the server: ssh-keygen -lf ${keyFile}), then accept it to record it ` +
+      `(the command line: --accept-new; the app: Trust this key)`,
     {
       host,
       hostKey: { type: key.type, fingerprint },
       ja:
         `${host} は ${file} に登録されていません。提示されたホスト鍵は ${key.type} ${fingerprint} です。` +
-        `このフィンガープリントをサーバの管理者に確認してから (サーバ上で: ssh-keygen -lf ${keyFile})、鍵を受け入れて (--accept-new) 記録してください`,
+        `このフィンガープリントをサーバの管理者に確認してから (サーバ上で: ssh-keygen -lf ${keyFile})、鍵を受け入れて記録してください ` +
+        `(コマンドライン: --accept-new、アプリ: 「この鍵を信頼」)`,
     },
   );
 }
