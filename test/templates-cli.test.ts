@@ -152,6 +152,29 @@ describe('clpbuilder new', () => {
     expect(existsSync(join(dir, 'clp.conf'))).toBe(false);
   });
 
+  it('its Cluster WebUI export, checked on its own, has no profile to hold the scripts against: one info, not stale warnings', () => {
+    const dir = folder();
+    const created = clpbuilder(
+      'new',
+      dir,
+      '--topology',
+      'inter-host',
+      ...HOSTS,
+      '--vmx',
+      EXAMPLE_VMX,
+    );
+    expect(created.status, created.stderr).toBe(0);
+    expect(clpbuilder('check', dir, '--json').stdout).not.toContain('VM024');
+    const zip = `${dir}.zip`;
+    expect(clpbuilder('export', dir, zip).status).toBe(0);
+    const checked = clpbuilder('check', zip, '--json');
+    expect(checked.status, checked.stderr).toBe(0);
+    const vm024 = (JSON.parse(checked.stdout) as { findings: { rule: string }[] }).findings.filter(
+      (finding) => finding.rule === 'VM024',
+    );
+    expect(vm024).toMatchObject([{ severity: 'info', path: 'scripts' }]);
+  });
+
   it('refuses a folder that already holds a project', () => {
     const dir = folder();
     expect(clpbuilder('new', dir, '--topology', 'plain', ...HOSTS).status).toBe(0);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type Project, applyQuickFix, checkProject } from '../schemas/index.js';
 import { EXAMPLE_VMX } from '../schemas/vm-profile.js';
 import { type WizardProject, buildTopology, withTemplateRules } from '../templates/index.js';
+import { expectJapaneseFinding } from './support/japanese.js';
 import { unwrap } from './support/project.js';
 
 function interHost(): Project {
@@ -46,6 +47,24 @@ describe('VM024: generated scripts as generated', () => {
     }
     expect(vm024(fixed)).toEqual([]);
     expect(new TextDecoder().decode(fixed.scripts.get(START)?.bytes)).toContain('250');
+  });
+
+  it('with no VM profile recorded (a WebUI export): one info instead of calling every script stale; a hand edit still warns', () => {
+    const fresh = interHost();
+    const project: Project = { ...fresh, meta: { ...fresh.meta, vmProfile: undefined } };
+    const [info, ...rest] = vm024(project);
+    expect(rest).toEqual([]);
+    expect(info).toMatchObject({ severity: 'info', path: 'scripts', hasQuickFix: false });
+    expect(info?.message).toMatch(/records no VM profile, so its 3 generated VM script\(s\) were checked for hand edits only/);
+    expectJapaneseFinding(info!);
+
+    const text = new TextDecoder().decode(project.scripts.get(START)?.bytes) + '# a local tweak\n';
+    const edited = { ...project, scripts: new Map([...project.scripts, [START, { bytes: new TextEncoder().encode(text), executable: true }]]) };
+    expect(vm024(edited).map((finding) => [finding.severity, finding.path])).toEqual([
+      ['warning', `scripts/${START}`],
+      ['info', 'scripts'],
+    ]);
+    expect(vm024(edited)[1]?.message).toContain('its 2 generated VM script(s)');
   });
 
   it('only runs when asked for: the core catalogue alone does not know it', () => {
