@@ -136,6 +136,19 @@ const startUp = timeProcess(process.execPath, [
 console.log(
   `  of which: node itself ${nodeAlone.toFixed(0)} ms, clpbuilder start-up ${(startUp - nodeAlone).toFixed(0)} ms, reading and checking the file ${(clp - startUp).toFixed(0)} ms`,
 );
+// The same split inside one cold process: Node's start, loading the core, then each phase.
+const phases = Array.from({ length: 3 }, () =>
+  JSON.parse(
+    spawnSync(process.execPath, [join(here, 'cold-phases.mjs'), join(dataDir, 'clp.conf')], {
+      encoding: 'utf8',
+    }).stdout,
+  ),
+);
+console.log(
+  `  cold, phase by phase (median of 3): ${Object.keys(phases[0])
+    .map((phase) => `${phase} ${median(phases.map((run) => run[phase])).toFixed(0)}`)
+    .join(', ')} ms`,
+);
 if (has('xmllint')) {
   const xmllint = timeProcess('xmllint', ['--noout', join(dataDir, 'clp.conf')]);
   console.log(
