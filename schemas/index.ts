@@ -17,6 +17,7 @@ export * from './model/params.js';
 export * from './model/entities.js';
 export { readModel, instances } from './model/read.js';
 export * from './model/lookup.js';
+export * from './model/known-parameters.js';
 export * from './edits/derived.js';
 export * from './edits/entities.js';
 export * from './edits/parameters.js';

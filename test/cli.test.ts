@@ -283,6 +283,17 @@ describe('set', () => {
     expect(existsSync(join(project, 'clp.conf.bak'))).toBe(false);
   });
 
+  it('a misspelt parameter is refused with exit 2, naming the one meant; a new documented one is created', () => {
+    const project = projectOf(ISCSI);
+    const typo = clpbuilder('set', project, 'monitor/userw@userw/polling/intervall', '30');
+    expect(typo.status).toBe(2);
+    expect(typo.stderr).toContain('did you mean monitor/userw@userw/polling/interval?');
+    expect(readFileSync(join(project, 'clp.conf'))).toEqual(fixtureBytes(ISCSI));
+    const meant = clpbuilder('set', project, 'monitor/userw@userw/polling/interval', '30');
+    expect(meant.status, meant.stderr).toBe(0);
+    expect(clpbuilder('get', project, 'monitor/userw@userw/polling/interval').stdout).toBe('30\n');
+  });
+
   it('saves a bare clp.conf of any name in place', () => {
     const file = join(scratch, 'bare-previous.xml');
     writeFileSync(file, fixtureBytes(PREVIOUS));

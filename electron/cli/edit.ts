@@ -43,7 +43,9 @@ export function registerSetCommand(program: Command): void {
     .argument('<value>', "the new value (checked against the parameter's range where known)")
     .addHelpText(
       'after',
-      '\nA value that starts with a dash goes after --: clpbuilder set <project> <path> -- -1',
+      '\nA value that starts with a dash goes after --: clpbuilder set <project> <path> -- -1\n' +
+        'A parameter the entity lacks is created; one a typo away from a documented parameter\n' +
+        '(polling/intervall for polling/interval) is refused, naming the one meant.',
     )
     .action(
       runAction((project: string, path: string, value: string, options: OutputOptions) =>

@@ -8,7 +8,8 @@ import { find, setValue } from '../doc/edit.js';
 import { textValue } from '../codec/tree.js';
 import { flattenParameters, toInteger } from '../model/params.js';
 import type { Project } from '../project.js';
-import { type Result, appError, fail, ok, pipe } from '../result.js';
+import { type AppError, type Result, appError, fail, ok, pipe } from '../result.js';
+import { misspeltParameter } from '../model/known-parameters.js';
 import { syncObjectNumber } from './derived.js';
 
 const integer = (min: number, max: number) =>
@@ -218,6 +219,10 @@ export function setParameter(project: Project, path: string, value: string): Res
       }),
     );
   }
+  const misspelt = misspeltProblem(project.conf, path, entity);
+  if (misspelt) {
+    return fail(misspelt);
+  }
   const conf = pipe(
     project.conf,
     (document) => setValue(document, path, value),
@@ -234,6 +239,36 @@ const ENTITY_PATH =
 
 function entityPathOf(path: string): string | undefined {
   return ENTITY_PATH.exec(path.replace(/^\/+/, ''))?.[1];
+}
+
+/**
+ * Why creating the parameter at `path` is refused: it is absent, the sources do not document it
+ * and they document one a typo away (`polling/intervall`). Undefined otherwise, so that a
+ * parameter no source names can still be set.
+ */
+function misspeltProblem(
+  document: ClpDocument,
+  path: string,
+  entity: string | undefined,
+): AppError | undefined {
+  const owner = entity ?? (path.startsWith('cluster/') ? 'cluster' : undefined);
+  if (owner === undefined || find(document, path).ok) {
+    return undefined;
+  }
+  const [kind = '', type = ''] = owner.split('@', 1)[0]?.split('/') ?? [];
+  const sub = path.slice(owner.length + 1);
+  const meant = misspeltParameter(kind, type, sub);
+  if (meant === undefined) {
+    return undefined;
+  }
+  return appError(
+    'invalid-value',
+    `${owner} has no ${sub}, and the sources document no such parameter of ${kind === 'cluster' ? 'the cluster' : `${type ? `${type} ` : ''}${kind}s`}: did you mean ${owner}/${meant}?`,
+    {
+      path,
+      ja: `${owner} に ${sub} はなく、資料にもそのようなパラメータはありません。${owner}/${meant} の誤りではありませんか`,
+    },
+  );
 }
 
 function followDerived(document: ClpDocument, path: string): Result<ClpDocument> {

@@ -1,9 +1,10 @@
 /**
  * Small readers the rules share.
  */
-import { distance } from 'fastest-levenshtein';
 import type { Group, Monitor, Resource } from '../model/entities.js';
 import type { Hit } from './types.js';
+
+export { likelyMeant } from '../model/likely.js';
 import { toInteger } from '../model/params.js';
 import { type Project, monitorScriptFolder, resourceScriptFolder } from '../project.js';
 
@@ -137,40 +138,4 @@ function namePositions(items: readonly { readonly name: string }[]): Map<string,
 /** Servers a group can start on: its policy, or every server when it has none. */
 export function startupServers(group: Group, serverCount: number): number {
   return group.policy.length > 0 ? group.policy.length : serverCount;
-}
-
-/**
- * The name a misspelt reference most likely meant: the only name it begins or that begins it
- * (fip for fip1), else the only one an edit away (two for names longer than four). Undefined
- * when none is that close, or several are: a guess between two is no help.
- */
-export function likelyMeant(name: string, names: Iterable<string>): string | undefined {
-  if (name === '') {
-    return undefined;
-  }
-  const limit = name.length <= 4 ? 1 : 2;
-  const prefixed: string[] = [];
-  let closest: string[] = [];
-  let closestDistance = limit + 1;
-  for (const candidate of names) {
-    if (candidate === name || candidate === '') {
-      continue;
-    }
-    if (candidate.startsWith(name) || name.startsWith(candidate)) {
-      prefixed.push(candidate);
-    } else if (Math.abs(candidate.length - name.length) <= limit) {
-      const apart = distance(name, candidate);
-      if (apart > limit) {
-        continue;
-      }
-      if (apart < closestDistance) {
-        closest = [candidate];
-        closestDistance = apart;
-      } else if (apart === closestDistance) {
-        closest.push(candidate);
-      }
-    }
-  }
-  const [only, ...more] = prefixed.length > 0 ? prefixed : closest;
-  return more.length === 0 ? only : undefined;
 }

@@ -122,6 +122,34 @@ describe('editing entities in Chromium', () => {
   }, 60_000);
 });
 
+describe('adding a parameter in Chromium', () => {
+  it('refuses a misspelt one with the one meant, adds it, and saves it into the monitor', async () => {
+    const tree = page.getByRole('tree', { name: 'Cluster' });
+    await tree.getByRole('treeitem', { name: 'userw', exact: true }).click();
+    const properties = page.getByRole('form', { name: 'Properties' });
+    const sub = properties.getByLabel('New parameter');
+    await sub.fill('firstmonwiat');
+    await properties.getByRole('alert').filter({ hasText: 'did you mean firstmonwait?' }).waitFor();
+    const add = properties.getByRole('button', { name: 'Add', exact: true });
+    expect(await add.isDisabled()).toBe(true);
+
+    await sub.fill('firstmonwait');
+    await properties.getByLabel('Value', { exact: true }).fill('90');
+    await add.click();
+    expect(await properties.getByLabel('firstmonwait', { exact: true }).inputValue()).toBe('90');
+    await page.getByRole('button', { name: 'Save' }).click();
+    // The first test's "Saved" may still show: wait for the file itself.
+    const userw = () =>
+      /<userw name="userw">[\s\S]*?<\/userw>/.exec(
+        readFileSync(join(host.folder, 'clp.conf'), 'utf8'),
+      )?.[0] ?? '';
+    await expect.poll(userw, { timeout: 10_000 }).toContain('<firstmonwait>90</firstmonwait>');
+    const saved = readFileSync(join(host.folder, 'clp.conf'), 'utf8');
+    expect(saved).not.toContain('firstmonwiat');
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+});
+
 /** Screenshots for review, outside the repository (the e2e suite commits its own under docs/). */
 async function shoot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(tmpdir(), 'shots', `${name}.png`) });

@@ -8,6 +8,9 @@ import {
   type Finding,
   MONITOR_FINAL_ACTIONS,
   checkParameterValue,
+  knownParameters,
+  misspeltParameter,
+  parsePath,
   unitOf,
 } from '../../../schemas/index.js';
 import { type ChoiceField, type EntityView, choiceFieldsOf } from './entity-view.js';
@@ -73,6 +76,7 @@ export function PropertiesPanel({ entity, findings, onSet }: Props) {
             />
           ))}
       </fieldset>
+      <AddParameter key={entity.path} entity={entity} onSet={onSet} />
     </form>
   );
 }
@@ -150,14 +154,19 @@ function TextRow({ label, path, value, findings, onSet }: RowProps & { label: st
           {unit}
         </span>
       ) : null}
-      {error ? (
-        <p className="field-error" id={`${id}-error`} role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={`${id}-error`} problem={error} />
       <FieldFindings findings={findings} />
     </div>
   );
+}
+
+/** A field's problem under it, announced as it appears. */
+function FieldError({ id, problem }: { id: string; problem: string | undefined }) {
+  return problem ? (
+    <p className="field-error" id={id} role="alert">
+      {problem}
+    </p>
+  ) : null;
 }
 
 function FieldFindings({ findings }: { readonly findings: readonly Finding[] }) {
@@ -169,4 +178,97 @@ function FieldFindings({ findings }: { readonly findings: readonly Finding[] }) 
       {finding.rule}: {findingText(finding).message}
     </p>
   ));
+}
+
+/**
+ * A parameter the entity does not have yet (the product's default applies until then), with
+ * the ones the sources document for its kind and type offered; a sub-path a typo away from one
+ * of those is refused before it reaches the file, as `clpbuilder set` refuses it.
+ */
+function AddParameter({ entity, onSet }: { entity: EntityView; onSet: Props['onSet'] }) {
+  const { t } = useTranslation();
+  const [sub, setSub] = useState('');
+  const [value, setValue] = useState('');
+  const kind = entity.kind;
+  const type = entity.type ?? '';
+  const offered = knownParameters(kind, type).filter((known) => !(known in entity.parameters));
+  const trimmed = sub.trim().replace(/^\/+|\/+$/g, '');
+  const path = `${entity.path}/${trimmed}`;
+  const subProblem = ((): string | undefined => {
+    if (trimmed === '') {
+      return undefined;
+    }
+    if (trimmed in entity.parameters) {
+      return t('properties.parameterPresent', { sub: trimmed });
+    }
+    if (!parsePath(path).ok) {
+      return t('properties.parameterSyntax');
+    }
+    const meant = misspeltParameter(kind, type, trimmed);
+    return meant === undefined ? undefined : t('properties.didYouMean', { meant });
+  })();
+  const checked = checkParameterValue(path, value);
+  const valueProblem =
+    trimmed === '' || subProblem !== undefined || checked.ok
+      ? undefined
+      : parameterProblemText(checked.error.message).replace(`${path}: `, '');
+  const canAdd = trimmed !== '' && subProblem === undefined && valueProblem === undefined;
+  const add = () => {
+    if (canAdd) {
+      onSet(path, value);
+      setSub('');
+      setValue('');
+    }
+  };
+  const listId = `known-${entity.path}`;
+  return (
+    <fieldset className="add-parameter">
+      <legend>{t('properties.addParameter')}</legend>
+      <div className="field">
+        <label htmlFor={`${listId}-sub`}>{t('properties.newParameter')}</label>
+        <input
+          id={`${listId}-sub`}
+          list={listId}
+          value={sub}
+          placeholder={t('properties.newParameterHint')}
+          spellCheck={false}
+          aria-invalid={subProblem !== undefined}
+          aria-describedby={subProblem ? `${listId}-sub-error` : undefined}
+          onChange={(event) => setSub(event.target.value)}
+        />
+        <datalist id={listId}>
+          {offered.map((known) => (
+            <option key={known} value={known} />
+          ))}
+        </datalist>
+        <FieldError id={`${listId}-sub-error`} problem={subProblem} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${listId}-value`}>{t('properties.newValue')}</label>
+        <input
+          id={`${listId}-value`}
+          value={value}
+          spellCheck={false}
+          aria-invalid={valueProblem !== undefined && value !== ''}
+          aria-describedby={valueProblem && value !== '' ? `${listId}-value-error` : undefined}
+          onChange={(event) => setValue(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') {
+              add();
+            }
+          }}
+        />
+        {unitOf(path) ? <span className="unit">{unitOf(path)}</span> : null}
+        <FieldError
+          id={`${listId}-value-error`}
+          problem={value === '' ? undefined : valueProblem}
+        />
+      </div>
+      <div className="dialog-actions">
+        <button type="button" onClick={add} disabled={!canAdd}>
+          {t('properties.add')}
+        </button>
+      </div>
+    </fieldset>
+  );
 }

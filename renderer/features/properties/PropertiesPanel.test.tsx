@@ -1,0 +1,98 @@
+// @vitest-environment jsdom
+/**
+ * The property form's "Add a parameter": the documented parameters the entity lacks are
+ * offered, a misspelt one is refused with what it most likely meant, a value is checked
+ * against its range, and Add sets the whole path.
+ */
+import { cleanup, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { initI18n } from '../../i18n.js';
+import type { EntityView } from './entity-view.js';
+import { PropertiesPanel } from './PropertiesPanel.js';
+
+beforeAll(() => initI18n());
+afterEach(cleanup);
+
+const USERW: EntityView = {
+  path: 'monitor/userw@userw',
+  name: 'userw',
+  kind: 'monitor',
+  type: 'userw',
+  parameters: { comment: '', 'relation/type': 'cls', 'relation/name': 'LocalServer' },
+};
+
+function renderPanel(entity: EntityView = USERW) {
+  const set: Array<[string, string]> = [];
+  render(
+    <PropertiesPanel
+      entity={entity}
+      findings={[]}
+      onSet={(path, value) => {
+        set.push([path, value]);
+      }}
+    />,
+  );
+  return { set, user: userEvent.setup() };
+}
+
+const addButton = () => screen.getByRole('button', { name: 'Add' }) as HTMLButtonElement;
+
+describe('Add a parameter', () => {
+  it('offers the documented parameters the entity lacks, for its kind and type', () => {
+    renderPanel();
+    const input = screen.getByLabelText('New parameter');
+    const list = document.getElementById(input.getAttribute('list') ?? '');
+    const offered = Array.from(list?.querySelectorAll('option') ?? [], (option) =>
+      option.getAttribute('value'),
+    );
+    expect(offered).toContain('polling/interval');
+    expect(offered).toContain('parameters/method');
+    expect(offered).not.toContain('relation/type');
+    expect(offered).not.toContain('parameters/path');
+  });
+
+  it('refuses a misspelt parameter, one already listed, and a value out of range', async () => {
+    const { set, user } = renderPanel();
+    const sub = screen.getByLabelText('New parameter');
+    const value = screen.getByLabelText('Value');
+    await user.type(sub, 'polling/intervall');
+    await user.type(value, '30');
+    expect(screen.getAllByRole('alert').map((alert) => alert.textContent)).toEqual([
+      'the sources document no such parameter here: did you mean polling/interval?',
+    ]);
+    expect(addButton().disabled).toBe(true);
+
+    await user.clear(sub);
+    await user.type(sub, 'relation/type');
+    expect(screen.getAllByRole('alert').map((alert) => alert.textContent)).toEqual([
+      'relation/type is already listed above',
+    ]);
+
+    await user.clear(sub);
+    await user.type(sub, 'polling/interval');
+    await user.clear(value);
+    await user.type(value, '0');
+    expect(screen.getAllByRole('alert').map((alert) => alert.textContent)).toEqual([
+      '"0" must be between 1 and 999999',
+    ]);
+    expect(addButton().disabled).toBe(true);
+    expect(set).toEqual([]);
+  });
+
+  it('adds a documented parameter, and one no source names, by their whole path', async () => {
+    const { set, user } = renderPanel();
+    const sub = screen.getByLabelText('New parameter');
+    const value = screen.getByLabelText('Value');
+    await user.type(sub, 'polling/interval');
+    await user.type(value, '30');
+    await user.click(addButton());
+    expect((sub as HTMLInputElement).value).toBe('');
+    await user.type(sub, 'parameters/custom');
+    await user.type(value, 'x{Enter}');
+    expect(set).toEqual([
+      ['monitor/userw@userw/polling/interval', '30'],
+      ['monitor/userw@userw/parameters/custom', 'x'],
+    ]);
+  });
+});
