@@ -18,7 +18,7 @@ type Register = (program: Command) => void;
  */
 const COMMANDS: ReadonlyArray<readonly [readonly string[], () => Promise<Register>]> = [
   [['show', 'get'], async () => (await import('./cli/show.js')).registerShowCommands],
-  [['set'], async () => (await import('./cli/edit.js')).registerSetCommand],
+  [['set', 'unset'], async () => (await import('./cli/edit.js')).registerSetCommand],
   [['add'], async () => (await import('./cli/add.js')).registerAddCommands],
   [['remove', 'rename'], async () => (await import('./cli/edit.js')).registerRemoveRenameCommands],
   [['export'], async () => (await import('./cli/export.js')).registerExportCommand],

@@ -294,6 +294,28 @@ describe('set', () => {
     expect(clpbuilder('get', project, 'monitor/userw@userw/polling/interval').stdout).toBe('30\n');
   });
 
+  it('unset removes one parameter (the default applies), and refuses an entity with exit 2', () => {
+    const project = projectOf(ISCSI);
+    const path = 'monitor/genw@genw-md/firstmonwait';
+    expect(clpbuilder('get', project, path).status).toBe(0);
+    const run = clpbuilder('unset', project, path, '--json');
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).changes.entities).toEqual([
+      expect.objectContaining({
+        name: 'genw-md',
+        parameters: [{ path: 'firstmonwait', before: '60' }],
+      }),
+    ]);
+    const after = readFileSync(join(project, 'clp.conf'), 'utf8').split('\n');
+    const before = fixtureBytes(ISCSI).toString('utf8').split('\n');
+    expect(before.length - after.length).toBe(1);
+    expect(clpbuilder('get', project, path).status).toBe(2);
+    expect(clpbuilder('unset', project, path).stdout).toContain('nothing to change');
+    const entity = clpbuilder('unset', project, 'monitor/genw@genw-md');
+    expect(entity.status).toBe(2);
+    expect(entity.stderr).toContain('clpbuilder remove');
+  });
+
   it('saves a bare clp.conf of any name in place', () => {
     const file = join(scratch, 'bare-previous.xml');
     writeFileSync(file, fixtureBytes(PREVIOUS));

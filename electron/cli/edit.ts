@@ -12,6 +12,7 @@ import {
   type Project,
   type Result,
   removeOfKind,
+  removeParameter,
   renameOfKind,
   serializeClpConf,
   setParameter,
@@ -36,7 +37,7 @@ const PROJECT_HELP =
 const EXIT_HELP =
   '\nExit codes: 0 saved (or nothing to change); 2 the project cannot be read, the edit is refused (the message says why and what to do) or the file changed on disk meanwhile.';
 
-/** Registers `set`. */
+/** Registers `set` and `unset`. */
 export function registerSetCommand(program: Command): void {
   editCommand(program, 'set', 'set one parameter, saving with the smallest possible change')
     .argument('<path>', 'clpcfadm-style path, e.g. monitor/genw@genw1/polling/interval')
@@ -50,6 +51,23 @@ export function registerSetCommand(program: Command): void {
     .action(
       runAction((project: string, path: string, value: string, options: OutputOptions) =>
         applyEdit(project, options, (loaded) => setParameter(loaded, path, value)),
+      ),
+    );
+  registerUnsetCommand(program);
+}
+
+/** Registers `unset`, beside `set`. */
+function registerUnsetCommand(program: Command): void {
+  editCommand(program, 'unset', "remove one parameter, so that the product's default applies")
+    .argument('<path>', 'clpcfadm-style path, e.g. monitor/genw@genw1/polling/interval')
+    .addHelpText(
+      'after',
+      '\nAn absent parameter is nothing to change. Entities go with remove; keyed entries\n' +
+        '(members, startup servers, dependencies) with the commands that edit them.',
+    )
+    .action(
+      runAction((project: string, path: string, options: OutputOptions) =>
+        applyEdit(project, options, (loaded) => removeParameter(loaded, path)),
       ),
     );
 }

@@ -210,6 +210,7 @@ function Workspace({ editor, session, dispatch, onSave, onReload, fileMenu }: Wo
                 entity={selected}
                 findings={findings}
                 onSet={(path, value) => dispatch({ type: 'set-parameter', path, value })}
+                onRemove={(path) => dispatch({ type: 'remove-parameter', path })}
               />
             ) : (
               <Suspense fallback={<p className="empty">…</p>}>

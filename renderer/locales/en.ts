@@ -72,6 +72,7 @@ export const en = {
     none: 'Select a cluster, server, group, resource or monitor in the tree.',
     settings: 'Settings',
     parameters: 'All parameters',
+    remove: 'Remove {{key}}: the product default applies',
     addParameter: 'Add a parameter',
     newParameter: 'New parameter',
     newParameterHint: 'sub-path, e.g. polling/interval',

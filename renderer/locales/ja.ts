@@ -73,6 +73,7 @@ export const ja = {
     none: 'ツリーでクラスタ、サーバ、グループ、リソース、モニタを選択してください。',
     settings: '設定',
     parameters: 'すべてのパラメータ',
+    remove: '{{key}} を取り除く (製品の既定値になります)',
     addParameter: 'パラメータの追加',
     newParameter: '新しいパラメータ',
     newParameterHint: 'サブパス (例: polling/interval)',

@@ -15,6 +15,7 @@ import {
   decodeClpConfText,
   ok,
   readModel,
+  removeParameter,
   setParameter,
 } from '../../schemas/index.js';
 import {
@@ -36,6 +37,8 @@ type ProjectHost = ProjectMeta['hosts'][number];
 /** An edit the user makes. */
 export type Command =
   | { readonly type: 'set-parameter'; readonly path: string; readonly value: string }
+  /** Back to the product's default: the parameter's element goes. */
+  | { readonly type: 'remove-parameter'; readonly path: string }
   | { readonly type: 'apply-quick-fix'; readonly finding: Finding }
   /** The raw clp.conf tab: the whole text, when it parses. */
   | { readonly type: 'replace-conf'; readonly text: string }
@@ -99,6 +102,8 @@ export function applyCommand(project: Project, command: Command): Result<Project
   switch (command.type) {
     case 'set-parameter':
       return setParameter(project, command.path, command.value);
+    case 'remove-parameter':
+      return removeParameter(project, command.path);
     case 'apply-quick-fix':
       return applyQuickFix(project, command.finding, withTemplateRules());
     case 'replace-conf': {

@@ -4,7 +4,7 @@
  */
 import * as z from 'zod';
 import type { ClpDocument } from '../codec/document.js';
-import { find, setValue } from '../doc/edit.js';
+import { find, removeAt, setValue } from '../doc/edit.js';
 import { textValue } from '../codec/tree.js';
 import { flattenParameters, toInteger } from '../model/params.js';
 import type { Project } from '../project.js';
@@ -230,6 +230,48 @@ export function setParameter(project: Project, path: string, value: string): Res
     syncObjectNumber,
   );
   return conf.ok ? ok({ ...project, conf: conf.value }) : conf;
+}
+
+/**
+ * Removes one parameter, so that the product's default applies (`clpbuilder unset`, the
+ * property form's "back to the default"). Only a plain leaf of an entity or of the cluster:
+ * an entity is removed with `remove`, and keyed entries (members, startup servers,
+ * dependencies, addresses) are what references are made of.
+ */
+export function removeParameter(project: Project, path: string): Result<Project> {
+  const trimmed = path.replace(/^\/+|\/+$/g, '');
+  const entity = entityPathOf(trimmed) ?? (trimmed.startsWith('cluster/') ? 'cluster' : undefined);
+  const sub = entity === undefined ? '' : trimmed.slice(entity.length + 1);
+  if (entity === undefined || sub === '' || sub.includes('@')) {
+    return fail(
+      appError(
+        'usage',
+        `${path} is not a parameter unset can remove: name a plain parameter of an entity, such as monitor/genw@genw1/polling/interval (remove an entity with clpbuilder remove)`,
+        {
+          path,
+          ja: `${path} は unset で取り除けるパラメータではありません。monitor/genw@genw1/polling/interval のように、エンティティの通常のパラメータを指定してください (エンティティの削除は clpbuilder remove)`,
+        },
+      ),
+    );
+  }
+  const owner = find(project.conf, entity);
+  if (!owner.ok) {
+    return owner;
+  }
+  const found = find(project.conf, trimmed);
+  if (!found.ok) {
+    // Already absent: the default applies, nothing to change.
+    return ok(project);
+  }
+  if (found.value.element.children.some((child) => child.kind === 'element')) {
+    return fail(
+      appError('invalid-value', `${trimmed} holds other elements; unset them one by one`, {
+        path: trimmed,
+        ja: `${trimmed} はほかの要素を含んでいます。その中のパラメータを 1 つずつ取り除いてください`,
+      }),
+    );
+  }
+  return ok({ ...project, conf: removeAt(project.conf, found.value.indices) });
 }
 
 // Entities are added with `add`, which keeps the derived values right; a parameter path must

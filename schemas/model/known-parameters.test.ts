@@ -1,13 +1,15 @@
 /**
  * The documented parameters: a misspelt one is named with what it most likely meant, and
  * no parameter that a real clp.conf holds is ever taken for a misspelling; `setParameter`
- * refuses to create a misspelt parameter and sets anything else.
+ * refuses to create a misspelt parameter and sets anything else; `removeParameter` takes one
+ * out (back to the product default) and nothing else.
  */
 import { describe, expect, it } from 'vitest';
 import { realFixtures } from '../../test/support/fixtures.js';
 import { expectJapaneseOf } from '../../test/support/japanese.js';
 import { decodeClpConf, decodeClpConfText } from '../codec/document.js';
-import { setParameter } from '../edits/parameters.js';
+import { removeParameter, setParameter } from '../edits/parameters.js';
+import { serializeClpConf } from '../codec/document.js';
 import { defaultProjectMeta } from '../project.js';
 import { knownParameters, misspeltParameter } from './known-parameters.js';
 import { readModel } from './read.js';
@@ -109,5 +111,70 @@ describe('setParameter and a misspelt parameter', () => {
       const set = setParameter(project(), path, value);
       expect(set.ok, path).toBe(true);
     }
+  });
+});
+
+describe('removeParameter: back to the product default', () => {
+  const text = `<?xml version="1.0" encoding="UTF-8"?>
+<root>
+  <group name="g1">
+    <resource name="exec@exec1"/>
+    <failback>1</failback>
+  </group>
+  <monitor>
+    <types name="userw"/>
+    <userw name="userw">
+      <tarrget/>
+      <polling>
+        <interval>30</interval>
+        <timeout>60</timeout>
+      </polling>
+    </userw>
+  </monitor>
+</root>
+`;
+  const project = () => {
+    const conf = decodeClpConfText(text);
+    if (!conf.ok) {
+      throw new Error(conf.error.message);
+    }
+    return { conf: conf.value, scripts: new Map(), meta: defaultProjectMeta() };
+  };
+  const textOf = (result: ReturnType<typeof removeParameter>) =>
+    result.ok ? serializeClpConf(result.value.conf) : result.error.message;
+
+  it('takes out the one element with its line, leaving every other byte', () => {
+    expect(textOf(removeParameter(project(), 'monitor/userw@userw/tarrget'))).toBe(
+      text.replace('      <tarrget/>\n', ''),
+    );
+    expect(textOf(removeParameter(project(), 'monitor/userw@userw/polling/interval'))).toBe(
+      text.replace('        <interval>30</interval>\n', ''),
+    );
+    expect(textOf(removeParameter(project(), 'group@g1/failback'))).toBe(
+      text.replace('    <failback>1</failback>\n', ''),
+    );
+  });
+
+  it('changes nothing for a parameter already absent', () => {
+    const before = project();
+    const removed = removeParameter(before, 'monitor/userw@userw/firstmonwait');
+    expect(removed.ok && removed.value).toBe(before);
+  });
+
+  it.each([
+    ['an entity', 'monitor/userw@userw', 'not a parameter unset can remove'],
+    [
+      'a keyed entry (a member)',
+      'group@g1/resource@exec@exec1',
+      'not a parameter unset can remove',
+    ],
+    ['a branch', 'monitor/userw@userw/polling', 'holds other elements; unset them one by one'],
+    ['a parameter of a missing entity', 'monitor/userw@nope/target', 'is not in this clp.conf'],
+  ])('refuses %s, in English and Japanese', (_what, path, message) => {
+    const refused = removeParameter(project(), path);
+    expect(refused.ok).toBe(false);
+    const error = (refused as { ok: false; error: { message: string; ja?: string } }).error;
+    expect(error.message).toContain(message);
+    expectJapaneseOf(error.message, error.ja ?? '', path);
   });
 });

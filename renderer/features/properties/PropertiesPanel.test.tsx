@@ -24,6 +24,7 @@ const USERW: EntityView = {
 
 function renderPanel(entity: EntityView = USERW) {
   const set: Array<[string, string]> = [];
+  const removed: string[] = [];
   render(
     <PropertiesPanel
       entity={entity}
@@ -31,9 +32,12 @@ function renderPanel(entity: EntityView = USERW) {
       onSet={(path, value) => {
         set.push([path, value]);
       }}
+      onRemove={(path) => {
+        removed.push(path);
+      }}
     />,
   );
-  return { set, user: userEvent.setup() };
+  return { set, removed, user: userEvent.setup() };
 }
 
 const addButton = () => screen.getByRole('button', { name: 'Add' }) as HTMLButtonElement;
@@ -94,5 +98,37 @@ describe('Add a parameter', () => {
       ['monitor/userw@userw/polling/interval', '30'],
       ['monitor/userw@userw/parameters/custom', 'x'],
     ]);
+  });
+});
+
+describe('back to the product default', () => {
+  const GENW: EntityView = {
+    path: 'monitor/genw@genw1',
+    name: 'genw1',
+    kind: 'monitor',
+    type: 'genw',
+    parameters: {
+      'polling/interval': '30',
+      'polling/servers@0/name': 'srv1',
+      'parameters/sync': '0',
+    },
+  };
+
+  it('removes a plain parameter with its button; keyed entries have none', async () => {
+    const { removed, user } = renderPanel(GENW);
+    await user.click(
+      screen.getByRole('button', { name: 'Remove polling/interval: the product default applies' }),
+    );
+    expect(removed).toEqual(['monitor/genw@genw1/polling/interval']);
+    expect(screen.queryByRole('button', { name: /Remove polling\/servers@0\/name/ })).toBeNull();
+  });
+
+  it('removes a choice when its product default is chosen, and sets a real choice', async () => {
+    const { set, removed, user } = renderPanel(GENW);
+    const sync = screen.getByLabelText('Monitor type');
+    await user.selectOptions(sync, 'Product default');
+    await user.selectOptions(sync, 'Synchronous (1)');
+    expect(removed).toEqual(['monitor/genw@genw1/parameters/sync']);
+    expect(set).toEqual([['monitor/genw@genw1/parameters/sync', '1']]);
   });
 });

@@ -20,10 +20,15 @@ interface Props {
   readonly entity: EntityView | undefined;
   readonly findings: readonly Finding[];
   onSet(path: string, value: string): void;
+  /** Removes a parameter, so that the product's default applies. */
+  onRemove(path: string): void;
 }
 
+/** The select's value for "the product's default" (no real choice is empty). */
+const DEFAULT_CHOICE = '';
+
 /** The form of one entity. */
-export function PropertiesPanel({ entity, findings, onSet }: Props) {
+export function PropertiesPanel({ entity, findings, onSet, onRemove }: Props) {
   const { t } = useTranslation();
   if (!entity) {
     return <p className="empty">{t('properties.none')}</p>;
@@ -56,6 +61,7 @@ export function PropertiesPanel({ entity, findings, onSet }: Props) {
               value={entity.parameters[choice.key]}
               findings={findingsAt(`${entity.path}/${choice.key}`)}
               onSet={onSet}
+              onRemove={onRemove}
             />
           ))}
         </fieldset>
@@ -73,6 +79,7 @@ export function PropertiesPanel({ entity, findings, onSet }: Props) {
               value={value}
               findings={findingsAt(`${entity.path}/${key}`)}
               onSet={onSet}
+              onRemove={onRemove}
             />
           ))}
       </fieldset>
@@ -86,24 +93,34 @@ interface RowProps {
   readonly value: string | undefined;
   readonly findings: readonly Finding[];
   onSet(path: string, value: string): void;
+  onRemove(path: string): void;
 }
 
-function ChoiceRow({ field, path, value, findings, onSet }: RowProps & { field: ChoiceField }) {
+function ChoiceRow({
+  field,
+  path,
+  value,
+  findings,
+  onSet,
+  onRemove,
+}: RowProps & { field: ChoiceField }) {
   const { t } = useTranslation();
   const id = `field-${path}`;
-  const known = field.options.some(([option]) => option === value);
+  const known = value === undefined || field.options.some(([option]) => option === value);
   return (
     <div className="field">
       <label htmlFor={id}>{t(field.label)}</label>
       <select
         id={id}
         data-path={path}
-        value={value ?? ''}
-        onChange={(event) => onSet(path, event.target.value)}
+        value={value ?? DEFAULT_CHOICE}
+        onChange={(event) =>
+          event.target.value === DEFAULT_CHOICE ? onRemove(path) : onSet(path, event.target.value)
+        }
       >
-        {known ? null : (
-          <option value={value ?? ''}>{value === undefined ? t('option.default') : value}</option>
-        )}
+        {/* The product's default: no element, so choosing it removes the parameter. */}
+        <option value={DEFAULT_CHOICE}>{t('option.default')}</option>
+        {known ? null : <option value={value}>{value}</option>}
         {field.options.map(([option, meaning, fallback]) => {
           const text = t(meaning, { defaultValue: fallback ?? meaning });
           return (
@@ -118,7 +135,7 @@ function ChoiceRow({ field, path, value, findings, onSet }: RowProps & { field: 
   );
 }
 
-function TextRow({ label, path, value, findings, onSet }: RowProps & { label: string }) {
+function TextRow({ label, path, value, findings, onSet, onRemove }: RowProps & { label: string }) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState(value ?? '');
   const unit = unitOf(path);
@@ -154,6 +171,18 @@ function TextRow({ label, path, value, findings, onSet }: RowProps & { label: st
           {unit}
         </span>
       ) : null}
+      {/* Keyed entries (members, startup servers) are references, edited by their own commands. */}
+      {label.includes('@') ? null : (
+        <button
+          type="button"
+          className="remove-parameter"
+          aria-label={t('properties.remove', { key: label })}
+          title={t('properties.remove', { key: label })}
+          onClick={() => onRemove(path)}
+        >
+          ×
+        </button>
+      )}
       <FieldError id={`${id}-error`} problem={error} />
       <FieldFindings findings={findings} />
     </div>
