@@ -14,6 +14,15 @@ import { defaultProjectMeta } from '../project.js';
 import { knownParameters, misspeltParameter } from './known-parameters.js';
 import { readModel } from './read.js';
 
+/** A project of one clp.conf text, with no scripts. */
+function projectOf(text: string) {
+  const conf = decodeClpConfText(text);
+  if (!conf.ok) {
+    throw new Error(conf.error.message);
+  }
+  return { conf: conf.value, scripts: new Map(), meta: defaultProjectMeta() };
+}
+
 describe('misspeltParameter', () => {
   it.each([
     ['monitor', 'userw', 'polling/intervall', 'polling/interval'],
@@ -84,13 +93,7 @@ describe('setParameter and a misspelt parameter', () => {
   </monitor>
 </root>
 `;
-  const project = () => {
-    const conf = decodeClpConfText(text);
-    if (!conf.ok) {
-      throw new Error(conf.error.message);
-    }
-    return { conf: conf.value, scripts: new Map(), meta: defaultProjectMeta() };
-  };
+  const project = () => projectOf(text);
 
   it('refuses to create it, naming what it most likely meant, in English and Japanese', () => {
     const refused = setParameter(project(), 'monitor/userw@userw/polling/timout', '60');
@@ -133,13 +136,7 @@ describe('removeParameter: back to the product default', () => {
   </monitor>
 </root>
 `;
-  const project = () => {
-    const conf = decodeClpConfText(text);
-    if (!conf.ok) {
-      throw new Error(conf.error.message);
-    }
-    return { conf: conf.value, scripts: new Map(), meta: defaultProjectMeta() };
-  };
+  const project = () => projectOf(text);
   const textOf = (result: ReturnType<typeof removeParameter>) =>
     result.ok ? serializeClpConf(result.value.conf) : result.error.message;
 
