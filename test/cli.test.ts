@@ -231,6 +231,19 @@ describe('get', () => {
       path: 'monitor/genw@nope/polling/interval',
     });
   });
+
+  it('an absent parameter of an existing entity: the default applies, or the one most likely meant', () => {
+    const project = projectOf(ISCSI);
+    const unset = clpbuilder('get', project, 'monitor/userw@userw/polling/interval');
+    expect(unset.status).toBe(2);
+    expect(unset.stderr).toContain(
+      "monitor/userw@userw does not set polling/interval: the product's default applies",
+    );
+    const typo = clpbuilder('get', project, 'monitor/genw@genw-md/firstmonwiat');
+    expect(typo.status).toBe(2);
+    expect(typo.stderr).toContain('did you mean monitor/genw@genw-md/firstmonwait?');
+    expect(typo.stderr).not.toContain('clpbuilder show');
+  });
 });
 
 describe('set', () => {

@@ -86,10 +86,14 @@ export async function get(
   }
   const value = getParameter(opened.value.project.conf, path);
   if (!value.ok) {
+    // A bare "not there" gets a pointer to what is; the core's own hint stands alone.
+    const isBare = value.error.message.endsWith('is not in this clp.conf');
     const error = {
       ...value.error,
       path,
-      message: `${value.error.message}; list what is there with: clpbuilder show ${projectPath}`,
+      message: isBare
+        ? `${value.error.message}; list what is there with: clpbuilder show ${projectPath}`
+        : value.error.message,
     };
     return reportError(inFile(error, confFileOf(opened.value)), options);
   }

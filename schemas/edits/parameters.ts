@@ -9,7 +9,8 @@ import { textValue } from '../codec/tree.js';
 import { flattenParameters, toInteger } from '../model/params.js';
 import type { Project } from '../project.js';
 import { type AppError, type Result, appError, fail, ok, pipe } from '../result.js';
-import { misspeltParameter } from '../model/known-parameters.js';
+import { knownParameters, misspeltParameter } from '../model/known-parameters.js';
+import { likelyMeant } from '../model/likely.js';
 import { syncObjectNumber } from './derived.js';
 
 const integer = (min: number, max: number) =>
@@ -341,10 +342,41 @@ export function getParameter(
 ): Result<string | Record<string, string>> {
   const found = find(document, path);
   if (!found.ok) {
-    return found;
+    return fail(absentParameterError(document, path) ?? found.error);
   }
   const { element } = found.value;
   return element.children.some((child) => child.kind === 'element')
     ? ok(flattenParameters(element))
     : ok(textValue(element));
+}
+
+/**
+ * Why an entity's parameter is not there, said usefully: a documented one is not set (the
+ * product's default applies); another is named with what it most likely meant, among what the
+ * entity has and what the sources document. Undefined when the entity itself is missing.
+ */
+function absentParameterError(document: ClpDocument, path: string): AppError | undefined {
+  const trimmed = path.replace(/^\/+|\/+$/g, '');
+  const owner = entityPathOf(trimmed) ?? (trimmed.startsWith('cluster/') ? 'cluster' : undefined);
+  const entity = owner === undefined ? undefined : find(document, owner);
+  if (owner === undefined || !entity?.ok) {
+    return undefined;
+  }
+  const sub = trimmed.slice(owner.length + 1);
+  const [kind = '', type = ''] = owner.split('@', 1)[0]?.split('/') ?? [];
+  const documented = knownParameters(kind, type);
+  if (documented.includes(sub)) {
+    return appError('not-found', `${owner} does not set ${sub}: the product's default applies`, {
+      path: trimmed,
+      ja: `${owner} は ${sub} を設定していません。製品の既定値が使われます`,
+    });
+  }
+  const present = Object.keys(flattenParameters(entity.value.element));
+  const meant = likelyMeant(sub, new Set([...present, ...documented]));
+  return meant === undefined
+    ? undefined
+    : appError('not-found', `${trimmed} is not in this clp.conf; did you mean ${owner}/${meant}?`, {
+        path: trimmed,
+        ja: `${trimmed} はこの clp.conf にありません。${owner}/${meant} の誤りではありませんか`,
+      });
 }

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { realFixtures } from '../../test/support/fixtures.js';
 import { expectJapaneseOf } from '../../test/support/japanese.js';
 import { decodeClpConf, decodeClpConfText } from '../codec/document.js';
-import { removeParameter, setParameter } from '../edits/parameters.js';
+import { getParameter, removeParameter, setParameter } from '../edits/parameters.js';
 import { serializeClpConf } from '../codec/document.js';
 import { defaultProjectMeta } from '../project.js';
 import { knownParameters, misspeltParameter } from './known-parameters.js';
@@ -173,5 +173,45 @@ describe('removeParameter: back to the product default', () => {
     const error = (refused as { ok: false; error: { message: string; ja?: string } }).error;
     expect(error.message).toContain(message);
     expectJapaneseOf(error.message, error.ja ?? '', path);
+  });
+});
+
+describe('getParameter of an absent parameter', () => {
+  const conf = projectOf(`<root>
+  <monitor>
+    <genw name="genw1"><firstmonwait>60</firstmonwait><parameters><userlog>/x.log</userlog></parameters></genw>
+  </monitor>
+</root>
+`).conf;
+  const messageOf = (path: string) => {
+    const got = getParameter(conf, path);
+    expect(got.ok, path).toBe(false);
+    const error = (got as { ok: false; error: { message: string; ja?: string } }).error;
+    expectJapaneseOf(error.message, error.ja ?? '', path);
+    return error.message;
+  };
+
+  it('says that the product default applies to a documented one', () => {
+    expect(messageOf('monitor/genw@genw1/polling/interval')).toBe(
+      "monitor/genw@genw1 does not set polling/interval: the product's default applies",
+    );
+  });
+
+  it('names what a misspelt one most likely meant, among what the entity has and what is documented', () => {
+    expect(messageOf('monitor/genw@genw1/firstmonwiat')).toBe(
+      'monitor/genw@genw1/firstmonwiat is not in this clp.conf; did you mean monitor/genw@genw1/firstmonwait?',
+    );
+    expect(messageOf('monitor/genw@genw1/parameters/userlgo')).toContain(
+      'did you mean monitor/genw@genw1/parameters/userlog?',
+    );
+  });
+
+  it('says only that it is not there when nothing is near, or the entity is missing', () => {
+    expect(messageOf('monitor/genw@genw1/zzz')).toBe(
+      'monitor/genw@genw1/zzz is not in this clp.conf',
+    );
+    expect(messageOf('monitor/genw@nope/polling/interval')).toBe(
+      'monitor/genw@nope/polling/interval is not in this clp.conf',
+    );
   });
 });
