@@ -21,6 +21,7 @@ export * from './model/known-parameters.js';
 export * from './edits/derived.js';
 export * from './edits/entities.js';
 export * from './edits/parameters.js';
+export * from './edits/startup-servers.js';
 export {
   renameServerReferences,
   renameResourceReferences,

@@ -106,6 +106,7 @@ function Workspace({ editor, session, dispatch, onSave, onReload, fileMenu }: Wo
   const isDark = useColorScheme();
   const { project, selection } = editor;
   const model = useMemo(() => readModel(project.conf), [project.conf]);
+  const serverNames = useMemo(() => model.servers.map((server) => server.name), [model.servers]);
   const scriptsGiven = session?.scriptsGiven ?? true;
   const findings = useMemo(
     () => checkProject(project, withTemplateRules({ scriptsGiven })),
@@ -211,6 +212,10 @@ function Workspace({ editor, session, dispatch, onSave, onReload, fileMenu }: Wo
                 findings={findings}
                 onSet={(path, value) => dispatch({ type: 'set-parameter', path, value })}
                 onRemove={(path) => dispatch({ type: 'remove-parameter', path })}
+                servers={serverNames}
+                onStartupServers={(group, servers) =>
+                  dispatch({ type: 'set-startup-servers', group, servers })
+                }
               />
             ) : (
               <Suspense fallback={<p className="empty">…</p>}>

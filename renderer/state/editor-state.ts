@@ -17,6 +17,7 @@ import {
   readModel,
   removeParameter,
   setParameter,
+  setStartupServers,
 } from '../../schemas/index.js';
 import {
   type NewEntity,
@@ -39,6 +40,12 @@ export type Command =
   | { readonly type: 'set-parameter'; readonly path: string; readonly value: string }
   /** Back to the product's default: the parameter's element goes. */
   | { readonly type: 'remove-parameter'; readonly path: string }
+  /** A group's startup servers, in order ([] for every server in priority order). */
+  | {
+      readonly type: 'set-startup-servers';
+      readonly group: string;
+      readonly servers: readonly string[];
+    }
   | { readonly type: 'apply-quick-fix'; readonly finding: Finding }
   /** The raw clp.conf tab: the whole text, when it parses. */
   | { readonly type: 'replace-conf'; readonly text: string }
@@ -104,6 +111,8 @@ export function applyCommand(project: Project, command: Command): Result<Project
       return setParameter(project, command.path, command.value);
     case 'remove-parameter':
       return removeParameter(project, command.path);
+    case 'set-startup-servers':
+      return setStartupServers(project, command.group, command.servers);
     case 'apply-quick-fix':
       return applyQuickFix(project, command.finding, withTemplateRules());
     case 'replace-conf': {

@@ -139,16 +139,49 @@ describe('adding a parameter in Chromium', () => {
     expect(await properties.getByLabel('firstmonwait', { exact: true }).inputValue()).toBe('90');
     await page.getByRole('button', { name: 'Save' }).click();
     // The first test's "Saved" may still show: wait for the file itself.
-    const userw = () =>
-      /<userw name="userw">[\s\S]*?<\/userw>/.exec(
-        readFileSync(join(host.folder, 'clp.conf'), 'utf8'),
-      )?.[0] ?? '';
+    const userw = () => savedElement('userw', 'userw');
     await expect.poll(userw, { timeout: 10_000 }).toContain('<firstmonwait>90</firstmonwait>');
     const saved = readFileSync(join(host.folder, 'clp.conf'), 'utf8');
     expect(saved).not.toContain('firstmonwiat');
     expect(pageErrors).toEqual([]);
   }, 60_000);
 });
+
+describe("a group's startup servers in Chromium", () => {
+  it('one startup server draws CF005, a second clears it; saved as policy entries in order', async () => {
+    const tree = page.getByRole('tree', { name: 'Cluster' });
+    await tree.getByRole('treeitem', { name: 'failover-vm', exact: true }).click();
+    const properties = page.getByRole('form', { name: 'Properties' });
+    const problems = page.getByRole('region', { name: 'Problems' });
+    await properties.getByText(/None chosen: every server can start the group/).waitFor();
+
+    await properties.getByLabel('Server to add').selectOption('esx2');
+    await properties.getByRole('button', { name: 'Add server' }).click();
+    await problems.getByRole('listitem').filter({ hasText: 'CF005' }).waitFor();
+    await properties.getByRole('button', { name: 'Add server' }).click();
+    await problems
+      .getByRole('listitem')
+      .filter({ hasText: 'CF005' })
+      .waitFor({ state: 'detached' });
+    const list = properties.getByRole('list', { name: 'Startup servers' });
+    expect(await list.getByRole('listitem').allTextContents()).toEqual(['1.esx2↑↓×', '2.esx1↑↓×']);
+    await properties.getByLabel('Failback').selectOption('1');
+
+    await page.getByRole('button', { name: 'Save' }).click();
+    const group = () => savedElement('group', 'failover-vm');
+    await expect.poll(group, { timeout: 10_000 }).toContain('<failback>1</failback>');
+    expect(group()).toMatch(
+      /<policy name="esx2">\s*<order>0<\/order>\s*<\/policy>\s*<policy name="esx1">\s*<order>1<\/order>/,
+    );
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+});
+
+/** The saved clp.conf's text of the element `<tag name="name">`, '' while it is not there. */
+function savedElement(tag: string, name: string): string {
+  const saved = readFileSync(join(host.folder, 'clp.conf'), 'utf8');
+  return new RegExp(`<${tag} name="${name}">[\\s\\S]*?</${tag}>`).exec(saved)?.[0] ?? '';
+}
 
 /** Screenshots for review, outside the repository (the e2e suite commits its own under docs/). */
 async function shoot(page: Page, name: string): Promise<void> {

@@ -132,3 +132,53 @@ describe('back to the product default', () => {
     expect(set).toEqual([['monitor/genw@genw1/parameters/sync', '1']]);
   });
 });
+
+describe("a group's startup servers", () => {
+  const GROUP: EntityView = {
+    path: 'group@failover-vm',
+    name: 'failover-vm',
+    kind: 'group',
+    parameters: {
+      comment: '',
+      'resource@exec@exec-vm': '',
+      'policy@esx2/order': '1',
+      'policy@esx1/order': '0',
+    },
+  };
+
+  function renderGroup(entity: EntityView = GROUP) {
+    const changes: Array<readonly string[]> = [];
+    render(
+      <PropertiesPanel
+        entity={entity}
+        findings={[]}
+        onSet={() => undefined}
+        onRemove={() => undefined}
+        servers={['esx1', 'esx2', 'esx3']}
+        onStartupServers={(group, servers) => {
+          expect(group).toBe('failover-vm');
+          changes.push(servers);
+        }}
+      />,
+    );
+    return { changes, user: userEvent.setup() };
+  }
+
+  it('lists them by order, not as raw parameters, and moves, removes and adds', async () => {
+    const { changes, user } = renderGroup();
+    const list = screen.getByRole('list', { name: 'Startup servers' });
+    expect(list.textContent).toBe('1.esx1↑↓×2.esx2↑↓×');
+    expect(screen.queryByLabelText('policy@esx1/order')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Move esx2 up' }));
+    await user.click(screen.getByRole('button', { name: 'Remove esx1 from the startup servers' }));
+    expect((screen.getByLabelText('Server to add') as HTMLSelectElement).value).toBe('esx3');
+    await user.click(screen.getByRole('button', { name: 'Add server' }));
+    expect(changes).toEqual([['esx2', 'esx1'], ['esx2'], ['esx1', 'esx2', 'esx3']]);
+  });
+
+  it('says that every server can start a group with none chosen', () => {
+    renderGroup({ ...GROUP, parameters: { comment: '' } });
+    expect(screen.getByText(/None chosen: every server can start the group/)).toBeTruthy();
+    expect(screen.getByRole('combobox', { name: 'Startup' })).toBeTruthy();
+  });
+});

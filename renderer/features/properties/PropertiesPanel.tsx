@@ -13,7 +13,12 @@ import {
   parsePath,
   unitOf,
 } from '../../../schemas/index.js';
-import { type ChoiceField, type EntityView, choiceFieldsOf } from './entity-view.js';
+import {
+  type ChoiceField,
+  type EntityView,
+  choiceFieldsOf,
+  startupServersOf,
+} from './entity-view.js';
 import { findingText, parameterProblemText } from '../problems/finding-text.js';
 
 interface Props {
@@ -22,13 +27,24 @@ interface Props {
   onSet(path: string, value: string): void;
   /** Removes a parameter, so that the product's default applies. */
   onRemove(path: string): void;
+  /** The cluster's servers, in priority order: what a group's startup servers choose from. */
+  readonly servers?: readonly string[];
+  /** Sets a group's startup servers, in order. */
+  onStartupServers?(group: string, servers: readonly string[]): void;
 }
 
 /** The select's value for "the product's default" (no real choice is empty). */
 const DEFAULT_CHOICE = '';
 
 /** The form of one entity. */
-export function PropertiesPanel({ entity, findings, onSet, onRemove }: Props) {
+export function PropertiesPanel({
+  entity,
+  findings,
+  onSet,
+  onRemove,
+  servers = [],
+  onStartupServers,
+}: Props) {
   const { t } = useTranslation();
   if (!entity) {
     return <p className="empty">{t('properties.none')}</p>;
@@ -66,10 +82,18 @@ export function PropertiesPanel({ entity, findings, onSet, onRemove }: Props) {
           ))}
         </fieldset>
       ) : null}
+      {entity.kind === 'group' && onStartupServers ? (
+        <StartupServers
+          key={entity.path}
+          chosen={startupServersOf(entity)}
+          servers={servers}
+          onChange={(next) => onStartupServers(entity.name, next)}
+        />
+      ) : null}
       <fieldset>
         <legend>{t('properties.parameters')}</legend>
         {Object.entries(entity.parameters)
-          .filter(([key]) => !choiceKeys.has(key))
+          .filter(([key]) => !choiceKeys.has(key) && !isStartupEntry(entity, key))
           .map(([key, value]) => (
             // Keyed by value too: an undo or a quick fix resets the draft to the new value.
             <TextRow
@@ -298,6 +322,88 @@ function AddParameter({ entity, onSet }: { entity: EntityView; onSet: Props['onS
           {t('properties.add')}
         </button>
       </div>
+    </fieldset>
+  );
+}
+
+/** A group's startup server entries are edited in their own list, not as raw parameters. */
+function isStartupEntry(entity: EntityView, key: string): boolean {
+  return entity.kind === 'group' && key.startsWith('policy@');
+}
+
+/**
+ * A group's startup servers in order (the first starts it, the next takes over), chosen from
+ * the cluster's servers; none chosen means every server, in server priority order.
+ */
+function StartupServers(props: {
+  chosen: readonly string[];
+  servers: readonly string[];
+  onChange(servers: readonly string[]): void;
+}) {
+  const { t } = useTranslation();
+  const { chosen } = props;
+  const available = props.servers.filter((server) => !chosen.includes(server));
+  const [adding, setAdding] = useState('');
+  const toAdd = available.includes(adding) ? adding : (available[0] ?? '');
+  const moved = (from: number, to: number) => {
+    const next = [...chosen];
+    const [server] = next.splice(from, 1);
+    next.splice(to, 0, server as string);
+    return next;
+  };
+  return (
+    <fieldset className="startup-servers">
+      <legend>{t('properties.startupServers')}</legend>
+      {chosen.length === 0 ? <p className="note">{t('properties.startupAll')}</p> : null}
+      <ol aria-label={t('properties.startupServers')}>
+        {chosen.map((server, index) => (
+          <li key={server}>
+            <span className="server-order">{index + 1}.</span>
+            <span className="server-name">{server}</span>
+            <button
+              type="button"
+              aria-label={t('properties.startupMoveUp', { server })}
+              disabled={index === 0}
+              onClick={() => props.onChange(moved(index, index - 1))}
+            >
+              ↑
+            </button>
+            <button
+              type="button"
+              aria-label={t('properties.startupMoveDown', { server })}
+              disabled={index === chosen.length - 1}
+              onClick={() => props.onChange(moved(index, index + 1))}
+            >
+              ↓
+            </button>
+            <button
+              type="button"
+              aria-label={t('properties.startupRemove', { server })}
+              onClick={() => props.onChange(chosen.filter((other) => other !== server))}
+            >
+              ×
+            </button>
+          </li>
+        ))}
+      </ol>
+      {available.length > 0 ? (
+        <div className="startup-add">
+          <select
+            aria-label={t('properties.startupAddServer')}
+            value={toAdd}
+            onChange={(event) => setAdding(event.target.value)}
+          >
+            {available.map((server) => (
+              <option key={server} value={server}>
+                {server}
+              </option>
+            ))}
+          </select>
+          <button type="button" onClick={() => props.onChange([...chosen, toAdd])}>
+            {t('properties.startupAdd')}
+          </button>
+        </div>
+      ) : null}
     </fieldset>
   );
 }

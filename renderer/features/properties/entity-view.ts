@@ -45,11 +45,37 @@ export interface ChoiceField {
   readonly options: ReadonlyArray<readonly [string, string, string?]>;
 }
 
+const AUTOMATIC_OR_MANUAL: ChoiceField['options'] = [
+  ['1', 'option.automatic'],
+  ['0', 'option.manual'],
+];
+
+/** A group's start, failover and failback attributes (clpconf-format.md §4). */
+const GROUP_FIELDS: ChoiceField[] = [
+  { key: 'start', label: 'field.groupStart', options: AUTOMATIC_OR_MANUAL },
+  { key: 'failover', label: 'field.groupFailover', options: AUTOMATIC_OR_MANUAL },
+  { key: 'failback', label: 'field.groupFailback', options: AUTOMATIC_OR_MANUAL },
+];
+
+/** A group's startup servers in order, from its `policy@server/order` parameters. */
+export function startupServersOf(entity: EntityView): string[] {
+  return Object.entries(entity.parameters)
+    .flatMap(([key, order]) => {
+      const server = /^policy@([^/]+)\/order$/.exec(key)?.[1];
+      return server === undefined ? [] : [{ server, order: Number.parseInt(order, 10) }];
+    })
+    .sort((a, b) => (a.order || 0) - (b.order || 0))
+    .map(({ server }) => server);
+}
+
 /** The typed fields an entity kind and type show above the generic list. */
 export function choiceFieldsOf(
   entity: EntityView,
   finalActions: Readonly<Record<string, string>>,
 ): ChoiceField[] {
+  if (entity.kind === 'group') {
+    return GROUP_FIELDS;
+  }
   if (entity.kind !== 'monitor') {
     return [];
   }
