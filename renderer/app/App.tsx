@@ -106,7 +106,14 @@ function Workspace({ editor, session, dispatch, onSave, onReload, fileMenu }: Wo
   const isDark = useColorScheme();
   const { project, selection } = editor;
   const model = useMemo(() => readModel(project.conf), [project.conf]);
-  const serverNames = useMemo(() => model.servers.map((server) => server.name), [model.servers]);
+  const names = useMemo(
+    () => ({
+      servers: model.servers.map((server) => server.name),
+      groups: model.groups.map((group) => group.name),
+      resources: model.resources.map((resource) => resource.name),
+    }),
+    [model.servers, model.groups, model.resources],
+  );
   const scriptsGiven = session?.scriptsGiven ?? true;
   const findings = useMemo(
     () => checkProject(project, withTemplateRules({ scriptsGiven })),
@@ -212,7 +219,8 @@ function Workspace({ editor, session, dispatch, onSave, onReload, fileMenu }: Wo
                 findings={findings}
                 onSet={(path, value) => dispatch({ type: 'set-parameter', path, value })}
                 onRemove={(path) => dispatch({ type: 'remove-parameter', path })}
-                servers={serverNames}
+                names={names}
+                onSetMany={(changes) => dispatch({ type: 'set-parameters', changes })}
                 onStartupServers={(group, servers) =>
                   dispatch({ type: 'set-startup-servers', group, servers })
                 }

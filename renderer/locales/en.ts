@@ -91,6 +91,9 @@ export const en = {
   },
   field: {
     finalAction: 'Final action',
+    monitorTiming: 'Monitor timing',
+    monitorTarget: 'Target resource',
+    recoveryTarget: 'Recovery target',
     groupStart: 'Startup',
     groupFailover: 'Failover',
     groupFailback: 'Failback',
@@ -102,6 +105,13 @@ export const en = {
     synchronous: 'Synchronous',
     asynchronous: 'Asynchronous',
     automatic: 'Automatic',
+    always: 'Always',
+    whileActive: 'While the target is active',
+    noTarget: 'None',
+    noRecoveryTarget: 'Not set',
+    recoverCluster: 'The cluster (LocalServer)',
+    recoverGroup: 'Group {{name}}',
+    recoverResource: 'Resource {{name}}',
     manual: 'Manual',
   },
   problems: {

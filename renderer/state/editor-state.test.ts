@@ -44,6 +44,49 @@ describe('editorReducer', () => {
     expect(editorReducer(redone, { type: 'redo' })).toBe(redone);
   });
 
+  it('sets several parameters as one edit, one undo step; a refused one changes nothing', () => {
+    const start = initialEditorState(interHostProject());
+    const recovery = (type: string, name: string) =>
+      ({
+        type: 'set-parameters',
+        changes: [
+          ['monitor/genw@genw-vm/relation/type', type],
+          ['monitor/genw@genw-vm/relation/name', name],
+        ],
+      }) as const;
+    const edited = editorReducer(start, recovery('rsc', 'exec-vm'));
+    expect(valueOf(edited, 'monitor/genw@genw-vm/relation')).toEqual({
+      type: 'rsc',
+      name: 'exec-vm',
+    });
+    expect(edited.past).toEqual([start.project]);
+    expect(editorReducer(edited, { type: 'undo' }).project).toBe(start.project);
+    const refused = editorReducer(start, recovery('bad', 'exec-vm'));
+    expect(refused.project).toBe(start.project);
+    expect(refused.refusal).toMatch(/must be rsc, grp or cls/);
+  });
+
+  it('removes a parameter (the product default applies), undoable', () => {
+    const start = initialEditorState(interHostProject());
+    const removed = editorReducer(start, { type: 'remove-parameter', path: INTERVAL });
+    expect(valueOf(removed, INTERVAL)).toBeUndefined();
+    expect(editorReducer(removed, { type: 'undo' }).project).toBe(start.project);
+  });
+
+  it("sets a group's startup servers as one edit", () => {
+    const start = initialEditorState(interHostProject());
+    const set = editorReducer(start, {
+      type: 'set-startup-servers',
+      group: 'failover-vm',
+      servers: ['esx2', 'esx1'],
+    });
+    expect(readModel(set.project.conf).groups[0]?.policy.map((entry) => entry.server)).toEqual([
+      'esx2',
+      'esx1',
+    ]);
+    expect(set.past).toHaveLength(1);
+  });
+
   it('refuses an out-of-range value and keeps the project and history', () => {
     const start = initialEditorState(interHostProject());
     const refused = editorReducer(start, { type: 'set-parameter', path: INTERVAL, value: 'soon' });

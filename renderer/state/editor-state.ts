@@ -38,6 +38,11 @@ type ProjectHost = ProjectMeta['hosts'][number];
 /** An edit the user makes. */
 export type Command =
   | { readonly type: 'set-parameter'; readonly path: string; readonly value: string }
+  /** Several parameters as one edit (a monitor's recovery target: type and name). */
+  | {
+      readonly type: 'set-parameters';
+      readonly changes: ReadonlyArray<readonly [string, string]>;
+    }
   /** Back to the product's default: the parameter's element goes. */
   | { readonly type: 'remove-parameter'; readonly path: string }
   /** A group's startup servers, in order ([] for every server in priority order). */
@@ -109,6 +114,11 @@ export function applyCommand(project: Project, command: Command): Result<Project
   switch (command.type) {
     case 'set-parameter':
       return setParameter(project, command.path, command.value);
+    case 'set-parameters':
+      return command.changes.reduce<Result<Project>>(
+        (result, [path, value]) => (result.ok ? setParameter(result.value, path, value) : result),
+        ok(project),
+      );
     case 'remove-parameter':
       return removeParameter(project, command.path);
     case 'set-startup-servers':

@@ -154,7 +154,7 @@ describe("a group's startup servers", () => {
         findings={[]}
         onSet={() => undefined}
         onRemove={() => undefined}
-        servers={['esx1', 'esx2', 'esx3']}
+        names={{ servers: ['esx1', 'esx2', 'esx3'], groups: [], resources: [] }}
         onStartupServers={(group, servers) => {
           expect(group).toBe('failover-vm');
           changes.push(servers);
@@ -180,5 +180,73 @@ describe("a group's startup servers", () => {
     renderGroup({ ...GROUP, parameters: { comment: '' } });
     expect(screen.getByText(/None chosen: every server can start the group/)).toBeTruthy();
     expect(screen.getByRole('combobox', { name: 'Startup' })).toBeTruthy();
+  });
+});
+
+describe("a monitor's timing, target and recovery target", () => {
+  const GENW: EntityView = {
+    path: 'monitor/genw@genw-vm',
+    name: 'genw-vm',
+    kind: 'monitor',
+    type: 'genw',
+    parameters: {
+      target: 'exec-vm',
+      'polling/timing': '1',
+      'relation/type': 'grp',
+      'relation/name': 'failover-vm',
+    },
+  };
+  const NAMES = { servers: ['esx1'], groups: ['failover-vm'], resources: ['sd-vm', 'exec-vm'] };
+
+  function renderMonitor() {
+    const edits: unknown[] = [];
+    render(
+      <PropertiesPanel
+        entity={GENW}
+        findings={[]}
+        onSet={(path, value) => edits.push(['set', path, value])}
+        onRemove={(path) => edits.push(['remove', path])}
+        onSetMany={(changes) => edits.push(['many', changes])}
+        names={NAMES}
+      />,
+    );
+    return { edits, user: userEvent.setup() };
+  }
+
+  it("chooses among the cluster's resources and groups, the recovery target as one edit", async () => {
+    const { edits, user } = renderMonitor();
+    const target = screen.getByLabelText('Target resource') as HTMLSelectElement;
+    expect(Array.from(target.options, (option) => option.text)).toEqual([
+      'None',
+      'sd-vm',
+      'exec-vm',
+    ]);
+    expect(target.value).toBe('exec-vm');
+    const recovery = screen.getByLabelText('Recovery target') as HTMLSelectElement;
+    expect(Array.from(recovery.options, (option) => option.text)).toEqual([
+      'The cluster (LocalServer)',
+      'Group failover-vm',
+      'Resource sd-vm',
+      'Resource exec-vm',
+    ]);
+    expect(recovery.value).toBe('grp:failover-vm');
+    expect(screen.queryByLabelText('relation/type')).toBeNull();
+
+    await user.selectOptions(target, 'sd-vm');
+    await user.selectOptions(target, 'None');
+    await user.selectOptions(recovery, 'The cluster (LocalServer)');
+    await user.selectOptions(screen.getByLabelText('Monitor timing'), 'Always (0)');
+    expect(edits).toEqual([
+      ['set', 'monitor/genw@genw-vm/target', 'sd-vm'],
+      ['remove', 'monitor/genw@genw-vm/target'],
+      [
+        'many',
+        [
+          ['monitor/genw@genw-vm/relation/type', 'cls'],
+          ['monitor/genw@genw-vm/relation/name', 'LocalServer'],
+        ],
+      ],
+      ['set', 'monitor/genw@genw-vm/polling/timing', '0'],
+    ]);
   });
 });

@@ -15,8 +15,10 @@ import {
 } from '../../../schemas/index.js';
 import {
   type ChoiceField,
+  type ClusterNames,
   type EntityView,
   choiceFieldsOf,
+  recoveryChoices,
   startupServersOf,
 } from './entity-view.js';
 import { findingText, parameterProblemText } from '../problems/finding-text.js';
@@ -27,14 +29,21 @@ interface Props {
   onSet(path: string, value: string): void;
   /** Removes a parameter, so that the product's default applies. */
   onRemove(path: string): void;
-  /** The cluster's servers, in priority order: what a group's startup servers choose from. */
-  readonly servers?: readonly string[];
+  /** The cluster's servers, groups and resources: what references choose from. */
+  readonly names?: ClusterNames;
+  /** Sets several parameters as one edit (a recovery target's type and name). */
+  onSetMany?(changes: ReadonlyArray<readonly [string, string]>): void;
   /** Sets a group's startup servers, in order. */
   onStartupServers?(group: string, servers: readonly string[]): void;
 }
 
+const NO_NAMES: ClusterNames = { servers: [], groups: [], resources: [] };
+
 /** The select's value for "the product's default" (no real choice is empty). */
 const DEFAULT_CHOICE = '';
+
+/** A monitor's recovery target: both parts are set together by one choice. */
+const RELATION_KEYS = ['relation/type', 'relation/name'];
 
 /** The form of one entity. */
 export function PropertiesPanel({
@@ -42,7 +51,8 @@ export function PropertiesPanel({
   findings,
   onSet,
   onRemove,
-  servers = [],
+  names = NO_NAMES,
+  onSetMany,
   onStartupServers,
 }: Props) {
   const { t } = useTranslation();
@@ -50,8 +60,12 @@ export function PropertiesPanel({
     return <p className="empty">{t('properties.none')}</p>;
   }
   const findingsAt = (path: string) => findings.filter((finding) => finding.path === path);
-  const choices = choiceFieldsOf(entity, MONITOR_FINAL_ACTIONS);
-  const choiceKeys = new Set(choices.map((choice) => choice.key));
+  const choices = choiceFieldsOf(entity, MONITOR_FINAL_ACTIONS, names);
+  const hasRecovery = entity.kind === 'monitor' && onSetMany !== undefined;
+  const choiceKeys = new Set([
+    ...choices.map((choice) => choice.key),
+    ...(hasRecovery ? RELATION_KEYS : []),
+  ]);
   return (
     <form
       className="properties"
@@ -80,13 +94,22 @@ export function PropertiesPanel({
               onRemove={onRemove}
             />
           ))}
+          {hasRecovery && onSetMany ? (
+            <RecoveryRow
+              path={entity.path}
+              parameters={entity.parameters}
+              names={names}
+              findings={findingsAt(`${entity.path}/relation`)}
+              onSetMany={onSetMany}
+            />
+          ) : null}
         </fieldset>
       ) : null}
       {entity.kind === 'group' && onStartupServers ? (
         <StartupServers
           key={entity.path}
           chosen={startupServersOf(entity)}
-          servers={servers}
+          servers={names.servers}
           onChange={(next) => onStartupServers(entity.name, next)}
         />
       ) : null}
@@ -143,10 +166,10 @@ function ChoiceRow({
         }
       >
         {/* The product's default: no element, so choosing it removes the parameter. */}
-        <option value={DEFAULT_CHOICE}>{t('option.default')}</option>
+        <option value={DEFAULT_CHOICE}>{t(field.absent ?? 'option.default')}</option>
         {known ? null : <option value={value}>{value}</option>}
         {field.options.map(([option, meaning, fallback]) => {
-          const text = t(meaning, { defaultValue: fallback ?? meaning });
+          const text = meaning === '' ? option : t(meaning, { defaultValue: fallback ?? meaning });
           return (
             <option key={option} value={option}>
               {text === option ? option : `${text} (${option})`}
@@ -405,5 +428,50 @@ function StartupServers(props: {
         </div>
       ) : null}
     </fieldset>
+  );
+}
+
+/**
+ * A monitor's recovery target chosen among the cluster (LocalServer), its groups and its
+ * resources: `relation/type` and `relation/name` set together, as one edit.
+ */
+function RecoveryRow(props: {
+  path: string;
+  parameters: Readonly<Record<string, string>>;
+  names: ClusterNames;
+  findings: readonly Finding[];
+  onSetMany(changes: ReadonlyArray<readonly [string, string]>): void;
+}) {
+  const { t } = useTranslation();
+  const id = `field-${props.path}/relation`;
+  const type = props.parameters['relation/type'];
+  const name = props.parameters['relation/name'];
+  const value = type === undefined && name === undefined ? '' : `${type ?? ''}:${name ?? ''}`;
+  const choices = recoveryChoices(props.names);
+  const known = value === '' || choices.some(([choice]) => choice === value);
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t('field.recoveryTarget')}</label>
+      <select
+        id={id}
+        value={value}
+        onChange={(event) => {
+          const at = event.target.value.indexOf(':');
+          props.onSetMany([
+            [`${props.path}/relation/type`, event.target.value.slice(0, at)],
+            [`${props.path}/relation/name`, event.target.value.slice(at + 1)],
+          ]);
+        }}
+      >
+        {value === '' ? <option value="">{t('option.noRecoveryTarget')}</option> : null}
+        {known ? null : <option value={value}>{value}</option>}
+        {choices.map(([choice, meaning, subject]) => (
+          <option key={choice} value={choice}>
+            {t(meaning, { name: subject })}
+          </option>
+        ))}
+      </select>
+      <FieldFindings findings={props.findings} />
+    </div>
   );
 }

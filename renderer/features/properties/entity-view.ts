@@ -41,9 +41,24 @@ export interface ChoiceField {
   readonly key: string;
   /** i18n key of the label. */
   readonly label: string;
-  /** Value, i18n key of its meaning, and the English meaning when the key has no entry. */
+  /**
+   * Value, i18n key of its meaning ('' for a name shown as it is), and the English meaning
+   * when the key has no entry (the name itself for '').
+   */
   readonly options: ReadonlyArray<readonly [string, string, string?]>;
+  /** i18n key of what the absent parameter means, when not "Product default". */
+  readonly absent?: string;
 }
+
+/** The names a monitor's target and recovery target choose from. */
+export interface ClusterNames {
+  readonly servers: readonly string[];
+  readonly groups: readonly string[];
+  readonly resources: readonly string[];
+}
+
+/** A name as a choice: shown as it is. */
+const named = (name: string) => [name, '', name] as const;
 
 const AUTOMATIC_OR_MANUAL: ChoiceField['options'] = [
   ['1', 'option.automatic'],
@@ -72,6 +87,7 @@ export function startupServersOf(entity: EntityView): string[] {
 export function choiceFieldsOf(
   entity: EntityView,
   finalActions: Readonly<Record<string, string>>,
+  names: ClusterNames = { servers: [], groups: [], resources: [] },
 ): ChoiceField[] {
   if (entity.kind === 'group') {
     return GROUP_FIELDS;
@@ -80,6 +96,21 @@ export function choiceFieldsOf(
     return [];
   }
   const fields: ChoiceField[] = [
+    // clpconf-format.md §6: 0 always, 1 only while the target is active (then it needs one).
+    {
+      key: 'polling/timing',
+      label: 'field.monitorTiming',
+      options: [
+        ['0', 'option.always'],
+        ['1', 'option.whileActive'],
+      ],
+    },
+    {
+      key: 'target',
+      label: 'field.monitorTarget',
+      options: names.resources.map(named),
+      absent: 'option.noTarget',
+    },
     {
       key: 'emergency/action',
       label: 'field.finalAction',
@@ -113,4 +144,17 @@ export function choiceFieldsOf(
     });
   }
   return fields;
+}
+
+/** A recovery target as one choice: `cls:LocalServer`, `grp:<group>` or `rsc:<resource>`. */
+export function recoveryChoices(
+  names: ClusterNames,
+): ReadonlyArray<readonly [string, string, string?]> {
+  return [
+    ['cls:LocalServer', 'option.recoverCluster'],
+    ...names.groups.map((group) => [`grp:${group}`, 'option.recoverGroup', group] as const),
+    ...names.resources.map(
+      (resource) => [`rsc:${resource}`, 'option.recoverResource', resource] as const,
+    ),
+  ];
 }
