@@ -91,6 +91,10 @@ export const en = {
   },
   field: {
     finalAction: 'Final action',
+    activationFailure: 'On activation failure',
+    deactivationFailure: 'On deactivation failure',
+    startScriptSync: 'Start script',
+    stopScriptSync: 'Stop script',
     monitorTiming: 'Monitor timing',
     monitorTarget: 'Target resource',
     recoveryTarget: 'Recovery target',

@@ -53,3 +53,28 @@ export const MONITOR_FINAL_ACTIONS: Readonly<Record<string, string>> = {
   '15': 'I/O fencing',
   '16': 'Stop resource',
 };
+
+/**
+ * Final actions of a resource whose activation or deactivation failed (`act/action`,
+ * `deact/action`; clpconf-format.md §5). Group and cluster stops apply to activation only.
+ */
+export const RESOURCE_FINAL_ACTIONS: Readonly<Record<string, string>> = {
+  '0': 'No operation (go on with the next resource)',
+  '1': 'No operation (do not go on with the next resource)',
+  '2': 'Stop group',
+  '3': 'Stop cluster service',
+  '4': 'Stop cluster service and shut down OS',
+  '5': 'Stop cluster service and reboot OS',
+  '6': 'Generate an intentional stop error (Windows)',
+  '8': 'sysrq panic',
+  '9': 'keepalive reset',
+  '10': 'keepalive panic',
+  '11': 'BMC reset',
+  '12': 'BMC power off',
+  '13': 'BMC power cycle',
+  '14': 'BMC NMI',
+  '15': 'I/O fencing',
+};
+
+/** The codes of `RESOURCE_FINAL_ACTIONS` that apply to activation only. */
+export const ACTIVATION_ONLY_ACTIONS: readonly string[] = ['2', '3'];

@@ -250,3 +250,40 @@ describe("a monitor's timing, target and recovery target", () => {
     ]);
   });
 });
+
+describe("a resource's final actions and an exec script's mode", () => {
+  it('offers the documented codes with their meaning; deactivation has no group or cluster stop', async () => {
+    const edits: unknown[] = [];
+    render(
+      <PropertiesPanel
+        entity={{
+          path: 'resource/exec@exec-vm',
+          name: 'exec-vm',
+          kind: 'resource',
+          type: 'exec',
+          parameters: { 'act/action': '1', 'parameters/act/sync': '1' },
+        }}
+        findings={[]}
+        onSet={(path, value) => edits.push([path, value])}
+        onRemove={(path) => edits.push([path])}
+      />,
+    );
+    const act = screen.getByLabelText('On activation failure') as HTMLSelectElement;
+    expect(act.value).toBe('1');
+    expect(act.selectedOptions[0]?.text).toBe(
+      'No operation (do not go on with the next resource) (1)',
+    );
+    const deact = screen.getByLabelText('On deactivation failure') as HTMLSelectElement;
+    const codes = Array.from(deact.options, (option) => option.value);
+    expect(codes).toContain('4');
+    expect(codes).not.toContain('2');
+    expect(codes).not.toContain('3');
+    const user = userEvent.setup();
+    await user.selectOptions(screen.getByLabelText('Start script'), 'Asynchronous (0)');
+    await user.selectOptions(deact, '4');
+    expect(edits).toEqual([
+      ['resource/exec@exec-vm/parameters/act/sync', '0'],
+      ['resource/exec@exec-vm/deact/action', '4'],
+    ]);
+  });
+});

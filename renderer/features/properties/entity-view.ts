@@ -2,7 +2,12 @@
  * The selected entity as the property form sees it: name, kind, type and parameter map,
  * whatever its kind. Pure.
  */
-import { type ClusterModel, entityAtPath } from '../../../schemas/index.js';
+import {
+  ACTIVATION_ONLY_ACTIONS,
+  type ClusterModel,
+  RESOURCE_FINAL_ACTIONS,
+  entityAtPath,
+} from '../../../schemas/index.js';
 
 export interface EntityView {
   readonly path: string;
@@ -72,6 +77,33 @@ const GROUP_FIELDS: ChoiceField[] = [
   { key: 'failback', label: 'field.groupFailback', options: AUTOMATIC_OR_MANUAL },
 ];
 
+const SYNC_CHOICES: ChoiceField['options'] = [
+  ['1', 'option.synchronous'],
+  ['0', 'option.asynchronous'],
+];
+
+/** A resource's final actions on (de)activation failure, and an exec script's start mode. */
+function resourceFields(entity: EntityView): ChoiceField[] {
+  const actions = (codes: readonly string[]): ChoiceField['options'] =>
+    codes.map((code) => [code, `resourceAction.${code}`, RESOURCE_FINAL_ACTIONS[code]]);
+  const codes = Object.keys(RESOURCE_FINAL_ACTIONS);
+  const fields: ChoiceField[] = [
+    { key: 'act/action', label: 'field.activationFailure', options: actions(codes) },
+    {
+      key: 'deact/action',
+      label: 'field.deactivationFailure',
+      options: actions(codes.filter((code) => !ACTIVATION_ONLY_ACTIONS.includes(code))),
+    },
+  ];
+  if (entity.type === 'exec' || entity.type === 'script') {
+    fields.push(
+      { key: 'parameters/act/sync', label: 'field.startScriptSync', options: SYNC_CHOICES },
+      { key: 'parameters/deact/sync', label: 'field.stopScriptSync', options: SYNC_CHOICES },
+    );
+  }
+  return fields;
+}
+
 /** A group's startup servers in order, from its `policy@server/order` parameters. */
 export function startupServersOf(entity: EntityView): string[] {
   return Object.entries(entity.parameters)
@@ -91,6 +123,9 @@ export function choiceFieldsOf(
 ): ChoiceField[] {
   if (entity.kind === 'group') {
     return GROUP_FIELDS;
+  }
+  if (entity.kind === 'resource') {
+    return resourceFields(entity);
   }
   if (entity.kind !== 'monitor') {
     return [];
