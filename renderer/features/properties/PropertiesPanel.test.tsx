@@ -287,3 +287,45 @@ describe("a resource's final actions and an exec script's mode", () => {
     ]);
   });
 });
+
+describe('the documented choices of disks, mirror disks and pre-action scripts', () => {
+  const renderEntity = (entity: EntityView) =>
+    render(
+      <PropertiesPanel
+        entity={entity}
+        findings={[]}
+        onSet={() => undefined}
+        onRemove={() => undefined}
+      />,
+    );
+  const optionsOf = (label: string) =>
+    Array.from(
+      (screen.getByLabelText(label) as HTMLSelectElement).options,
+      (option) => option.value,
+    );
+
+  it('a disk resource: its disk type and file system (clpconf-format.md §5.2)', () => {
+    renderEntity({
+      path: 'resource/disk@disk1',
+      name: 'disk1',
+      kind: 'resource',
+      type: 'disk',
+      parameters: { 'parameters/fs': 'ext4' },
+    });
+    expect(optionsOf('Disk type')).toEqual(['', 'disk', 'raw', 'lvm', 'vxvm']);
+    expect(optionsOf('File system')).toContain('xfs');
+    expect((screen.getByLabelText('File system') as HTMLSelectElement).value).toBe('ext4');
+  });
+
+  it('a monitor: whether the script before the final action runs', () => {
+    renderEntity({
+      path: 'monitor/genw@g1',
+      name: 'g1',
+      kind: 'monitor',
+      type: 'genw',
+      parameters: { 'emergency/preaction/use': '1' },
+    });
+    const use = screen.getByLabelText('Script before final action') as HTMLSelectElement;
+    expect(use.selectedOptions[0]?.text).toBe('Run it (1)');
+  });
+});

@@ -95,6 +95,29 @@ function resourceFields(entity: EntityView): ChoiceField[] {
       options: actions(codes.filter((code) => !ACTIVATION_ONLY_ACTIONS.includes(code))),
     },
   ];
+  if (entity.type === 'disk') {
+    // clpconf-format.md §5.2.
+    fields.push(
+      {
+        key: 'parameters/disktype',
+        label: 'field.diskType',
+        options: ['disk', 'raw', 'lvm', 'vxvm'].map(named),
+      },
+      {
+        key: 'parameters/fs',
+        label: 'field.fileSystem',
+        options: ['ext3', 'ext4', 'xfs', 'reiserfs', 'vxfs', 'zfs', 'none'].map(named),
+      },
+    );
+  }
+  if (entity.type === 'md') {
+    // clpconf-format.md §5.3.
+    fields.push({
+      key: 'parameters/fs',
+      label: 'field.fileSystem',
+      options: ['ext4', 'xfs', 'none'].map(named),
+    });
+  }
   if (entity.type === 'exec' || entity.type === 'script') {
     fields.push(
       { key: 'parameters/act/sync', label: 'field.startScriptSync', options: SYNC_CHOICES },
@@ -154,6 +177,15 @@ export function choiceFieldsOf(
         `finalAction.${code}`,
         meaning,
       ]),
+    },
+    // "Execute script before final action" (clpconf-format.md §6; the VM030 rule).
+    {
+      key: 'emergency/preaction/use',
+      label: 'field.preactionUse',
+      options: [
+        ['1', 'option.run'],
+        ['0', 'option.doNotRun'],
+      ],
     },
   ];
   if (entity.type === 'userw') {
