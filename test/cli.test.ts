@@ -329,6 +329,22 @@ describe('set', () => {
     expect(entity.stderr).toContain('clpbuilder remove');
   });
 
+  it('startup servers from the command line: set adds an entry, unset takes one out and renumbers', () => {
+    const project = projectOf(ISCSI);
+    const group = 'group@failover-iscsi';
+    for (const [server, order] of [
+      ['iscsi2', '0'],
+      ['iscsi1', '1'],
+    ] as const) {
+      const added = clpbuilder('set', project, `${group}/policy@${server}/order`, order);
+      expect(added.status, added.stderr).toBe(0);
+    }
+    const removed = clpbuilder('unset', project, `${group}/policy@iscsi2`);
+    expect(removed.status, removed.stderr).toBe(0);
+    expect(clpbuilder('get', project, `${group}/policy@iscsi1/order`).stdout).toBe('0\n');
+    expect(clpbuilder('get', project, `${group}/policy@iscsi2/order`).status).toBe(2);
+  });
+
   it('saves a bare clp.conf of any name in place', () => {
     const file = join(scratch, 'bare-previous.xml');
     writeFileSync(file, fixtureBytes(PREVIOUS));

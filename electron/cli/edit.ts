@@ -62,8 +62,9 @@ function registerUnsetCommand(program: Command): void {
     .argument('<path>', 'clpcfadm-style path, e.g. monitor/genw@genw1/polling/interval')
     .addHelpText(
       'after',
-      '\nAn absent parameter is nothing to change. Entities go with remove; keyed entries\n' +
-        '(members, startup servers, dependencies) with the commands that edit them.',
+      "\nAn absent parameter is nothing to change. A group's startup server goes with\n" +
+        'group@<group>/policy@<server> (the others keep their order). Entities go with remove;\n' +
+        'the other keyed entries (members, dependencies) with the commands that edit them.',
     )
     .action(
       runAction((project: string, path: string, options: OutputOptions) =>

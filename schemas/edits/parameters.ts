@@ -10,6 +10,7 @@ import { flattenParameters, toInteger } from '../model/params.js';
 import type { Project } from '../project.js';
 import { type AppError, type Result, appError, fail, ok, pipe } from '../result.js';
 import { knownParameters, misspeltParameter } from '../model/known-parameters.js';
+import { setStartupServers, startupServersIn } from './startup-servers.js';
 import { likelyMeant } from '../model/likely.js';
 import { syncObjectNumber } from './derived.js';
 
@@ -235,12 +236,27 @@ export function setParameter(project: Project, path: string, value: string): Res
 
 /**
  * Removes one parameter, so that the product's default applies (`clpbuilder unset`, the
- * property form's "back to the default"). Only a plain leaf of an entity or of the cluster:
- * an entity is removed with `remove`, and keyed entries (members, startup servers,
- * dependencies, addresses) are what references are made of.
+ * property form's "back to the default"). Only a plain leaf of an entity or of the cluster,
+ * or a group's startup server (`group@g/policy@server`: the others' order follows): an entity
+ * is removed with `remove`, and the other keyed entries (members, dependencies, addresses) are
+ * what references are made of.
  */
 export function removeParameter(project: Project, path: string): Result<Project> {
   const trimmed = path.replace(/^\/+|\/+$/g, '');
+  // A startup server is an entry no reference points at: it goes, and the others' order follows.
+  const startup = /^group@([^/]+)\/policy@([^/]+?)(?:\/order)?$/.exec(trimmed);
+  if (startup) {
+    const [, group = '', server = ''] = startup;
+    const located = find(project.conf, `group@${group}`);
+    const servers = located.ok ? startupServersIn(located.value.element) : undefined;
+    return servers === undefined || !servers.includes(server)
+      ? ok(project)
+      : setStartupServers(
+          project,
+          group,
+          servers.filter((other) => other !== server),
+        );
+  }
   const entity = entityPathOf(trimmed) ?? (trimmed.startsWith('cluster/') ? 'cluster' : undefined);
   const sub = entity === undefined ? '' : trimmed.slice(entity.length + 1);
   if (entity === undefined || sub === '' || sub.includes('@')) {

@@ -10,6 +10,8 @@ import { serializeClpConf } from '../codec/document.js';
 import { readModel } from '../model/read.js';
 import type { Project } from '../project.js';
 import { checkProject } from '../rules/index.js';
+import { addServer } from './entities.js';
+import { removeParameter } from './parameters.js';
 import { setStartupServers } from './startup-servers.js';
 
 const policyOf = (project: Project) =>
@@ -89,5 +91,23 @@ describe('setStartupServers', () => {
   it('refuses a group that is not there', () => {
     const refused = setStartupServers(interHostProject(), 'failover-db', ['esx1']);
     expect(refused.ok || refused.error.message).toBe('group failover-db is not in this clp.conf');
+  });
+});
+
+describe('removeParameter of a startup server', () => {
+  it('takes the entry out and renumbers the others; an absent one changes nothing', () => {
+    const three = unwrap(
+      setStartupServers(
+        unwrap(addServer(interHostProject(), 'esx3', { ip: '10.0.0.3' })),
+        'failover-vm',
+        ['esx1', 'esx2', 'esx3'],
+      ),
+    );
+    const removed = unwrap(removeParameter(three, 'group@failover-vm/policy@esx2'));
+    expect(policyOf(removed)).toEqual([
+      { server: 'esx1', order: '0' },
+      { server: 'esx3', order: '1' },
+    ]);
+    expect(unwrap(removeParameter(removed, 'group@failover-vm/policy@esx2/order'))).toBe(removed);
   });
 });

@@ -11,6 +11,15 @@ import { find, insertElement, removeAt, setAttribute, updateAt, withText } from 
 import type { Project } from '../project.js';
 import { type Result, appError, fail, ok } from '../result.js';
 
+/** A group element's startup servers, in the order its entries are written. */
+export function startupServersIn(group: XmlElement): string[] {
+  return group.children.flatMap((child) =>
+    child.kind === 'element' && child.name === 'policy'
+      ? [attributeValue(child, 'name') ?? '']
+      : [],
+  );
+}
+
 /** Sets a group's startup servers, in order; [] removes them all. */
 export function setStartupServers(
   project: Project,
