@@ -1,0 +1,140 @@
+/**
+ * The property form's rows: a parameter as a choice of meanings or as text, each with its
+ * problem and the rules' findings under it.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type Finding, checkParameterValue, unitOf } from '../../../schemas/index.js';
+import type { ChoiceField } from './entity-view.js';
+import { findingText, parameterProblemText } from '../problems/finding-text.js';
+
+/** The select's value for "the product's default" (no real choice is empty). */
+const DEFAULT_CHOICE = '';
+
+export interface RowProps {
+  readonly path: string;
+  readonly value: string | undefined;
+  readonly findings: readonly Finding[];
+  onSet(path: string, value: string): void;
+  onRemove(path: string): void;
+}
+
+export function ChoiceRow({
+  field,
+  path,
+  value,
+  findings,
+  onSet,
+  onRemove,
+}: RowProps & { field: ChoiceField }) {
+  const { t } = useTranslation();
+  const id = `field-${path}`;
+  const known = value === undefined || field.options.some(([option]) => option === value);
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t(field.label)}</label>
+      <select
+        id={id}
+        data-path={path}
+        value={value ?? DEFAULT_CHOICE}
+        onChange={(event) =>
+          event.target.value === DEFAULT_CHOICE ? onRemove(path) : onSet(path, event.target.value)
+        }
+      >
+        {/* The product's default: no element, so choosing it removes the parameter. */}
+        <option value={DEFAULT_CHOICE}>{t(field.absent ?? 'option.default')}</option>
+        {known ? null : <option value={value}>{value}</option>}
+        {field.options.map(([option, meaning, fallback]) => {
+          const text = meaning === '' ? option : t(meaning, { defaultValue: fallback ?? meaning });
+          return (
+            <option key={option} value={option}>
+              {text === option ? option : `${text} (${option})`}
+            </option>
+          );
+        })}
+      </select>
+      <FieldFindings findings={findings} />
+    </div>
+  );
+}
+
+export function TextRow({
+  label,
+  path,
+  value,
+  findings,
+  onSet,
+  onRemove,
+}: RowProps & { label: string }) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState(value ?? '');
+  const unit = unitOf(path);
+  const checked = checkParameterValue(path, draft);
+  const error = checked.ok
+    ? undefined
+    : parameterProblemText(checked.error.message).replace(`${path}: `, '');
+  const id = `field-${path}`;
+  const commit = () => {
+    if (checked.ok && draft !== value) {
+      onSet(path, draft);
+    }
+  };
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        data-path={path}
+        value={draft}
+        aria-invalid={error !== undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        onChange={(event) => setDraft(event.target.value)}
+        onBlur={commit}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') {
+            commit();
+          }
+        }}
+      />
+      {unit ? (
+        <span className="unit" title={t(`units.${unit}`)}>
+          {unit}
+        </span>
+      ) : null}
+      {/* Keyed entries (members, startup servers) are references, edited by their own commands. */}
+      {label.includes('@') ? null : (
+        <button
+          type="button"
+          className="remove-parameter"
+          aria-label={t('properties.remove', { key: label })}
+          title={t('properties.remove', { key: label })}
+          onClick={() => onRemove(path)}
+        >
+          ×
+        </button>
+      )}
+      <FieldError id={`${id}-error`} problem={error} />
+      <FieldFindings findings={findings} />
+    </div>
+  );
+}
+
+/** A field's problem under it, announced as it appears. */
+export function FieldError({ id, problem }: { id: string; problem: string | undefined }) {
+  return problem ? (
+    <p className="field-error" id={id} role="alert">
+      {problem}
+    </p>
+  ) : null;
+}
+
+export function FieldFindings({ findings }: { readonly findings: readonly Finding[] }) {
+  return findings.map((finding) => (
+    <p
+      key={`${finding.rule}-${finding.message}`}
+      className={`field-finding sev-${finding.severity}`}
+    >
+      {finding.rule}: {findingText(finding).message}
+    </p>
+  ));
+}
