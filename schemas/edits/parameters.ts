@@ -221,7 +221,7 @@ export function setParameter(project: Project, path: string, value: string): Res
       }),
     );
   }
-  const misspelt = misspeltProblem(project.conf, path, entity);
+  const misspelt = misspeltProblem(project.conf, path);
   if (misspelt) {
     return fail(misspelt);
   }
@@ -257,9 +257,8 @@ export function removeParameter(project: Project, path: string): Result<Project>
           servers.filter((other) => other !== server),
         );
   }
-  const entity = entityPathOf(trimmed) ?? (trimmed.startsWith('cluster/') ? 'cluster' : undefined);
-  const sub = entity === undefined ? '' : trimmed.slice(entity.length + 1);
-  if (entity === undefined || sub === '' || sub.includes('@')) {
+  const place = placeOf(trimmed);
+  if (place === undefined || place.sub === '' || place.sub.includes('@')) {
     return fail(
       appError(
         'usage',
@@ -271,7 +270,7 @@ export function removeParameter(project: Project, path: string): Result<Project>
       ),
     );
   }
-  const owner = find(project.conf, entity);
+  const owner = find(project.conf, place.owner);
   if (!owner.ok) {
     return owner;
   }
@@ -300,22 +299,35 @@ function entityPathOf(path: string): string | undefined {
   return ENTITY_PATH.exec(path.replace(/^\/+/, ''))?.[1];
 }
 
+/** A parameter path split into its owner (an entity, or `cluster`), kind, type and sub-path. */
+interface ParameterPlace {
+  readonly owner: string;
+  readonly kind: string;
+  readonly type: string;
+  readonly sub: string;
+}
+
+function placeOf(path: string): ParameterPlace | undefined {
+  const trimmed = path.replace(/^\/+|\/+$/g, '');
+  const owner = entityPathOf(trimmed) ?? (trimmed.startsWith('cluster/') ? 'cluster' : undefined);
+  if (owner === undefined) {
+    return undefined;
+  }
+  const [kind = '', type = ''] = owner.split('@', 1)[0]?.split('/') ?? [];
+  return { owner, kind, type, sub: trimmed.slice(owner.length + 1) };
+}
+
 /**
  * Why creating the parameter at `path` is refused: it is absent, the sources do not document it
  * and they document one a typo away (`polling/intervall`). Undefined otherwise, so that a
  * parameter no source names can still be set.
  */
-function misspeltProblem(
-  document: ClpDocument,
-  path: string,
-  entity: string | undefined,
-): AppError | undefined {
-  const owner = entity ?? (path.startsWith('cluster/') ? 'cluster' : undefined);
-  if (owner === undefined || find(document, path).ok) {
+function misspeltProblem(document: ClpDocument, path: string): AppError | undefined {
+  const place = placeOf(path);
+  if (place === undefined || find(document, path).ok) {
     return undefined;
   }
-  const [kind = '', type = ''] = owner.split('@', 1)[0]?.split('/') ?? [];
-  const sub = path.slice(owner.length + 1);
+  const { owner, kind, type, sub } = place;
   const meant = misspeltParameter(kind, type, sub);
   if (meant === undefined) {
     return undefined;
@@ -373,13 +385,12 @@ export function getParameter(
  */
 function absentParameterError(document: ClpDocument, path: string): AppError | undefined {
   const trimmed = path.replace(/^\/+|\/+$/g, '');
-  const owner = entityPathOf(trimmed) ?? (trimmed.startsWith('cluster/') ? 'cluster' : undefined);
-  const entity = owner === undefined ? undefined : find(document, owner);
-  if (owner === undefined || !entity?.ok) {
+  const place = placeOf(trimmed);
+  const entity = place === undefined ? undefined : find(document, place.owner);
+  if (place === undefined || !entity?.ok) {
     return undefined;
   }
-  const sub = trimmed.slice(owner.length + 1);
-  const [kind = '', type = ''] = owner.split('@', 1)[0]?.split('/') ?? [];
+  const { owner, kind, type, sub } = place;
   const documented = knownParameters(kind, type);
   if (documented.includes(sub)) {
     return appError('not-found', `${owner} does not set ${sub}: the product's default applies`, {
