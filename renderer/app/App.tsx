@@ -14,7 +14,7 @@ import {
   worstSeverities,
 } from '../features/tree/tree-model.js';
 import { PropertiesPanel } from '../features/properties/PropertiesPanel.js';
-import { entityAt } from '../features/properties/entity-view.js';
+import { devicesOf, entityAt } from '../features/properties/entity-view.js';
 import { ProblemsPanel } from '../features/problems/ProblemsPanel.js';
 import { ScriptsPanel } from '../features/scripts/ScriptsPanel.js';
 import { scriptFolderOf, scriptsIn } from '../features/scripts/script-text.js';
@@ -111,8 +111,9 @@ function Workspace({ editor, session, dispatch, onSave, onReload, fileMenu }: Wo
       servers: model.servers.map((server) => server.name),
       groups: model.groups.map((group) => group.name),
       resources: model.resources.map((resource) => resource.name),
+      devices: devicesOf(model),
     }),
-    [model.servers, model.groups, model.resources],
+    [model],
   );
   const scriptsGiven = session?.scriptsGiven ?? true;
   const findings = useMemo(

@@ -329,3 +329,39 @@ describe('the documented choices of disks, mirror disks and pre-action scripts',
     expect(use.selectedOptions[0]?.text).toBe('Run it (1)');
   });
 });
+
+describe("a heartbeat's device", () => {
+  it("is chosen among the servers' devices of its kind, each shown with every server's address", () => {
+    render(
+      <PropertiesPanel
+        entity={{
+          path: 'heartbeat/lankhb@lankhb1',
+          name: 'lankhb1',
+          kind: 'heartbeat',
+          type: 'lankhb',
+          parameters: { priority: '0', device: '0' },
+        }}
+        findings={[]}
+        onSet={() => undefined}
+        onRemove={() => undefined}
+        names={{
+          servers: ['esx1', 'esx2'],
+          groups: [],
+          resources: [],
+          devices: [
+            { id: '0', type: 'lan', where: 'esx1 10.0.0.1, esx2 10.0.0.2' },
+            { id: '1', type: 'lan', where: 'esx1 192.168.0.1, esx2 192.168.0.2' },
+            { id: '10200', type: 'ping', where: 'esx1 1, esx2 1' },
+          ],
+        }}
+      />,
+    );
+    const device = screen.getByLabelText('Device') as HTMLSelectElement;
+    expect(Array.from(device.options, (option) => option.text)).toEqual([
+      'Not set',
+      'esx1 10.0.0.1, esx2 10.0.0.2 (0)',
+      'esx1 192.168.0.1, esx2 192.168.0.2 (1)',
+    ]);
+    expect(device.value).toBe('0');
+  });
+});

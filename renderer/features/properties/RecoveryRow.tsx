@@ -38,7 +38,7 @@ export function RecoveryRow(props: {
           ]);
         }}
       >
-        {value === '' ? <option value="">{t('option.noRecoveryTarget')}</option> : null}
+        {value === '' ? <option value="">{t('option.notSet')}</option> : null}
         {known ? null : <option value={value}>{value}</option>}
         {choices.map(([choice, meaning, subject]) => (
           <option key={choice} value={choice}>

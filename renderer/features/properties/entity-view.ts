@@ -60,6 +60,40 @@ export interface ClusterNames {
   readonly servers: readonly string[];
   readonly groups: readonly string[];
   readonly resources: readonly string[];
+  /** The servers' devices by id: what a heartbeat or a network partition resource uses. */
+  readonly devices?: readonly ClusterDevice[];
+}
+
+/** A device id and what each server has under it (`esx1 10.0.0.1, esx2 10.0.0.2`). */
+export interface ClusterDevice {
+  readonly id: string;
+  readonly type: string;
+  readonly where: string;
+}
+
+/** The device type each heartbeat and network partition kind uses (clpconf-format.md §2.5). */
+const DEVICE_TYPES: Readonly<Record<string, string>> = {
+  lankhb: 'lan',
+  lanhb: 'lan',
+  diskhb: 'disk',
+  bmchb: 'bmc',
+  witnesshb: 'witness',
+  pingnp: 'ping',
+  httpnp: 'http',
+  disknp: 'disknp',
+};
+
+/** The servers' devices by id, each with its type and every server's value for it. */
+export function devicesOf(model: ClusterModel): ClusterDevice[] {
+  const byId = new Map<string, { type: string; where: string[] }>();
+  for (const server of model.servers) {
+    for (const device of server.devices) {
+      const entry = byId.get(device.id) ?? { type: device.type ?? '', where: [] };
+      entry.where.push(`${server.name} ${device.info ?? ''}`.trim());
+      byId.set(device.id, entry);
+    }
+  }
+  return [...byId].map(([id, { type, where }]) => ({ id, type, where: where.join(', ') }));
 }
 
 /** A name as a choice: shown as it is. */
@@ -149,6 +183,18 @@ export function choiceFieldsOf(
   }
   if (entity.kind === 'resource') {
     return resourceFields(entity);
+  }
+  if (entity.kind === 'heartbeat' || entity.kind === 'networkpartition') {
+    const type = DEVICE_TYPES[entity.type ?? ''];
+    const devices = (names.devices ?? []).filter((device) => device.type === type);
+    return [
+      {
+        key: 'device',
+        label: 'field.device',
+        options: devices.map((device) => [device.id, '', device.where]),
+        absent: 'option.notSet',
+      },
+    ];
   }
   if (entity.kind !== 'monitor') {
     return [];

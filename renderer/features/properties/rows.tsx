@@ -45,7 +45,10 @@ export function ChoiceRow({
         <option value={DEFAULT_CHOICE}>{t(field.absent ?? 'option.default')}</option>
         {known ? null : <option value={value}>{value}</option>}
         {field.options.map(([option, meaning, fallback]) => {
-          const text = meaning === '' ? option : t(meaning, { defaultValue: fallback ?? meaning });
+          const text =
+            meaning === ''
+              ? (fallback ?? option)
+              : t(meaning, { defaultValue: fallback ?? meaning });
           return (
             <option key={option} value={option}>
               {text === option ? option : `${text} (${option})`}
