@@ -225,6 +225,7 @@ function Workspace({ editor, session, dispatch, onSave, onReload, fileMenu }: Wo
                 onStartupServers={(group, servers) =>
                   dispatch({ type: 'set-startup-servers', group, servers })
                 }
+                onSelect={(path) => dispatch({ type: 'select', path })}
               />
             ) : (
               <Suspense fallback={<p className="empty">…</p>}>

@@ -73,6 +73,8 @@ export const en = {
     settings: 'Settings',
     parameters: 'All parameters',
     remove: 'Remove {{key}}: the product default applies',
+    members: 'Resources',
+    noMembers: 'The group holds no resource yet: add one from its menu in the tree.',
     startupServers: 'Startup servers',
     startupAll: 'None chosen: every server can start the group, in server priority order.',
     startupMoveUp: 'Move {{server}} up',

@@ -74,6 +74,8 @@ export const ja = {
     settings: '設定',
     parameters: 'すべてのパラメータ',
     remove: '{{key}} を取り除く (製品の既定値になります)',
+    members: 'リソース',
+    noMembers: 'グループにはまだリソースがありません。ツリーのメニューから追加してください。',
     startupServers: '起動可能サーバ',
     startupAll: '指定なし: すべてのサーバがサーバの優先順位の順にグループを起動できます。',
     startupMoveUp: '{{server}} を上へ移動',

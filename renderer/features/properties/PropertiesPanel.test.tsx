@@ -365,3 +365,28 @@ describe("a heartbeat's device", () => {
     expect(device.value).toBe('0');
   });
 });
+
+describe("a group's resources", () => {
+  it('are listed in order, each selecting its resource, and not as raw parameters', async () => {
+    const selected: string[] = [];
+    render(
+      <PropertiesPanel
+        entity={{
+          path: 'group@failover-vm',
+          name: 'failover-vm',
+          kind: 'group',
+          parameters: { 'resource@disk@sd-vm': '', 'resource@exec@exec-vm': '', gid: '0' },
+        }}
+        findings={[]}
+        onSet={() => undefined}
+        onRemove={() => undefined}
+        onSelect={(path) => selected.push(path)}
+      />,
+    );
+    const list = screen.getByRole('list', { name: 'Resources' });
+    expect(list.textContent).toBe('sd-vm diskexec-vm exec');
+    expect(screen.queryByLabelText('resource@exec@exec-vm')).toBeNull();
+    await userEvent.setup().click(screen.getByRole('button', { name: 'exec-vm' }));
+    expect(selected).toEqual(['resource/exec@exec-vm']);
+  });
+});

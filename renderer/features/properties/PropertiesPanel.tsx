@@ -27,6 +27,8 @@ interface Props {
   onSetMany?(changes: ReadonlyArray<readonly [string, string]>): void;
   /** Sets a group's startup servers, in order. */
   onStartupServers?(group: string, servers: readonly string[]): void;
+  /** Selects another entity (a group's resource) by its path. */
+  onSelect?(path: string): void;
 }
 
 const NO_NAMES: ClusterNames = { servers: [], groups: [], resources: [] };
@@ -43,6 +45,7 @@ export function PropertiesPanel({
   names = NO_NAMES,
   onSetMany,
   onStartupServers,
+  onSelect,
 }: Props) {
   const { t } = useTranslation();
   if (!entity) {
@@ -94,6 +97,9 @@ export function PropertiesPanel({
           ) : null}
         </fieldset>
       ) : null}
+      {entity.kind === 'group' && onSelect ? (
+        <GroupMembers members={membersOf(entity)} onSelect={onSelect} />
+      ) : null}
       {entity.kind === 'group' && onStartupServers ? (
         <StartupServers
           key={entity.path}
@@ -105,7 +111,7 @@ export function PropertiesPanel({
       <fieldset>
         <legend>{t('properties.parameters')}</legend>
         {Object.entries(entity.parameters)
-          .filter(([key]) => !choiceKeys.has(key) && !isStartupEntry(entity, key))
+          .filter(([key]) => !choiceKeys.has(key) && !isGroupListEntry(entity, key, onSelect))
           .map(([key, value]) => (
             // Keyed by value too: an undo or a quick fix resets the draft to the new value.
             <TextRow
@@ -124,7 +130,49 @@ export function PropertiesPanel({
   );
 }
 
-/** A group's startup server entries are edited in their own list, not as raw parameters. */
-function isStartupEntry(entity: EntityView, key: string): boolean {
-  return entity.kind === 'group' && key.startsWith('policy@');
+/**
+ * A group's startup servers are edited in their own list, and its members shown in theirs,
+ * rather than as raw parameters.
+ */
+function isGroupListEntry(entity: EntityView, key: string, onSelect: Props['onSelect']): boolean {
+  return (
+    entity.kind === 'group' &&
+    (key.startsWith('policy@') || (onSelect !== undefined && key.startsWith('resource@')))
+  );
+}
+
+/** A group's resources in the order they are listed (`resource@<type>@<name>`). */
+function membersOf(entity: EntityView): Array<{ type: string; name: string }> {
+  return Object.keys(entity.parameters).flatMap((key) => {
+    const member = /^resource@([^@/]+)@([^/]+)$/.exec(key);
+    return member ? [{ type: member[1] as string, name: member[2] as string }] : [];
+  });
+}
+
+/** A group's resources, each a way to its own properties. */
+function GroupMembers(props: {
+  members: ReadonlyArray<{ type: string; name: string }>;
+  onSelect(path: string): void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="group-members">
+      <legend>{t('properties.members')}</legend>
+      {props.members.length === 0 ? <p className="note">{t('properties.noMembers')}</p> : null}
+      <ol aria-label={t('properties.members')}>
+        {props.members.map(({ type, name }) => (
+          <li key={`${type}@${name}`}>
+            <button
+              type="button"
+              className="link"
+              onClick={() => props.onSelect(`resource/${type}@${name}`)}
+            >
+              {name}
+            </button>{' '}
+            <span className="type">{type}</span>
+          </li>
+        ))}
+      </ol>
+    </fieldset>
+  );
 }
