@@ -1,14 +1,14 @@
 // @vitest-environment jsdom
 /**
- * The property form's "Add a parameter": the documented parameters the entity lacks are
- * offered, a misspelt one is refused with what it most likely meant, a value is checked
- * against its range, and Add sets the whole path.
+ * The property form: parameters added (the documented ones offered, a misspelt one refused)
+ * and removed, and the settings chosen by meaning for monitors, groups, resources and
+ * heartbeats, each edit asked for with its whole path.
  */
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { initI18n } from '../../i18n.js';
-import type { EntityView } from './entity-view.js';
+import type { ClusterNames, EntityView } from './entity-view.js';
 import { PropertiesPanel } from './PropertiesPanel.js';
 
 beforeAll(() => initI18n());
@@ -22,22 +22,24 @@ const USERW: EntityView = {
   parameters: { comment: '', 'relation/type': 'cls', 'relation/name': 'LocalServer' },
 };
 
-function renderPanel(entity: EntityView = USERW) {
-  const set: Array<[string, string]> = [];
-  const removed: string[] = [];
+const NO_NAMES: ClusterNames = { servers: [], groups: [], resources: [] };
+
+/** The form of `entity`, every edit it asks for logged in order as [what, ...arguments]. */
+function renderPanel(entity: EntityView = USERW, names: ClusterNames = NO_NAMES) {
+  const edits: unknown[][] = [];
   render(
     <PropertiesPanel
       entity={entity}
       findings={[]}
-      onSet={(path, value) => {
-        set.push([path, value]);
-      }}
-      onRemove={(path) => {
-        removed.push(path);
-      }}
+      names={names}
+      onSet={(path, value) => edits.push(['set', path, value])}
+      onRemove={(path) => edits.push(['remove', path])}
+      onSetMany={(changes) => edits.push(['many', changes])}
+      onStartupServers={(group, servers) => edits.push(['startup', group, servers])}
+      onSelect={(path) => edits.push(['select', path])}
     />,
   );
-  return { set, removed, user: userEvent.setup() };
+  return { edits, user: userEvent.setup() };
 }
 
 const addButton = () => screen.getByRole('button', { name: 'Add' }) as HTMLButtonElement;
@@ -57,7 +59,7 @@ describe('Add a parameter', () => {
   });
 
   it('refuses a misspelt parameter, one already listed, and a value out of range', async () => {
-    const { set, user } = renderPanel();
+    const { edits, user } = renderPanel();
     const sub = screen.getByLabelText('New parameter');
     const value = screen.getByLabelText('Value');
     await user.type(sub, 'polling/intervall');
@@ -81,11 +83,11 @@ describe('Add a parameter', () => {
       '"0" must be between 1 and 999999',
     ]);
     expect(addButton().disabled).toBe(true);
-    expect(set).toEqual([]);
+    expect(edits).toEqual([]);
   });
 
   it('adds a documented parameter, and one no source names, by their whole path', async () => {
-    const { set, user } = renderPanel();
+    const { edits, user } = renderPanel();
     const sub = screen.getByLabelText('New parameter');
     const value = screen.getByLabelText('Value');
     await user.type(sub, 'polling/interval');
@@ -94,9 +96,9 @@ describe('Add a parameter', () => {
     expect((sub as HTMLInputElement).value).toBe('');
     await user.type(sub, 'parameters/custom');
     await user.type(value, 'x{Enter}');
-    expect(set).toEqual([
-      ['monitor/userw@userw/polling/interval', '30'],
-      ['monitor/userw@userw/parameters/custom', 'x'],
+    expect(edits).toEqual([
+      ['set', 'monitor/userw@userw/polling/interval', '30'],
+      ['set', 'monitor/userw@userw/parameters/custom', 'x'],
     ]);
   });
 });
@@ -115,21 +117,23 @@ describe('back to the product default', () => {
   };
 
   it('removes a plain parameter with its button; keyed entries have none', async () => {
-    const { removed, user } = renderPanel(GENW);
+    const { edits, user } = renderPanel(GENW);
     await user.click(
       screen.getByRole('button', { name: 'Remove polling/interval: the product default applies' }),
     );
-    expect(removed).toEqual(['monitor/genw@genw1/polling/interval']);
+    expect(edits).toEqual([['remove', 'monitor/genw@genw1/polling/interval']]);
     expect(screen.queryByRole('button', { name: /Remove polling\/servers@0\/name/ })).toBeNull();
   });
 
   it('removes a choice when its product default is chosen, and sets a real choice', async () => {
-    const { set, removed, user } = renderPanel(GENW);
+    const { edits, user } = renderPanel(GENW);
     const sync = screen.getByLabelText('Monitor type');
     await user.selectOptions(sync, 'Product default');
     await user.selectOptions(sync, 'Synchronous (1)');
-    expect(removed).toEqual(['monitor/genw@genw1/parameters/sync']);
-    expect(set).toEqual([['monitor/genw@genw1/parameters/sync', '1']]);
+    expect(edits).toEqual([
+      ['remove', 'monitor/genw@genw1/parameters/sync'],
+      ['set', 'monitor/genw@genw1/parameters/sync', '1'],
+    ]);
   });
 });
 
@@ -146,26 +150,11 @@ describe("a group's startup servers", () => {
     },
   };
 
-  function renderGroup(entity: EntityView = GROUP) {
-    const changes: Array<readonly string[]> = [];
-    render(
-      <PropertiesPanel
-        entity={entity}
-        findings={[]}
-        onSet={() => undefined}
-        onRemove={() => undefined}
-        names={{ servers: ['esx1', 'esx2', 'esx3'], groups: [], resources: [] }}
-        onStartupServers={(group, servers) => {
-          expect(group).toBe('failover-vm');
-          changes.push(servers);
-        }}
-      />,
-    );
-    return { changes, user: userEvent.setup() };
-  }
+  const renderGroup = (entity: EntityView = GROUP) =>
+    renderPanel(entity, { servers: ['esx1', 'esx2', 'esx3'], groups: [], resources: [] });
 
   it('lists them by order, not as raw parameters, and moves, removes and adds', async () => {
-    const { changes, user } = renderGroup();
+    const { edits, user } = renderGroup();
     const list = screen.getByRole('list', { name: 'Startup servers' });
     expect(list.textContent).toBe('1.esx1↑↓×2.esx2↑↓×');
     expect(screen.queryByLabelText('policy@esx1/order')).toBeNull();
@@ -173,7 +162,11 @@ describe("a group's startup servers", () => {
     await user.click(screen.getByRole('button', { name: 'Remove esx1 from the startup servers' }));
     expect((screen.getByLabelText('Server to add') as HTMLSelectElement).value).toBe('esx3');
     await user.click(screen.getByRole('button', { name: 'Add server' }));
-    expect(changes).toEqual([['esx2', 'esx1'], ['esx2'], ['esx1', 'esx2', 'esx3']]);
+    expect(edits).toEqual([
+      ['startup', 'failover-vm', ['esx2', 'esx1']],
+      ['startup', 'failover-vm', ['esx2']],
+      ['startup', 'failover-vm', ['esx1', 'esx2', 'esx3']],
+    ]);
   });
 
   it('says that every server can start a group with none chosen', () => {
@@ -198,23 +191,8 @@ describe("a monitor's timing, target and recovery target", () => {
   };
   const NAMES = { servers: ['esx1'], groups: ['failover-vm'], resources: ['sd-vm', 'exec-vm'] };
 
-  function renderMonitor() {
-    const edits: unknown[] = [];
-    render(
-      <PropertiesPanel
-        entity={GENW}
-        findings={[]}
-        onSet={(path, value) => edits.push(['set', path, value])}
-        onRemove={(path) => edits.push(['remove', path])}
-        onSetMany={(changes) => edits.push(['many', changes])}
-        names={NAMES}
-      />,
-    );
-    return { edits, user: userEvent.setup() };
-  }
-
   it("chooses among the cluster's resources and groups, the recovery target as one edit", async () => {
-    const { edits, user } = renderMonitor();
+    const { edits, user } = renderPanel(GENW, NAMES);
     const target = screen.getByLabelText('Target resource') as HTMLSelectElement;
     expect(Array.from(target.options, (option) => option.text)).toEqual([
       'None',
@@ -253,21 +231,13 @@ describe("a monitor's timing, target and recovery target", () => {
 
 describe("a resource's final actions and an exec script's mode", () => {
   it('offers the documented codes with their meaning; deactivation has no group or cluster stop', async () => {
-    const edits: unknown[] = [];
-    render(
-      <PropertiesPanel
-        entity={{
-          path: 'resource/exec@exec-vm',
-          name: 'exec-vm',
-          kind: 'resource',
-          type: 'exec',
-          parameters: { 'act/action': '1', 'parameters/act/sync': '1' },
-        }}
-        findings={[]}
-        onSet={(path, value) => edits.push([path, value])}
-        onRemove={(path) => edits.push([path])}
-      />,
-    );
+    const { edits, user } = renderPanel({
+      path: 'resource/exec@exec-vm',
+      name: 'exec-vm',
+      kind: 'resource',
+      type: 'exec',
+      parameters: { 'act/action': '1', 'parameters/act/sync': '1' },
+    });
     const act = screen.getByLabelText('On activation failure') as HTMLSelectElement;
     expect(act.value).toBe('1');
     expect(act.selectedOptions[0]?.text).toBe(
@@ -278,26 +248,16 @@ describe("a resource's final actions and an exec script's mode", () => {
     expect(codes).toContain('4');
     expect(codes).not.toContain('2');
     expect(codes).not.toContain('3');
-    const user = userEvent.setup();
     await user.selectOptions(screen.getByLabelText('Start script'), 'Asynchronous (0)');
     await user.selectOptions(deact, '4');
     expect(edits).toEqual([
-      ['resource/exec@exec-vm/parameters/act/sync', '0'],
-      ['resource/exec@exec-vm/deact/action', '4'],
+      ['set', 'resource/exec@exec-vm/parameters/act/sync', '0'],
+      ['set', 'resource/exec@exec-vm/deact/action', '4'],
     ]);
   });
 });
 
 describe('the documented choices of disks, mirror disks and pre-action scripts', () => {
-  const renderEntity = (entity: EntityView) =>
-    render(
-      <PropertiesPanel
-        entity={entity}
-        findings={[]}
-        onSet={() => undefined}
-        onRemove={() => undefined}
-      />,
-    );
   const optionsOf = (label: string) =>
     Array.from(
       (screen.getByLabelText(label) as HTMLSelectElement).options,
@@ -305,7 +265,7 @@ describe('the documented choices of disks, mirror disks and pre-action scripts',
     );
 
   it('a disk resource: its disk type and file system (clpconf-format.md §5.2)', () => {
-    renderEntity({
+    renderPanel({
       path: 'resource/disk@disk1',
       name: 'disk1',
       kind: 'resource',
@@ -318,7 +278,7 @@ describe('the documented choices of disks, mirror disks and pre-action scripts',
   });
 
   it('a monitor: whether the script before the final action runs', () => {
-    renderEntity({
+    renderPanel({
       path: 'monitor/genw@g1',
       name: 'g1',
       kind: 'monitor',
@@ -332,29 +292,24 @@ describe('the documented choices of disks, mirror disks and pre-action scripts',
 
 describe("a heartbeat's device", () => {
   it("is chosen among the servers' devices of its kind, each shown with every server's address", () => {
-    render(
-      <PropertiesPanel
-        entity={{
-          path: 'heartbeat/lankhb@lankhb1',
-          name: 'lankhb1',
-          kind: 'heartbeat',
-          type: 'lankhb',
-          parameters: { priority: '0', device: '0' },
-        }}
-        findings={[]}
-        onSet={() => undefined}
-        onRemove={() => undefined}
-        names={{
-          servers: ['esx1', 'esx2'],
-          groups: [],
-          resources: [],
-          devices: [
-            { id: '0', type: 'lan', where: 'esx1 10.0.0.1, esx2 10.0.0.2' },
-            { id: '1', type: 'lan', where: 'esx1 192.168.0.1, esx2 192.168.0.2' },
-            { id: '10200', type: 'ping', where: 'esx1 1, esx2 1' },
-          ],
-        }}
-      />,
+    renderPanel(
+      {
+        path: 'heartbeat/lankhb@lankhb1',
+        name: 'lankhb1',
+        kind: 'heartbeat',
+        type: 'lankhb',
+        parameters: { priority: '0', device: '0' },
+      },
+      {
+        servers: ['esx1', 'esx2'],
+        groups: [],
+        resources: [],
+        devices: [
+          { id: '0', type: 'lan', where: 'esx1 10.0.0.1, esx2 10.0.0.2' },
+          { id: '1', type: 'lan', where: 'esx1 192.168.0.1, esx2 192.168.0.2' },
+          { id: '10200', type: 'ping', where: 'esx1 1, esx2 1' },
+        ],
+      },
     );
     const device = screen.getByLabelText('Device') as HTMLSelectElement;
     expect(Array.from(device.options, (option) => option.text)).toEqual([
@@ -368,25 +323,16 @@ describe("a heartbeat's device", () => {
 
 describe("a group's resources", () => {
   it('are listed in order, each selecting its resource, and not as raw parameters', async () => {
-    const selected: string[] = [];
-    render(
-      <PropertiesPanel
-        entity={{
-          path: 'group@failover-vm',
-          name: 'failover-vm',
-          kind: 'group',
-          parameters: { 'resource@disk@sd-vm': '', 'resource@exec@exec-vm': '', gid: '0' },
-        }}
-        findings={[]}
-        onSet={() => undefined}
-        onRemove={() => undefined}
-        onSelect={(path) => selected.push(path)}
-      />,
-    );
+    const { edits, user } = renderPanel({
+      path: 'group@failover-vm',
+      name: 'failover-vm',
+      kind: 'group',
+      parameters: { 'resource@disk@sd-vm': '', 'resource@exec@exec-vm': '', gid: '0' },
+    });
     const list = screen.getByRole('list', { name: 'Resources' });
     expect(list.textContent).toBe('sd-vm diskexec-vm exec');
     expect(screen.queryByLabelText('resource@exec@exec-vm')).toBeNull();
-    await userEvent.setup().click(screen.getByRole('button', { name: 'exec-vm' }));
-    expect(selected).toEqual(['resource/exec@exec-vm']);
+    await user.click(screen.getByRole('button', { name: 'exec-vm' }));
+    expect(edits).toEqual([['select', 'resource/exec@exec-vm']]);
   });
 });
