@@ -154,7 +154,7 @@ function scriptsNotGiven(context: RuleContext): readonly Hit[] {
       message: `${SCRIPTS_NOT_GIVEN} (no scripts/ beside it), so ${counted(named.length)} it names ${named.length === 1 ? 'was' : 'were'} not checked: ${examples.join(', ')}${more}`,
       fix: `${CHECK_WITH_SCRIPTS}, or put the scripts/ folder beside the file.`,
       ja: {
-        message: `${SCRIPTS_NOT_GIVEN_JA} (横に scripts/ がありません)。このため、指定されている ${named.length} 個のスクリプトは検査していません: ${examples.join('、')}${more ? '、…' : ''}`,
+        message: `${SCRIPTS_NOT_GIVEN_JA} (横に scripts/ がありません)。そのため、指定されている ${named.length} 個のスクリプトは検査していません: ${examples.join('、')}${more ? '、…' : ''}`,
         fix: `${CHECK_WITH_SCRIPTS_JA}。または、scripts/ フォルダをファイルの横に置いてください。`,
       },
     },
