@@ -113,7 +113,21 @@ function Workspace({ editor, session, dispatch, onSave, onReload, fileMenu }: Wo
       resources: model.resources.map((resource) => resource.name),
       devices: devicesOf(model),
     }),
-    [model],
+    // readModel keeps a list that did not change: names follow only the lists they come from.
+    [model.servers, model.groups, model.resources],
+  );
+  // Stable across renders, so that the property form's unchanged rows are not rendered again.
+  const propertyEdits = useMemo(
+    () => ({
+      onSet: (path: string, value: string) => dispatch({ type: 'set-parameter', path, value }),
+      onRemove: (path: string) => dispatch({ type: 'remove-parameter', path }),
+      onSetMany: (changes: ReadonlyArray<readonly [string, string]>) =>
+        dispatch({ type: 'set-parameters', changes }),
+      onStartupServers: (group: string, servers: readonly string[]) =>
+        dispatch({ type: 'set-startup-servers', group, servers }),
+      onSelect: (path: string) => dispatch({ type: 'select', path }),
+    }),
+    [dispatch],
   );
   const scriptsGiven = session?.scriptsGiven ?? true;
   const findings = useMemo(
@@ -218,14 +232,8 @@ function Workspace({ editor, session, dispatch, onSave, onReload, fileMenu }: Wo
               <PropertiesPanel
                 entity={selected}
                 findings={findings}
-                onSet={(path, value) => dispatch({ type: 'set-parameter', path, value })}
-                onRemove={(path) => dispatch({ type: 'remove-parameter', path })}
                 names={names}
-                onSetMany={(changes) => dispatch({ type: 'set-parameters', changes })}
-                onStartupServers={(group, servers) =>
-                  dispatch({ type: 'set-startup-servers', group, servers })
-                }
-                onSelect={(path) => dispatch({ type: 'select', path })}
+                {...propertyEdits}
               />
             ) : (
               <Suspense fallback={<p className="empty">…</p>}>

@@ -336,3 +336,25 @@ describe("a group's resources", () => {
     expect(edits).toEqual([['select', 'resource/exec@exec-vm']]);
   });
 });
+
+describe('a long list of candidates (a large cluster)', () => {
+  it('renders only the current option until the select is used, then every one', async () => {
+    const resources = Array.from({ length: 300 }, (_, index) => `exec${index}`);
+    const { user } = renderPanel(
+      {
+        path: 'monitor/genw@g1',
+        name: 'g1',
+        kind: 'monitor',
+        type: 'genw',
+        parameters: { target: 'exec150' },
+      },
+      { servers: [], groups: [], resources },
+    );
+    const target = screen.getByLabelText('Target resource') as HTMLSelectElement;
+    expect(Array.from(target.options, (option) => option.value)).toEqual(['', 'exec150']);
+    expect(target.value).toBe('exec150');
+    await user.click(target);
+    expect(target.options).toHaveLength(301);
+    expect(target.value).toBe('exec150');
+  });
+});

@@ -2,6 +2,7 @@
  * The selected entity's properties: a few fields by meaning, then every parameter, each
  * checked as it is typed against the core's known ranges, with the rules' findings beside it.
  */
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Finding, MONITOR_FINAL_ACTIONS } from '../../../schemas/index.js';
 import {
@@ -32,6 +33,7 @@ interface Props {
 }
 
 const NO_NAMES: ClusterNames = { servers: [], groups: [], resources: [] };
+const NO_FINDINGS: readonly Finding[] = [];
 
 /** A monitor's recovery target: both parts are set together by one choice. */
 const RELATION_KEYS = ['relation/type', 'relation/name'];
@@ -48,11 +50,21 @@ export function PropertiesPanel({
   onSelect,
 }: Props) {
   const { t } = useTranslation();
+  const kind = entity?.kind;
+  const type = entity?.type;
+  // The same fields while kind, type and the cluster's names are the same: a monitor's target
+  // lists every resource, and its rows are skipped unless their own value changed.
+  const choices = useMemo(
+    () => (kind === undefined ? [] : choiceFieldsOf({ kind, type }, MONITOR_FINAL_ACTIONS, names)),
+    [kind, type, names],
+  );
   if (!entity) {
     return <p className="empty">{t('properties.none')}</p>;
   }
-  const findingsAt = (path: string) => findings.filter((finding) => finding.path === path);
-  const choices = choiceFieldsOf(entity, MONITOR_FINAL_ACTIONS, names);
+  const findingsAt = (path: string) => {
+    const at = findings.filter((finding) => finding.path === path);
+    return at.length === 0 ? NO_FINDINGS : at;
+  };
   const hasRecovery = entity.kind === 'monitor' && onSetMany !== undefined;
   const choiceKeys = new Set([
     ...choices.map((choice) => choice.key),
@@ -89,7 +101,8 @@ export function PropertiesPanel({
           {hasRecovery && onSetMany ? (
             <RecoveryRow
               path={entity.path}
-              parameters={entity.parameters}
+              type={entity.parameters['relation/type']}
+              name={entity.parameters['relation/name']}
               names={names}
               findings={findingsAt(`${entity.path}/relation`)}
               onSetMany={onSetMany}

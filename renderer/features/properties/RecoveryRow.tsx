@@ -1,35 +1,40 @@
 /**
  * A monitor's recovery target as one choice.
  */
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Finding } from '../../../schemas/index.js';
 import { type ClusterNames, recoveryChoices } from './entity-view.js';
-import { FieldFindings } from './rows.js';
+import { FieldFindings, useShownOptions } from './rows.js';
 
 /**
  * A monitor's recovery target chosen among the cluster (LocalServer), its groups and its
  * resources: `relation/type` and `relation/name` set together, as one edit.
  */
-export function RecoveryRow(props: {
+export const RecoveryRow = memo(function RecoveryRow(props: {
   path: string;
-  parameters: Readonly<Record<string, string>>;
+  /** `relation/type` and `relation/name`, as the monitor has them. */
+  type: string | undefined;
+  name: string | undefined;
   names: ClusterNames;
   findings: readonly Finding[];
   onSetMany(changes: ReadonlyArray<readonly [string, string]>): void;
 }) {
   const { t } = useTranslation();
   const id = `field-${props.path}/relation`;
-  const type = props.parameters['relation/type'];
-  const name = props.parameters['relation/name'];
+  const { type, name } = props;
   const value = type === undefined && name === undefined ? '' : `${type ?? ''}:${name ?? ''}`;
-  const choices = recoveryChoices(props.names);
+  const choices = useMemo(() => recoveryChoices(props.names), [props.names]);
   const known = value === '' || choices.some(([choice]) => choice === value);
+  const { shown, expand } = useShownOptions(choices, value);
   return (
     <div className="field">
       <label htmlFor={id}>{t('field.recoveryTarget')}</label>
       <select
         id={id}
         value={value}
+        onFocus={expand}
+        onMouseDown={expand}
         onChange={(event) => {
           const at = event.target.value.indexOf(':');
           props.onSetMany([
@@ -40,7 +45,7 @@ export function RecoveryRow(props: {
       >
         {value === '' ? <option value="">{t('option.notSet')}</option> : null}
         {known ? null : <option value={value}>{value}</option>}
-        {choices.map(([choice, meaning, subject]) => (
+        {shown.map(([choice, meaning, subject]) => (
           <option key={choice} value={choice}>
             {t(meaning, { name: subject })}
           </option>
@@ -49,4 +54,4 @@ export function RecoveryRow(props: {
       <FieldFindings findings={props.findings} />
     </div>
   );
-}
+});

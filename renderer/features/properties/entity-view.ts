@@ -117,7 +117,7 @@ const SYNC_CHOICES: ChoiceField['options'] = [
 ];
 
 /** A resource's final actions on (de)activation failure, and an exec script's start mode. */
-function resourceFields(entity: EntityView): ChoiceField[] {
+function resourceFields(entity: Pick<EntityView, 'type'>): ChoiceField[] {
   const actions = (codes: readonly string[]): ChoiceField['options'] =>
     codes.map((code) => [code, `resourceAction.${code}`, RESOURCE_FINAL_ACTIONS[code]]);
   const codes = Object.keys(RESOURCE_FINAL_ACTIONS);
@@ -174,7 +174,7 @@ export function startupServersOf(entity: EntityView): string[] {
 
 /** The typed fields an entity kind and type show above the generic list. */
 export function choiceFieldsOf(
-  entity: EntityView,
+  entity: Pick<EntityView, 'kind' | 'type'>,
   finalActions: Readonly<Record<string, string>>,
   names: ClusterNames = { servers: [], groups: [], resources: [] },
 ): ChoiceField[] {

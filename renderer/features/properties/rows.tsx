@@ -2,7 +2,7 @@
  * The property form's rows: a parameter as a choice of meanings or as text, each with its
  * problem and the rules' findings under it.
  */
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Finding, checkParameterValue, unitOf } from '../../../schemas/index.js';
 import type { ChoiceField } from './entity-view.js';
@@ -19,7 +19,27 @@ export interface RowProps {
   onRemove(path: string): void;
 }
 
-export function ChoiceRow({
+/** Beyond this many, a select renders only its current option until it is used. */
+const LAZY_OPTIONS = 200;
+
+/**
+ * The options a select renders: all, or for a long list (a target among every resource of a
+ * large cluster) only the current one until the select is focused or pressed. Rendering
+ * 10,000 options on every selection made selecting a monitor take 400 ms instead of 70.
+ */
+export function useShownOptions<T extends readonly [string, ...unknown[]]>(
+  options: readonly T[],
+  value: string | undefined,
+): { shown: readonly T[]; expand: (() => void) | undefined } {
+  const [expanded, setExpanded] = useState(false);
+  const lazy = options.length > LAZY_OPTIONS && !expanded;
+  return {
+    shown: lazy ? options.filter(([option]) => option === value) : options,
+    expand: lazy ? () => setExpanded(true) : undefined,
+  };
+}
+
+export const ChoiceRow = memo(function ChoiceRow({
   field,
   path,
   value,
@@ -30,6 +50,7 @@ export function ChoiceRow({
   const { t } = useTranslation();
   const id = `field-${path}`;
   const known = value === undefined || field.options.some(([option]) => option === value);
+  const { shown, expand } = useShownOptions(field.options, value);
   return (
     <div className="field">
       <label htmlFor={id}>{t(field.label)}</label>
@@ -37,6 +58,8 @@ export function ChoiceRow({
         id={id}
         data-path={path}
         value={value ?? DEFAULT_CHOICE}
+        onFocus={expand}
+        onMouseDown={expand}
         onChange={(event) =>
           event.target.value === DEFAULT_CHOICE ? onRemove(path) : onSet(path, event.target.value)
         }
@@ -44,7 +67,7 @@ export function ChoiceRow({
         {/* The product's default: no element, so choosing it removes the parameter. */}
         <option value={DEFAULT_CHOICE}>{t(field.absent ?? 'option.default')}</option>
         {known ? null : <option value={value}>{value}</option>}
-        {field.options.map(([option, meaning, fallback]) => {
+        {shown.map(([option, meaning, fallback]) => {
           const text =
             meaning === ''
               ? (fallback ?? option)
@@ -59,9 +82,9 @@ export function ChoiceRow({
       <FieldFindings findings={findings} />
     </div>
   );
-}
+});
 
-export function TextRow({
+export const TextRow = memo(function TextRow({
   label,
   path,
   value,
@@ -120,7 +143,7 @@ export function TextRow({
       <FieldFindings findings={findings} />
     </div>
   );
-}
+});
 
 /** A field's problem under it, announced as it appears. */
 export function FieldError({ id, problem }: { id: string; problem: string | undefined }) {
