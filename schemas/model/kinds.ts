@@ -35,9 +35,8 @@ export function sectionOf(kind: EntityKind): string | undefined {
   }
 }
 
-/** Final actions of a monitor (Linux codes; clpconf-format.md §6), by meaning. */
-export const MONITOR_FINAL_ACTIONS: Readonly<Record<string, string>> = {
-  '1': 'No operation',
+/** The final actions monitors and resources share, by code (clpconf-format.md §5, §6). */
+const SHARED_FINAL_ACTIONS: Readonly<Record<string, string>> = {
   '2': 'Stop group',
   '3': 'Stop cluster service',
   '4': 'Stop cluster service and shut down OS',
@@ -51,6 +50,12 @@ export const MONITOR_FINAL_ACTIONS: Readonly<Record<string, string>> = {
   '13': 'BMC power cycle',
   '14': 'BMC NMI',
   '15': 'I/O fencing',
+};
+
+/** Final actions of a monitor (Linux codes; clpconf-format.md §6), by meaning. */
+export const MONITOR_FINAL_ACTIONS: Readonly<Record<string, string>> = {
+  '1': 'No operation',
+  ...SHARED_FINAL_ACTIONS,
   '16': 'Stop resource',
 };
 
@@ -61,19 +66,7 @@ export const MONITOR_FINAL_ACTIONS: Readonly<Record<string, string>> = {
 export const RESOURCE_FINAL_ACTIONS: Readonly<Record<string, string>> = {
   '0': 'No operation (go on with the next resource)',
   '1': 'No operation (do not go on with the next resource)',
-  '2': 'Stop group',
-  '3': 'Stop cluster service',
-  '4': 'Stop cluster service and shut down OS',
-  '5': 'Stop cluster service and reboot OS',
-  '6': 'Generate an intentional stop error (Windows)',
-  '8': 'sysrq panic',
-  '9': 'keepalive reset',
-  '10': 'keepalive panic',
-  '11': 'BMC reset',
-  '12': 'BMC power off',
-  '13': 'BMC power cycle',
-  '14': 'BMC NMI',
-  '15': 'I/O fencing',
+  ...SHARED_FINAL_ACTIONS,
 };
 
 /** The codes of `RESOURCE_FINAL_ACTIONS` that apply to activation only. */
