@@ -248,14 +248,17 @@ export function removeParameter(project: Project, path: string): Result<Project>
   if (startup) {
     const [, group = '', server = ''] = startup;
     const located = find(project.conf, `group@${group}`);
-    const servers = located.ok ? startupServersIn(located.value.element) : undefined;
-    return servers === undefined || !servers.includes(server)
-      ? ok(project)
-      : setStartupServers(
+    if (!located.ok) {
+      return located;
+    }
+    const servers = startupServersIn(located.value.element);
+    return servers.includes(server)
+      ? setStartupServers(
           project,
           group,
           servers.filter((other) => other !== server),
-        );
+        )
+      : ok(project);
   }
   const place = placeOf(trimmed);
   if (place === undefined || place.sub === '' || place.sub.includes('@')) {

@@ -6,13 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { expectJapaneseOf } from '../../test/support/japanese.js';
 import { unwrap } from '../../test/support/project.js';
 import { interHostProject } from '../../test/support/rule-projects.js';
-import { serializeClpConf } from '../codec/document.js';
+import { decodeClpConfText, serializeClpConf } from '../codec/document.js';
 import { readModel } from '../model/read.js';
 import type { Project } from '../project.js';
 import { checkProject } from '../rules/index.js';
 import { addServer } from './entities.js';
 import { removeParameter } from './parameters.js';
-import { setStartupServers } from './startup-servers.js';
+import { inStartupOrder, setStartupServers } from './startup-servers.js';
 
 const policyOf = (project: Project) =>
   readModel(project.conf).groups.find((group) => group.name === 'failover-vm')?.policy;
@@ -109,5 +109,31 @@ describe('removeParameter of a startup server', () => {
       { server: 'esx3', order: '1' },
     ]);
     expect(unwrap(removeParameter(removed, 'group@failover-vm/policy@esx2/order'))).toBe(removed);
+  });
+});
+
+describe('inStartupOrder', () => {
+  it('orders entries by their order number, those without one last as written', () => {
+    expect(
+      inStartupOrder([
+        { server: 'b', order: '1' },
+        { server: 'x' },
+        { server: 'a', order: '0' },
+        { server: 'y', order: 'n/a' },
+      ]),
+    ).toEqual(['a', 'b', 'x', 'y']);
+  });
+
+  it('is what unset renumbers from: an entry written out of order keeps its rank', () => {
+    const project = unwrap(addServer(interHostProject(), 'esx3', { ip: '10.0.0.3' }));
+    const three = unwrap(setStartupServers(project, 'failover-vm', ['esx1', 'esx2', 'esx3']));
+    // Written esx1, esx2, esx3 but numbered 9, 1, 2: the product starts esx2, esx3, then esx1.
+    const text = serializeClpConf(three.conf).replace('<order>0</order>', '<order>9</order>');
+    const written = { ...three, conf: unwrap(decodeClpConfText(text)) };
+    const removed = unwrap(removeParameter(written, 'group@failover-vm/policy@esx3'));
+    expect(policyOf(removed)).toEqual([
+      { server: 'esx2', order: '0' },
+      { server: 'esx1', order: '1' },
+    ]);
   });
 });

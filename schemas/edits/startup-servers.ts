@@ -11,12 +11,39 @@ import { find, insertElement, removeAt, setAttribute, updateAt, withText } from 
 import type { Project } from '../project.js';
 import { type Result, appError, fail, ok } from '../result.js';
 
-/** A group element's startup servers, in the order its entries are written. */
+/** A startup server entry as the model reads it (`Group['policy']`). */
+interface PolicyEntry {
+  readonly server: string;
+  readonly order?: string | undefined;
+}
+
+/**
+ * Startup servers by their `order` (0 first), as the product reads them; entries without a
+ * number keep their written place after those with one.
+ */
+export function inStartupOrder(policy: readonly PolicyEntry[]): string[] {
+  const rank = (entry: PolicyEntry) => {
+    const order = Number.parseInt(entry.order ?? '', 10);
+    return Number.isNaN(order) ? Number.POSITIVE_INFINITY : order;
+  };
+  return [...policy].sort((a, b) => rank(a) - rank(b)).map((entry) => entry.server);
+}
+
+/** A group element's startup servers, in their order. */
 export function startupServersIn(group: XmlElement): string[] {
-  return group.children.flatMap((child) =>
-    child.kind === 'element' && child.name === 'policy'
-      ? [attributeValue(child, 'name') ?? '']
-      : [],
+  return inStartupOrder(
+    group.children.flatMap((child) => {
+      if (child.kind !== 'element' || child.name !== 'policy') {
+        return [];
+      }
+      const order = child.children[orderIndexOf(child)];
+      return [
+        {
+          server: attributeValue(child, 'name') ?? '',
+          order: order?.kind === 'element' ? textValue(order) : undefined,
+        },
+      ];
+    }),
   );
 }
 
@@ -26,15 +53,20 @@ export function setStartupServers(
   groupName: string,
   servers: readonly string[],
 ): Result<Project> {
-  const problem = startupProblem(project.conf, groupName, servers);
-  if (problem) {
-    return fail(problem);
-  }
   const groupPath = `group@${groupName}`;
   let conf = project.conf;
   const located = find(conf, groupPath);
   if (!located.ok) {
-    return located;
+    return fail(
+      appError('not-found', `group ${groupName} is not in this clp.conf`, {
+        path: groupPath,
+        ja: `グループ ${groupName} はこの clp.conf にありません`,
+      }),
+    );
+  }
+  const problem = serversProblem(conf, groupName, servers);
+  if (problem) {
+    return fail(problem);
   }
   const policies = located.value.element.children.flatMap((child, index) =>
     child.kind === 'element' && child.name === 'policy' ? [{ element: child, index }] : [],
@@ -91,13 +123,7 @@ function orderIndexOf(policy: XmlElement): number {
 }
 
 /** Why the list cannot be the group's startup servers, or undefined. */
-function startupProblem(conf: ClpDocument, groupName: string, servers: readonly string[]) {
-  if (!find(conf, `group@${groupName}`).ok) {
-    return appError('not-found', `group ${groupName} is not in this clp.conf`, {
-      path: `group@${groupName}`,
-      ja: `グループ ${groupName} はこの clp.conf にありません`,
-    });
-  }
+function serversProblem(conf: ClpDocument, groupName: string, servers: readonly string[]) {
   const repeated = servers.find((server, index) => servers.indexOf(server) !== index);
   if (repeated !== undefined) {
     return appError(

@@ -148,6 +148,8 @@ describe("a group's startup servers", () => {
       'policy@esx2/order': '1',
       'policy@esx1/order': '0',
     },
+    members: [{ type: 'exec', name: 'exec-vm' }],
+    startupServers: ['esx1', 'esx2'],
   };
 
   const renderGroup = (entity: EntityView = GROUP) =>
@@ -170,7 +172,7 @@ describe("a group's startup servers", () => {
   });
 
   it('says that every server can start a group with none chosen', () => {
-    renderGroup({ ...GROUP, parameters: { comment: '' } });
+    renderGroup({ ...GROUP, parameters: { comment: '' }, startupServers: [] });
     expect(screen.getByText(/None chosen: every server can start the group/)).toBeTruthy();
     expect(screen.getByRole('combobox', { name: 'Startup' })).toBeTruthy();
   });
@@ -328,6 +330,10 @@ describe("a group's resources", () => {
       name: 'failover-vm',
       kind: 'group',
       parameters: { 'resource@disk@sd-vm': '', 'resource@exec@exec-vm': '', gid: '0' },
+      members: [
+        { type: 'disk', name: 'sd-vm' },
+        { type: 'exec', name: 'exec-vm' },
+      ],
     });
     const list = screen.getByRole('list', { name: 'Resources' });
     expect(list.textContent).toBe('sd-vm diskexec-vm exec');

@@ -5,12 +5,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Finding, MONITOR_FINAL_ACTIONS } from '../../../schemas/index.js';
-import {
-  type ClusterNames,
-  type EntityView,
-  choiceFieldsOf,
-  startupServersOf,
-} from './entity-view.js';
+import { type ClusterNames, type EntityView, choiceFieldsOf } from './entity-view.js';
 import { AddParameter } from './AddParameter.js';
 import { RecoveryRow } from './RecoveryRow.js';
 import { ChoiceRow, TextRow } from './rows.js';
@@ -111,12 +106,12 @@ export function PropertiesPanel({
         </fieldset>
       ) : null}
       {entity.kind === 'group' && onSelect ? (
-        <GroupMembers members={membersOf(entity)} onSelect={onSelect} />
+        <GroupMembers members={entity.members ?? []} onSelect={onSelect} />
       ) : null}
       {entity.kind === 'group' && onStartupServers ? (
         <StartupServers
           key={entity.path}
-          chosen={startupServersOf(entity)}
+          chosen={entity.startupServers ?? []}
           servers={names.servers}
           onChange={(next) => onStartupServers(entity.name, next)}
         />
@@ -152,14 +147,6 @@ function isGroupListEntry(entity: EntityView, key: string, onSelect: Props['onSe
     entity.kind === 'group' &&
     (key.startsWith('policy@') || (onSelect !== undefined && key.startsWith('resource@')))
   );
-}
-
-/** A group's resources in the order they are listed (`resource@<type>@<name>`). */
-function membersOf(entity: EntityView): Array<{ type: string; name: string }> {
-  return Object.keys(entity.parameters).flatMap((key) => {
-    const member = /^resource@([^@/]+)@([^/]+)$/.exec(key);
-    return member ? [{ type: member[1] as string, name: member[2] as string }] : [];
-  });
 }
 
 /** A group's resources, each a way to its own properties. */

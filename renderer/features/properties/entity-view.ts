@@ -7,6 +7,7 @@ import {
   type ClusterModel,
   RESOURCE_FINAL_ACTIONS,
   entityAtPath,
+  inStartupOrder,
 } from '../../../schemas/index.js';
 
 export interface EntityView {
@@ -16,6 +17,10 @@ export interface EntityView {
   readonly type?: string | undefined;
   /** Leaf parameters by sub-path (`polling/interval`), as the model reads them. */
   readonly parameters: Readonly<Record<string, string>>;
+  /** A group's resources, in the order they are listed. */
+  readonly members?: ReadonlyArray<{ readonly type: string; readonly name: string }>;
+  /** A group's startup servers, in their order; [] for every server. */
+  readonly startupServers?: readonly string[];
 }
 
 /** The entity at `path`, or undefined for a folder or a vanished entity. */
@@ -36,6 +41,9 @@ export function entityAt(model: ClusterModel, path: string): EntityView | undefi
       kind: found.kind,
       type: 'type' in found ? found.type : undefined,
       parameters: found.parameters,
+      ...(found.kind === 'group'
+        ? { members: found.members, startupServers: inStartupOrder(found.policy) }
+        : {}),
     }
   );
 }
@@ -159,17 +167,6 @@ function resourceFields(entity: Pick<EntityView, 'type'>): ChoiceField[] {
     );
   }
   return fields;
-}
-
-/** A group's startup servers in order, from its `policy@server/order` parameters. */
-export function startupServersOf(entity: EntityView): string[] {
-  return Object.entries(entity.parameters)
-    .flatMap(([key, order]) => {
-      const server = /^policy@([^/]+)\/order$/.exec(key)?.[1];
-      return server === undefined ? [] : [{ server, order: Number.parseInt(order, 10) }];
-    })
-    .sort((a, b) => (a.order || 0) - (b.order || 0))
-    .map(({ server }) => server);
 }
 
 /** The typed fields an entity kind and type show above the generic list. */
