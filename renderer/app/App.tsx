@@ -111,7 +111,7 @@ function Workspace({ editor, session, dispatch, onSave, onReload, fileMenu }: Wo
       servers: model.servers.map((server) => server.name),
       groups: model.groups.map((group) => group.name),
       resources: model.resources.map((resource) => resource.name),
-      devices: devicesOf(model),
+      devices: devicesOf(model.servers),
     }),
     // readModel keeps a list that did not change: names follow only the lists they come from.
     [model.servers, model.groups, model.resources],

@@ -35,11 +35,9 @@ export function DownloadDialog({ folder: openFolder, hosts, onClose, onWritten }
     true,
   );
   const [folder, setFolder] = useState(openFolder);
-  // Host keys the user trusted here by fingerprint; the download records them in known_hosts.
-  const [accepted, setAccepted] = useState<Record<string, string>>({});
   const [host] = form.hosts;
   const busy = flow.phase === 'busy';
-  const download = async (force: boolean, keys = accepted) => {
+  const download = async (force: boolean, keys?: Readonly<Record<string, string>>) => {
     if (!host) {
       return;
     }
@@ -56,9 +54,7 @@ export function DownloadDialog({ folder: openFolder, hosts, onClose, onWritten }
     }
   };
   const trust = (address: string, fingerprint: string) => {
-    const keys = { ...accepted, [address]: fingerprint };
-    setAccepted(keys);
-    void download(false, keys);
+    void download(false, form.trust(address, fingerprint));
   };
   const verdict = flow.outcome ? verdictOf(flow.outcome) : undefined;
 

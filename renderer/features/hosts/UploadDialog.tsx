@@ -4,7 +4,6 @@
  * the push, Rollback. While a call runs, each host shows the step it is at, read live from
  * the host (`hosts:progress`).
  */
-import { useState } from 'react';
 import { hostLabel } from '../../../schemas/index.js';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from './Dialog.js';
@@ -52,14 +51,11 @@ export function UploadDialog({ project, hosts, isDirty, onClose, onSaveHosts }: 
     () => (hosts.length > 0 ? rowsOfHosts(hosts) : [{ target: '', user: 'root' }]),
     edited,
   );
-  const [accepted, setAccepted] = useState<Record<string, string>>({});
   const busy = isBusy(flow.phase);
-  const inputOf = (keys = accepted): UploadInput | undefined =>
+  const inputOf = (keys?: Readonly<Record<string, string>>): UploadInput | undefined =>
     form.isValid ? { project, hosts: form.hosts, connection: form.connection(keys) } : undefined;
   const trust = (host: string, fingerprint: string) => {
-    const keys = { ...accepted, [host]: fingerprint };
-    setAccepted(keys);
-    const input = inputOf(keys);
+    const input = inputOf(form.trust(host, fingerprint));
     if (input) {
       void upload.plan(input);
     }

@@ -29,6 +29,8 @@ export function useConnectionForm(
   const [rows, setRows] = useState<HostRow[]>(initialRows);
   const [auth, setAuth] = useState<Auth>({ method: 'agent' });
   const [knownHostsFile, setKnownHostsFile] = useState('');
+  // Host keys the user trusted by fingerprint in this dialog; the call records them.
+  const [accepted, setAccepted] = useState<Readonly<Record<string, string>>>({});
   const parsed = parseRows(rows);
   const hosts: HostTarget[] = parsed.ok ? parsed.hosts.slice(0, single ? 1 : undefined) : [];
   const { secrets, forget } = useSecrets(secretKeysOf(hosts));
@@ -42,8 +44,14 @@ export function useConnectionForm(
     isValid: parsed.ok,
     isAuthComplete: isAuthComplete(auth, secrets.remembered),
     /** The connection to ask the main process for, with the host keys the user accepted. */
-    connection: (accepted: Readonly<Record<string, string>> = {}): HostConnection =>
-      connectionOf(auth, { knownHostsFile, accepted }),
+    connection: (keys: Readonly<Record<string, string>> = accepted): HostConnection =>
+      connectionOf(auth, { knownHostsFile, accepted: keys }),
+    /** Trusts a host's key by its fingerprint; returns the keys to connect with now. */
+    trust: (host: string, fingerprint: string): Readonly<Record<string, string>> => {
+      const keys = { ...accepted, [host]: fingerprint };
+      setAccepted(keys);
+      return keys;
+    },
     change,
     hostList: {
       rows,

@@ -9,7 +9,7 @@ import { devicesOf, entityAt } from './entity-view.js';
 
 describe('devicesOf', () => {
   it("lists each device id once, with its type and every server's value for it", () => {
-    const devices = devicesOf(readModel(interHostProject().conf));
+    const devices = devicesOf(readModel(interHostProject().conf).servers);
     expect(devices.find((device) => device.id === '0')).toEqual({
       id: '0',
       type: 'lan',

@@ -92,9 +92,9 @@ const DEVICE_TYPES: Readonly<Record<string, string>> = {
 };
 
 /** The servers' devices by id, each with its type and every server's value for it. */
-export function devicesOf(model: ClusterModel): ClusterDevice[] {
+export function devicesOf(servers: ClusterModel['servers']): ClusterDevice[] {
   const byId = new Map<string, { type: string; where: string[] }>();
-  for (const server of model.servers) {
+  for (const server of servers) {
     for (const device of server.devices) {
       const entry = byId.get(device.id) ?? { type: device.type ?? '', where: [] };
       entry.where.push(`${server.name} ${device.info ?? ''}`.trim());
