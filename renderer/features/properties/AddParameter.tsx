@@ -3,16 +3,9 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  checkParameterValue,
-  knownParameters,
-  misspeltParameter,
-  parsePath,
-  unitOf,
-} from '../../../schemas/index.js';
+import { knownParameters, misspeltParameter, parsePath, unitOf } from '../../../schemas/index.js';
 import type { EntityView } from './entity-view.js';
-import { parameterProblemText } from '../problems/finding-text.js';
-import { FieldError } from './rows.js';
+import { FieldError, valueProblemOf } from './rows.js';
 
 /**
  * A parameter the entity does not have yet (the product's default applies until then), with
@@ -45,11 +38,8 @@ export function AddParameter(props: {
     const meant = misspeltParameter(kind, type, trimmed);
     return meant === undefined ? undefined : t('properties.didYouMean', { meant });
   })();
-  const checked = checkParameterValue(path, value);
   const valueProblem =
-    trimmed === '' || subProblem !== undefined || checked.ok
-      ? undefined
-      : parameterProblemText(checked.error.message).replace(`${path}: `, '');
+    trimmed === '' || subProblem !== undefined ? undefined : valueProblemOf(path, value);
   const canAdd = trimmed !== '' && subProblem === undefined && valueProblem === undefined;
   const add = () => {
     if (canAdd) {

@@ -19,6 +19,14 @@ export interface RowProps {
   onRemove(path: string): void;
 }
 
+/** What is wrong with `value` for the parameter at `path`, in the UI language; undefined if nothing. */
+export function valueProblemOf(path: string, value: string): string | undefined {
+  const checked = checkParameterValue(path, value);
+  return checked.ok
+    ? undefined
+    : parameterProblemText(checked.error.message).replace(`${path}: `, '');
+}
+
 /** Beyond this many, a select renders only its current option until it is used. */
 const LAZY_OPTIONS = 200;
 
@@ -95,13 +103,10 @@ export const TextRow = memo(function TextRow({
   const { t } = useTranslation();
   const [draft, setDraft] = useState(value ?? '');
   const unit = unitOf(path);
-  const checked = checkParameterValue(path, draft);
-  const error = checked.ok
-    ? undefined
-    : parameterProblemText(checked.error.message).replace(`${path}: `, '');
+  const error = valueProblemOf(path, draft);
   const id = `field-${path}`;
   const commit = () => {
-    if (checked.ok && draft !== value) {
+    if (error === undefined && draft !== value) {
       onSet(path, draft);
     }
   };
