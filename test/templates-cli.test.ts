@@ -57,20 +57,24 @@ const HOSTS = [
   'esx2:192.168.0.2',
 ];
 
+/** `clpbuilder new` of the guide's inter-host topology into `dir`. */
+function newInterHost(dir: string, ...extra: string[]) {
+  return clpbuilder(
+    'new',
+    dir,
+    '--topology',
+    'inter-host',
+    ...HOSTS,
+    '--vmx',
+    EXAMPLE_VMX,
+    ...extra,
+  );
+}
+
 describe('clpbuilder new', () => {
   it('creates the inter-host project of the guide, which checks clean and reads back', () => {
     const dir = folder();
-    const created = clpbuilder(
-      'new',
-      dir,
-      '--topology',
-      'inter-host',
-      ...HOSTS,
-      '--vmx',
-      EXAMPLE_VMX,
-      '--name',
-      'vmcluster',
-    );
+    const created = newInterHost(dir, '--name', 'vmcluster');
     expect(created.status, created.stderr).toBe(0);
     expect(created.stdout).toContain(`created ${dir} (inter-host OS cluster)`);
     expect(created.stdout).toContain('0 error(s)');
@@ -154,15 +158,7 @@ describe('clpbuilder new', () => {
 
   it('its Cluster WebUI export, checked on its own, has no profile to hold the scripts against: one info, not stale warnings', () => {
     const dir = folder();
-    const created = clpbuilder(
-      'new',
-      dir,
-      '--topology',
-      'inter-host',
-      ...HOSTS,
-      '--vmx',
-      EXAMPLE_VMX,
-    );
+    const created = newInterHost(dir);
     expect(created.status, created.stderr).toBe(0);
     expect(clpbuilder('check', dir, '--json').stdout).not.toContain('VM024');
     const zip = `${dir}.zip`;
