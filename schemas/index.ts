@@ -18,6 +18,11 @@ export * from './model/entities.js';
 export { readModel, instances } from './model/read.js';
 export * from './model/lookup.js';
 export * from './model/known-parameters.js';
+export {
+  type DocumentedValue,
+  documentedValueOf,
+  documentedWordsOf,
+} from './model/documented-values.js';
 export * from './edits/derived.js';
 export * from './edits/entities.js';
 export * from './edits/parameters.js';

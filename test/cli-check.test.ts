@@ -48,6 +48,29 @@ describe('clpbuilder check', () => {
     expect(json.findings[0]).toMatchObject({ rule: 'VM003', severity: 'error', path: 'monitor/userw@userw/parameters/method' });
   });
 
+  it('a hand-edited clp.conf: a cluster setting out of range is an error, a misspelt word a warning that fix mends', async () => {
+    const folder = await folderOf(interHostProject());
+    const file = join(folder, 'clp.conf');
+    const text = readFileSync(file, 'utf8');
+    // As an engineer's editor leaves it: the heartbeat timeout in seconds rather than ms, and a typo.
+    const edited = text
+      .replace('<comment/>\n  </cluster>', '<comment/>\n    <heartbeat>\n      <timeout>90</timeout>\n    </heartbeat>\n  </cluster>')
+      .replace('<method>keepalive</method>', '<method>keepalive</method>\n        <action>reset</action>');
+    expect(edited).toContain('<timeout>90</timeout>');
+    expect(edited).toContain('<action>reset</action>');
+    writeFileSync(file, edited);
+    const run = clpbuilder('check', folder, '--json');
+    expect(run.status).toBe(1);
+    const findings = (JSON.parse(run.stdout) as { findings: Array<Record<string, string>> }).findings;
+    expect(findings.filter((finding) => finding.rule === 'CF004' || finding.rule === 'CF011')).toEqual([
+      expect.objectContaining({ rule: 'CF004', severity: 'error', path: 'cluster/heartbeat/timeout', message: 'heartbeat/timeout: "90" must be between 1000 and 9999000' }),
+      expect.objectContaining({ rule: 'CF011', severity: 'warning', path: 'monitor/userw@userw/parameters/action' }),
+    ]);
+    expect(clpbuilder('fix', folder, '--rule', 'CF011').status).toBe(0);
+    expect(readFileSync(file, 'utf8')).toContain('<action>RESET</action>');
+    expect(clpbuilder('check', folder, '--json').stdout).not.toContain('CF011');
+  });
+
   it('warnings alone exit 0, and 1 with --strict', async () => {
     const folder = await folderOf(unwrap(setParameter(interHostProject(), 'group@failover-vm/policy@esx1/order', '0')));
     expect(clpbuilder('check', folder).status).toBe(0);

@@ -108,6 +108,10 @@ export const en = {
     groupFailover: 'Failover',
     groupFailback: 'Failback',
     userwMethod: 'Monitoring method',
+    userwAction: 'Action at timeout',
+    umountAction: 'On unmount failure',
+    groupType: 'Group type',
+    groupExclusive: 'Exclusion',
     genwSync: 'Monitor type',
   },
   option: {
@@ -125,6 +129,9 @@ export const en = {
     recoverGroup: 'Group {{name}}',
     recoverResource: 'Resource {{name}}',
     manual: 'Manual',
+    exclusiveNone: 'None',
+    exclusiveNormal: 'Normal exclusion',
+    exclusiveFull: 'Full exclusion',
   },
   problems: {
     title: 'Problems',

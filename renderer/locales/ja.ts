@@ -95,6 +95,10 @@ export const ja = {
   field: {
     finalAction: '最終動作',
     userwMethod: '監視方法',
+    userwAction: 'タイムアウト発生時動作',
+    umountAction: 'アンマウント異常時の動作',
+    groupType: 'グループのタイプ',
+    groupExclusive: '排他属性',
     genwSync: '監視タイプ',
     activationFailure: '活性異常時の最終動作',
     deactivationFailure: '非活性異常時の最終動作',
@@ -126,6 +130,9 @@ export const ja = {
     recoverGroup: 'グループ {{name}}',
     recoverResource: 'リソース {{name}}',
     manual: '手動',
+    exclusiveNone: '排他なし',
+    exclusiveNormal: '通常排他',
+    exclusiveFull: '完全排他',
   },
   resourceAction: {
     '0': '何もしない (次のリソースへ進む)',

@@ -13,53 +13,51 @@ import { knownParameters, misspeltParameter } from '../model/known-parameters.js
 import { setStartupServers, startupServersIn } from './startup-servers.js';
 import { likelyMeant } from '../model/likely.js';
 import { syncObjectNumber } from './derived.js';
+import { type DocumentedValue, codeList, documentedValueOf } from '../model/documented-values.js';
 
-const integer = (min: number, max: number) =>
-  z
-    .string()
-    .regex(/^\d+$/, 'must be a whole number')
-    .refine(
-      (value) => Number(value) >= min && Number(value) <= max,
-      `must be between ${min} and ${max}`,
-    );
-const flag = z.enum(['0', '1'], { message: 'must be 0 or 1' });
-
-/** Known ranges (clpconf-format.md §5-§7, §11). A path not listed takes any text. */
-const RULES: ReadonlyArray<readonly [RegExp, z.ZodType<string>]> = [
-  [/^resource\/[^/]+\/(act|deact)\/retry$/, integer(0, 99)],
-  [/^resource\/(exec|script)@[^/]+\/parameters\/timeout\/(start|stop)$/, integer(1, 9999)],
-  [/^resource\/(exec|script)@[^/]+\/parameters\/(act|deact)\/sync$/, flag],
-  [/^monitor\/[^/]+\/polling\/(interval|timeout)$/, integer(1, 999999)],
-  [/^monitor\/[^/]+\/polling\/timing$/, flag],
-  [/^monitor\/[^/]+\/polling\/reconfirmation$/, integer(0, 999)],
-  [/^monitor\/[^/]+\/firstmonwait$/, integer(0, 9999)],
-  [/^monitor\/genw@[^/]+\/parameters\/sync$/, flag],
-  [/^monitor\/genw@[^/]+\/parameters\/waitmonstart$/, integer(0, 9999)],
-  [
-    /^monitor\/[^/]+\/relation\/type$/,
-    z.enum(['rsc', 'grp', 'cls'], { message: 'must be rsc, grp or cls' }),
-  ],
-  [/^monitor\/[^/]+\/emergency\/preaction\/(use|userestart|usefailover|default)$/, flag],
-  [/^monitor\/[^/]+\/emergency\/threshold\/(restart|fo|fo2|script)$/, integer(0, 99)],
-  [
-    /^monitor\/[^/]+\/emergency\/action$/,
-    z.enum(['1', '2', '3', '4', '5', '6', '8', '9', '10', '11', '12', '13', '14', '15', '16'], {
-      message: 'must be a final action code (1-6, 8-16)',
-    }),
-  ],
-  [/^group@[^/]+\/(start|failover|failback)$/, flag],
-  [/^server@[^/]+\/priority$/, integer(0, 999)],
-  [/^cluster\/heartbeat\/timeout$/, integer(1000, 9999000)],
-];
-
-// Rules indexed by the path's last segment: most parameters (path, comment, name ...) have no
-// range, and the rules engine checks every parameter of every entity on every edit.
-const RULES_BY_LEAF = new Map<string, Array<readonly [RegExp, z.ZodType<string>]>>();
-for (const rule of RULES) {
-  const leaves = /\(?([a-z0-9|]+)\)?\$$/.exec(rule[0].source)?.[1]?.split('|') ?? [];
-  for (const leaf of leaves) {
-    RULES_BY_LEAF.set(leaf, [...(RULES_BY_LEAF.get(leaf) ?? []), rule]);
+/** A documented value as the schema that checks it; words are CF011's, not a range. */
+function schemaOf(value: DocumentedValue): z.ZodType<string> | undefined {
+  switch (value.kind) {
+    case 'integer':
+      return z
+        .string()
+        .regex(/^\d+$/, 'must be a whole number')
+        .refine(
+          (text) => Number(text) >= value.min && Number(text) <= value.max,
+          `must be between ${value.min} and ${value.max}`,
+        );
+    case 'codes':
+      return z.enum(value.codes as [string, ...string[]], {
+        message: value.what
+          ? `must be ${value.what} (${codeList(value.codes)})`
+          : `must be ${listed(value.codes)}`,
+      });
+    case 'words':
+      return undefined;
   }
+}
+
+/** `a, b or c`. */
+function listed(values: readonly string[]): string {
+  return values.length < 2
+    ? values.join('')
+    : `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`;
+}
+
+// One schema per documented value, so that each parses each distinct value once (problemOf).
+const schemas = new Map<DocumentedValue, z.ZodType<string> | null>();
+
+function rangeOfPath(path: string): z.ZodType<string> | undefined {
+  const value = documentedValueOf(path);
+  if (value === undefined) {
+    return undefined;
+  }
+  let schema = schemas.get(value);
+  if (schema === undefined) {
+    schema = schemaOf(value) ?? null;
+    schemas.set(value, schema);
+  }
+  return schema ?? undefined;
 }
 
 /** Checks a value against the known range of its parameter. */
@@ -75,11 +73,6 @@ function valueChecked(path: string, value: string, problem: string | undefined):
   }
   const message = `${path}: "${value}" ${problem}`;
   return fail(appError('invalid-value', message, { path, ja: japaneseParameterProblem(message) }));
-}
-
-function rangeOfPath(path: string): z.ZodType<string> | undefined {
-  const candidates = RULES_BY_LEAF.get(path.slice(path.lastIndexOf('/') + 1));
-  return candidates?.find(([pattern]) => pattern.test(path))?.[1];
 }
 
 // Which range applies depends on the entity's section and type and on the sub-path, never on
@@ -160,11 +153,24 @@ const JAPANESE_PROBLEMS: ReadonlyArray<readonly [RegExp, (match: RegExpExecArray
     / must be between (\d+) and (\d+)$/,
     (match) => ` は ${match[1]} から ${match[2]} の範囲で指定してください`,
   ],
-  [/ must be 0 or 1$/, () => ' は 0 または 1 で指定してください'],
-  [/ must be rsc, grp or cls$/, () => ' は rsc、grp、cls のいずれかで指定してください'],
   [
-    / must be a final action code \(1-6, 8-16\)$/,
-    () => ' は最終動作のコード (1-6、8-16) で指定してください',
+    / must be ((?:[^ ,]+, )+[^ ,]+) or ([^ ,]+)$/,
+    (match) =>
+      ` は ${(match[1] as string).split(', ').join('、')}、${match[2]} のいずれかで指定してください`,
+  ],
+  [
+    / must be ([^ ,]+) or ([^ ,]+)$/,
+    (match) => ` は ${match[1]} または ${match[2]} で指定してください`,
+  ],
+  [
+    / must be a final action code \(([^)]+)\)$/,
+    (match) =>
+      ` は最終動作のコード (${(match[1] as string).split(', ').join('、')}) で指定してください`,
+  ],
+  [
+    / must be an action code \(([^)]+)\)$/,
+    (match) =>
+      ` は動作のコード (${(match[1] as string).split(', ').join('、')}) で指定してください`,
   ],
   [/ is not allowed$/, () => ' は指定できません'],
 ];

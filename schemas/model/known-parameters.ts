@@ -187,12 +187,15 @@ const CLUSTER = [
   'sysinfo/collect',
 ];
 
+/** Shutdown stall monitoring, a section of its own (§6.2). */
+const HALTP = ['method', 'action'];
+
 const under = (prefix: string, leaves: readonly string[] | undefined) =>
   (leaves ?? []).map((leaf) => `${prefix}/${leaf}`);
 
 /**
  * The documented sub-paths of an entity of this kind and type (`monitor`, `genw`); `cluster`
- * for the cluster section. Keyed parameters (`list@0/ip`) are not listed.
+ * for the cluster section, `haltp` for shutdown stall monitoring. Keyed parameters (`list@0/ip`) are not listed.
  */
 export function knownParameters(kind: string, type = ''): readonly string[] {
   switch (kind) {
@@ -200,6 +203,8 @@ export function knownParameters(kind: string, type = ''): readonly string[] {
       return CLUSTER;
     case 'server':
       return ['priority', 'comment', 'survive'];
+    case 'haltp':
+      return HALTP;
     case 'heartbeat':
     case 'networkpartition':
       return ['priority', 'device', ...(HEARTBEAT_TYPES[type] ?? [])];

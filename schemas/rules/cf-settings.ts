@@ -1,6 +1,7 @@
 /**
  * Settings rules that hold in every topology: scripts present, values in range, coupled
- * settings, derived values, naming (reference/guide-rules.md CF003, CF004, CF007-CF010).
+ * settings, derived values, naming (reference/guide-rules.md CF003, CF007-CF010; values in
+ * range are cf-values.ts).
  */
 import {
   type TypedSection,
@@ -10,11 +11,7 @@ import {
   syncObjectNumber,
   syncTypesEntry,
 } from '../edits/derived.js';
-import {
-  entityParameterProblem,
-  japaneseParameterProblem,
-  setParameter,
-} from '../edits/parameters.js';
+import { setParameter } from '../edits/parameters.js';
 import type { Monitor, Resource } from '../model/entities.js';
 import type { Project } from '../project.js';
 import { type Result, ok, pipe } from '../result.js';
@@ -191,60 +188,6 @@ export const CF003: Rule = partsRule({
     },
   ],
 });
-
-export const CF004: Rule = partsRule({
-  id: 'CF004',
-  severity: 'error',
-  topologies: 'all',
-  source: 'clpconf-format.md §11',
-  text: 'Numeric settings are in range (intervals, timeouts, retry counts, thresholds); a template placeholder (%%NAME%%, __NAME__, ${NAME}, {{ name }}) is said to be one.',
-  fix: 'Set a value in the documented range.',
-  ja: {
-    text: '数値の設定値が範囲内にあります (インターバル、タイムアウト、リトライ回数、しきい値)。テンプレートのプレースホルダ (%%NAME%%、__NAME__、${NAME}、{{ name }}) はプレースホルダとして報告します。',
-    fix: 'マニュアルに記載された範囲の値を設定してください。',
-  },
-  inputs: ['servers', 'groups', 'resources', 'monitors', 'cluster'],
-  parts: (['resources', 'monitors', 'groups', 'servers'] as const).map((list) => ({
-    list,
-    dependsOn: [],
-    check: outOfRange,
-  })),
-});
-
-function outOfRange(entity: {
-  readonly path: string;
-  readonly parameters: Readonly<Record<string, string>>;
-}): readonly Hit[] {
-  let hits: Hit[] | undefined;
-  const problemOf = entityParameterProblem(entity.path);
-  // Object.keys, not for-in: parameter maps are dictionaries, and for-in re-checks each key.
-  for (const sub of Object.keys(entity.parameters)) {
-    const value = entity.parameters[sub] as string;
-    const problem = problemOf(sub, value);
-    if (problem !== undefined) {
-      (hits ??= []).push(rangeHit(`${entity.path}/${sub}`, sub, value, problem));
-    }
-  }
-  return hits ?? NO_HITS;
-}
-
-/** The hit for a value out of range (`rule`: must be ...); a placeholder is said to be one. */
-function rangeHit(path: string, sub: string, value: string, rule: string): Hit {
-  if (!isPlaceholder(value)) {
-    // The finding's path names the entity already: the message starts at the sub-path.
-    const message = `${sub}: "${value}" ${rule}`;
-    return { path, message, ja: { message: japaneseParameterProblem(message) } };
-  }
-  return {
-    path,
-    message: `${sub}: "${value}" is a template placeholder; the value ${rule}`,
-    fix: 'Substitute a value in range before uploading (this clp.conf is a template).',
-    ja: {
-      message: `${sub}: "${value}" はテンプレートのプレースホルダです。値${japaneseParameterProblem(` ${rule}`).trim()}`,
-      fix: 'アップロード前に、プレースホルダを範囲内の値に置き換えてください (この clp.conf はテンプレートです)。',
-    },
-  };
-}
 
 export const CF007: Rule = partsRule({
   id: 'CF007',

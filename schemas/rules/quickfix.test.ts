@@ -88,6 +88,16 @@ const BROKEN: Array<[string, () => Project, number]> = [
   ],
   ['CF008 server priorities', () => raw(interHostProject(), 'server@esx2/priority', '0'), 1],
   [
+    'CF011 userw action',
+    () => raw(interHostProject(), 'monitor/userw@userw/parameters/action', 'Reset'),
+    1,
+  ],
+  [
+    'CF011 file system',
+    () => raw(interHostProject(), 'resource/disk@sd-vm/parameters/fs', 'XFS'),
+    1,
+  ],
+  [
     'CF009 exec act timeout',
     () => raw(interHostProject(), 'resource/exec@exec-vm/parameters/timeout/start', '600'),
     3,
@@ -153,8 +163,10 @@ describe('incremental checking', () => {
             'monitor/userw@userw/parameters/method',
             'webmgr/client/objectnumber',
             'server@esx2/priority',
+            'cluster/heartbeat/timeout',
+            'monitor/userw@userw/parameters/action',
           ),
-          value: fc.constantFrom('0', '1', 'keepalive', 'softdog', '7'),
+          value: fc.constantFrom('0', '1', 'keepalive', 'softdog', '7', 'RESET', 'reset', '90000'),
         }),
         fc.record({ monitor: fc.stringMatching(/^[a-z]{1,6}$/) }),
       ),

@@ -72,6 +72,8 @@ const CASES: Case[] = [
   { rule: 'CF002', pass: interHostProject, fire: (p) => unwrap(addHeartbeat(p, 'lankhb', { device: '7' })) },
   { rule: 'CF003', pass: interHostProject, fire: (p) => ({ ...p, scripts: new Map([...p.scripts].filter(([path]) => !path.endsWith('genw.sh'))) }) },
   { rule: 'CF004', pass: interHostProject, fire: (p) => ({ ...p, conf: unwrap(setValueRaw(p, 'monitor/genw@genw-vm/polling/interval', '0')) }) },
+  { rule: 'CF004', pass: interHostProject, fire: (p) => ({ ...p, conf: unwrap(setValueRaw(p, 'cluster/heartbeat/timeout', '5')) }) },
+  { rule: 'CF004', pass: interHostProject, fire: (p) => ({ ...p, conf: unwrap(setValueRaw(p, 'resource/exec@exec-vm/deact/action', '2')) }) },
   { rule: 'CF005', pass: interHostProject, fire: set('group@failover-vm/policy@esx1/order', '0'), severity: 'warning' },
   { rule: 'CF006', pass: plainProject, fire: (p) => ({ ...p, conf: unwrap(removeHeartbeats(p)) }) },
   { rule: 'CF007', pass: interHostProject, fire: set('monitor/userw@userw/relation/type', 'grp') },
@@ -80,6 +82,9 @@ const CASES: Case[] = [
   { rule: 'CF008', pass: interHostProject, fire: (p) => ({ ...p, conf: unwrap(removeElement(p.conf, 'resource/types@exec')) }), severity: 'warning' },
   { rule: 'CF009', pass: interHostProject, fire: (p) => ({ ...p, conf: unwrap(setValueRaw(p, 'resource/exec@exec-vm/parameters/timeout/start', '600')) }), severity: 'warning' },
   { rule: 'CF010', pass: interHostProject, fire: conf((c) => insertElement(c, '', { name: 'server', attributes: [['name', 'ESX3']], children: [{ name: 'priority', text: '2' }] })), severity: 'warning' },
+  { rule: 'CF011', pass: interHostProject, fire: set('monitor/userw@userw/parameters/action', 'RESTE'), severity: 'warning' },
+  { rule: 'CF011', pass: interHostProject, fire: set('resource/disk@sd-vm/parameters/fs', 'ext5'), severity: 'warning' },
+  { rule: 'CF011', pass: plainProject, fire: conf((c) => insertElement(c, '', { name: 'haltp', children: [{ name: 'method', text: 'keepalve' }] })), severity: 'warning' },
 ];
 
 /** A raw edit that bypasses setParameter's range check and derived values (to build bad input). */
@@ -239,5 +244,51 @@ describe('topology and version matter', () => {
   it('VMware rules do not run on a plain cluster', () => {
     const project = unwrap(addResource(interHostProject(), 'failover-vm', 'md', 'md1'));
     expect(checkProject(project, { topology: 'plain' }).filter((finding) => finding.rule.startsWith('VM'))).toEqual([]);
+  });
+});
+
+describe('values the sources document', () => {
+  it('checks the cluster’s own settings (CF004), as set does: a 5 ms heartbeat timeout', () => {
+    const project = interHostProject();
+    const five = { ...project, conf: unwrap(setValueRaw(project, 'cluster/heartbeat/timeout', '5')) };
+    expect(ruleFindings(five, 'CF004')).toMatchObject([
+      { path: 'cluster/heartbeat/timeout', message: 'heartbeat/timeout: "5" must be between 1000 and 9999000' },
+    ]);
+    expect(setParameter(project, 'cluster/heartbeat/timeout', '5').ok).toBe(false);
+    expect(ruleFindings(unwrap(setParameter(project, 'cluster/heartbeat/timeout', '50000')), 'CF004')).toEqual([]);
+  });
+
+  it('refuses to stop the group or the cluster on a failed deactivation (CF004), in both languages', () => {
+    const project = interHostProject();
+    const refused = setParameter(project, 'resource/exec@exec-vm/deact/action', '3');
+    expect(refused.ok ? '' : refused.error.message).toBe('resource/exec@exec-vm/deact/action: "3" must be a final action code (0, 1, 4-6, 8-15)');
+    expect(refused.ok ? '' : refused.error.ja).toContain('は最終動作のコード (0、1、4-6、8-15) で指定してください');
+    // The same code is fine on activation.
+    expect(setParameter(project, 'resource/exec@exec-vm/act/action', '3').ok).toBe(true);
+    const [finding] = ruleFindings({ ...project, conf: unwrap(setValueRaw(project, 'group@failover-vm/exclusive', '3')) }, 'CF004');
+    expect(finding?.message).toBe('exclusive: "3" must be 0, 1 or 2');
+    expect(finding?.ja.message).toBe('exclusive: "3" は 0、1、2 のいずれかで指定してください');
+  });
+
+  it('names the documented word a value most likely meant, with a quick fix (CF011)', () => {
+    const project = interHostProject();
+    const cased = ruleFindings(set('monitor/userw@userw/parameters/action', 'reset')(project), 'CF011');
+    expect(cased).toMatchObject([{ severity: 'warning', path: 'monitor/userw@userw/parameters/action', hasQuickFix: true }]);
+    expect(cased[0]?.message).toBe('parameters/action: "reset" is none of the documented RESET, PANIC');
+    expect(cased[0]?.fix).toMatch(/^Did you mean RESET\?/);
+    const typo = ruleFindings(set('resource/disk@sd-vm/parameters/fs', 'ext44')(project), 'CF011');
+    expect(typo[0]?.fix).toMatch(/^Did you mean ext4\?/);
+    // Far from every word: no guess, and a placeholder is said to be one.
+    const far = ruleFindings(set('resource/disk@sd-vm/parameters/fs', 'btrfs')(project), 'CF011');
+    expect(far).toMatchObject([{ hasQuickFix: false, fix: RULES.find((rule) => rule.id === 'CF011')?.fix }]);
+    const templated = ruleFindings(set('resource/disk@sd-vm/parameters/fs', '%%FS%%')(project), 'CF011');
+    expect(templated[0]?.message).toBe('parameters/fs: "%%FS%%" is a template placeholder; the value must be one of ext3, ext4, xfs, reiserfs, vxfs, zfs, none');
+    [...cased, ...typo, ...far, ...templated].forEach(expectJapaneseFinding);
+  });
+
+  it('checks shutdown stall monitoring’s method and action (CF011)', () => {
+    const haltp = (method: string) => conf((c) => insertElement(c, '', { name: 'haltp', children: [{ name: 'method', text: method }, { name: 'action', text: 'PANIC' }] }))(plainProject());
+    expect(ruleFindings(haltp('ipmi(High-End Server Option)'), 'CF011')).toEqual([]);
+    expect(ruleFindings(haltp('softdogg'), 'CF011')).toMatchObject([{ path: 'haltp/method', hasQuickFix: true }]);
   });
 });

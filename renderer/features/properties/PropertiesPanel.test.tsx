@@ -10,6 +10,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { initI18n } from '../../i18n.js';
 import type { ClusterNames, EntityView } from './entity-view.js';
 import { PropertiesPanel } from './PropertiesPanel.js';
+import { documentedWordsOf } from '../../../schemas/index.js';
 
 beforeAll(() => initI18n());
 afterEach(cleanup);
@@ -277,6 +278,42 @@ describe('the documented choices of disks, mirror disks and pre-action scripts',
     expect(optionsOf('Disk type')).toEqual(['', 'disk', 'raw', 'lvm', 'vxvm']);
     expect(optionsOf('File system')).toContain('xfs');
     expect((screen.getByLabelText('File system') as HTMLSelectElement).value).toBe('ext4');
+  });
+
+  it('offers what the rules accept: the core’s documented words, and keeps a value outside them', async () => {
+    const { edits, user } = renderPanel({
+      path: 'resource/md@md1',
+      name: 'md1',
+      kind: 'resource',
+      type: 'md',
+      parameters: { 'parameters/fs': 'btrfs' },
+    });
+    expect(optionsOf('File system')).toEqual([
+      '',
+      'btrfs',
+      ...(documentedWordsOf('resource/md@md1/parameters/fs') ?? []),
+    ]);
+    await user.selectOptions(screen.getByLabelText('File system'), 'xfs');
+    expect(edits).toEqual([['set', 'resource/md@md1/parameters/fs', 'xfs']]);
+  });
+
+  it('a group: its type and exclusion beside startup, failover and failback', () => {
+    renderPanel({ path: 'group@g1', name: 'g1', kind: 'group', parameters: { exclusive: '1' } });
+    expect(optionsOf('Group type')).toEqual(['', 'failover', 'cluster', 'virtualmachine']);
+    const exclusion = screen.getByLabelText('Exclusion') as HTMLSelectElement;
+    expect(Array.from(exclusion.options, (option) => option.text)).toEqual([
+      'Product default',
+      'None (0)',
+      'Normal exclusion (1)',
+      'Full exclusion (2)',
+    ]);
+    expect(exclusion.value).toBe('1');
+  });
+
+  it('a user-space monitor: its method and its action at timeout', () => {
+    renderPanel();
+    expect(optionsOf('Monitoring method')).toEqual(['', 'keepalive', 'softdog', 'ipmi']);
+    expect(optionsOf('Action at timeout')).toEqual(['', 'RESET', 'PANIC']);
   });
 
   it('a monitor: whether the script before the final action runs', () => {

@@ -6,6 +6,7 @@ import {
   ACTIVATION_ONLY_ACTIONS,
   type ClusterModel,
   RESOURCE_FINAL_ACTIONS,
+  documentedWordsOf,
   entityAtPath,
   inStartupOrder,
 } from '../../../schemas/index.js';
@@ -112,11 +113,30 @@ const AUTOMATIC_OR_MANUAL: ChoiceField['options'] = [
   ['0', 'option.manual'],
 ];
 
-/** A group's start, failover and failback attributes (clpconf-format.md §4). */
+/**
+ * A parameter whose words the core documents (schemas/model/documented-values.ts), shown as
+ * they are: the form offers exactly what the rules (CF011) accept.
+ */
+function wordsField(entityPath: string, key: string, label: string): ChoiceField[] {
+  const words = documentedWordsOf(`${entityPath}/${key}`) ?? [];
+  return words.length === 0 ? [] : [{ key, label, options: words.map(named) }];
+}
+
+/** A group's type, start, failover, failback and exclusion attributes (clpconf-format.md §4). */
 const GROUP_FIELDS: ChoiceField[] = [
+  ...wordsField('group@name', 'type', 'field.groupType'),
   { key: 'start', label: 'field.groupStart', options: AUTOMATIC_OR_MANUAL },
   { key: 'failover', label: 'field.groupFailover', options: AUTOMATIC_OR_MANUAL },
   { key: 'failback', label: 'field.groupFailback', options: AUTOMATIC_OR_MANUAL },
+  {
+    key: 'exclusive',
+    label: 'field.groupExclusive',
+    options: [
+      ['0', 'option.exclusiveNone'],
+      ['1', 'option.exclusiveNormal'],
+      ['2', 'option.exclusiveFull'],
+    ],
+  },
 ];
 
 const SYNC_CHOICES: ChoiceField['options'] = [
@@ -137,29 +157,13 @@ function resourceFields(entity: Pick<EntityView, 'type'>): ChoiceField[] {
       options: actions(codes.filter((code) => !ACTIVATION_ONLY_ACTIONS.includes(code))),
     },
   ];
-  if (entity.type === 'disk') {
-    // clpconf-format.md §5.2.
-    fields.push(
-      {
-        key: 'parameters/disktype',
-        label: 'field.diskType',
-        options: ['disk', 'raw', 'lvm', 'vxvm'].map(named),
-      },
-      {
-        key: 'parameters/fs',
-        label: 'field.fileSystem',
-        options: ['ext3', 'ext4', 'xfs', 'reiserfs', 'vxfs', 'zfs', 'none'].map(named),
-      },
-    );
-  }
-  if (entity.type === 'md') {
-    // clpconf-format.md §5.3.
-    fields.push({
-      key: 'parameters/fs',
-      label: 'field.fileSystem',
-      options: ['ext4', 'xfs', 'none'].map(named),
-    });
-  }
+  // Disk type, file system and unmount action of a disk; a mirror disk's file system.
+  const path = `resource/${entity.type ?? ''}@name`;
+  fields.push(
+    ...wordsField(path, 'parameters/disktype', 'field.diskType'),
+    ...wordsField(path, 'parameters/fs', 'field.fileSystem'),
+    ...wordsField(path, 'parameters/umount/action', 'field.umountAction'),
+  );
   if (entity.type === 'exec' || entity.type === 'script') {
     fields.push(
       { key: 'parameters/act/sync', label: 'field.startScriptSync', options: SYNC_CHOICES },
@@ -231,18 +235,12 @@ export function choiceFieldsOf(
       ],
     },
   ];
-  if (entity.type === 'userw') {
-    // clpconf-format.md §6: keepalive (X 4 default), softdog (X 3 default), ipmi.
-    fields.push({
-      key: 'parameters/method',
-      label: 'field.userwMethod',
-      options: [
-        ['keepalive', 'keepalive'],
-        ['softdog', 'softdog'],
-        ['ipmi', 'ipmi'],
-      ],
-    });
-  }
+  // A user-space monitor's method (keepalive from X 4, softdog before) and action.
+  const path = `monitor/${entity.type ?? ''}@name`;
+  fields.push(
+    ...wordsField(path, 'parameters/method', 'field.userwMethod'),
+    ...wordsField(path, 'parameters/action', 'field.userwAction'),
+  );
   if (entity.type === 'genw') {
     fields.push({
       key: 'parameters/sync',
