@@ -170,8 +170,8 @@ function wordHit(path: string, sub: string, value: string, words: readonly strin
       },
     };
   }
-  const message = `${sub}: "${value}" is none of the documented ${listed}`;
-  const jaMessage = `${sub}: "${value}" は記載された ${words.join('、')} のいずれでもありません`;
+  const message = `${sub}: "${value}" is not among the documented values (${listed})`;
+  const jaMessage = `${sub}: "${value}" は記載された値 (${words.join('、')}) のいずれでもありません`;
   const meant = meantWord(value, words);
   if (meant === undefined) {
     return { path, message, ja: { message: jaMessage } };

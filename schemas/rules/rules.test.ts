@@ -274,7 +274,7 @@ describe('values the sources document', () => {
     const project = interHostProject();
     const cased = ruleFindings(set('monitor/userw@userw/parameters/action', 'reset')(project), 'CF011');
     expect(cased).toMatchObject([{ severity: 'warning', path: 'monitor/userw@userw/parameters/action', hasQuickFix: true }]);
-    expect(cased[0]?.message).toBe('parameters/action: "reset" is none of the documented RESET, PANIC');
+    expect(cased[0]?.message).toBe('parameters/action: "reset" is not among the documented values (RESET, PANIC)');
     expect(cased[0]?.fix).toMatch(/^Did you mean RESET\?/);
     const typo = ruleFindings(set('resource/disk@sd-vm/parameters/fs', 'ext44')(project), 'CF011');
     expect(typo[0]?.fix).toMatch(/^Did you mean ext4\?/);
