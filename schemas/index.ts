@@ -20,8 +20,11 @@ export * from './model/lookup.js';
 export * from './model/known-parameters.js';
 export {
   type DocumentedValue,
+  type ServerOs,
+  documentedCodesOf,
   documentedValueOf,
   documentedWordsOf,
+  serverOsOf,
 } from './model/documented-values.js';
 export * from './edits/derived.js';
 export * from './edits/entities.js';

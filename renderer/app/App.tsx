@@ -5,7 +5,13 @@
 import { withTemplateRules } from '../../templates/index.js';
 import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Finding, checkProject, readModel, serializeClpConf } from '../../schemas/index.js';
+import {
+  type Finding,
+  checkProject,
+  readModel,
+  serializeClpConf,
+  serverOsOf,
+} from '../../schemas/index.js';
 import { ClusterTree } from '../features/tree/ClusterTree.js';
 import {
   buildTree,
@@ -112,9 +118,10 @@ function Workspace({ editor, session, dispatch, onSave, onReload, fileMenu }: Wo
       groups: model.groups.map((group) => group.name),
       resources: model.resources.map((resource) => resource.name),
       devices: devicesOf(model.servers),
+      os: serverOsOf(model.all.serveros),
     }),
     // readModel keeps a list that did not change: names follow only the lists they come from.
-    [model.servers, model.groups, model.resources],
+    [model.servers, model.groups, model.resources, model.all],
   );
   // Stable across renders, so that the property form's unchanged rows are not rendered again.
   const propertyEdits = useMemo(

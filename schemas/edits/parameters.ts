@@ -13,7 +13,12 @@ import { knownParameters, misspeltParameter } from '../model/known-parameters.js
 import { setStartupServers, startupServersIn } from './startup-servers.js';
 import { likelyMeant } from '../model/likely.js';
 import { syncObjectNumber } from './derived.js';
-import { type DocumentedValue, codeList, documentedValueOf } from '../model/documented-values.js';
+import {
+  type DocumentedValue,
+  type ServerOs,
+  codeList,
+  documentedValueOf,
+} from '../model/documented-values.js';
 
 /** A documented value as the schema that checks it; words are CF011's, not a range. */
 function schemaOf(value: DocumentedValue): z.ZodType<string> | undefined {
@@ -47,8 +52,8 @@ function listed(values: readonly string[]): string {
 // One schema per documented value, so that each parses each distinct value once (problemOf).
 const schemas = new Map<DocumentedValue, z.ZodType<string> | null>();
 
-function rangeOfPath(path: string): z.ZodType<string> | undefined {
-  const value = documentedValueOf(path);
+function rangeOfPath(path: string, os?: ServerOs): z.ZodType<string> | undefined {
+  const value = documentedValueOf(path, os);
   if (value === undefined) {
     return undefined;
   }
@@ -75,8 +80,8 @@ function valueChecked(path: string, value: string, problem: string | undefined):
   return fail(appError('invalid-value', message, { path, ja: japaneseParameterProblem(message) }));
 }
 
-// Which range applies depends on the entity's section and type and on the sub-path, never on
-// its name (the patterns match a name as [^/]+): found once per pair, not per entity.
+// Which range applies depends on the entity's section and type, the sub-path and the OS, never
+// on its name (the patterns match a name as [^/]+): found once per pair, not per entity.
 const rangesByEntity = new Map<string, Map<string, z.ZodType<string> | null>>();
 
 /**
@@ -99,19 +104,20 @@ export function entityParameterCheck(
  */
 export function entityParameterProblem(
   entityPath: string,
+  os?: ServerOs,
 ): (sub: string, value: string) => string | undefined {
   const at = entityPath.indexOf('@');
   if (at === -1 || entityPath.includes('/', at)) {
     return (sub, value) => {
-      const range = rangeOfPath(`${entityPath}/${sub}`);
+      const range = rangeOfPath(`${entityPath}/${sub}`, os);
       return range && problemOf(range, value);
     };
   }
-  const known = rangesOf(entityPath, at);
+  const known = rangesOf(entityPath, at, os);
   return (sub, value) => {
     let range = known.get(sub);
     if (range === undefined) {
-      range = rangeOfPath(`${entityPath.slice(0, at)}@name/${sub}`) ?? null;
+      range = rangeOfPath(`${entityPath.slice(0, at)}@name/${sub}`, os) ?? null;
       if (known.size < 4096) {
         known.set(sub, range);
       }
@@ -123,20 +129,30 @@ export function entityParameterProblem(
 // Entities of one kind mostly come one after another: the last kind's ranges are found by
 // comparing the path's start, without cutting and hashing a new string for each entity.
 let lastKind = '';
+let lastOs: ServerOs | undefined;
 let lastRanges: Map<string, z.ZodType<string> | null> | undefined;
 
-/** The ranges by sub-path for the kind of entity `entityPath` (`monitor/genw`), `at` its "@". */
-function rangesOf(entityPath: string, at: number): Map<string, z.ZodType<string> | null> {
-  if (lastRanges && at === lastKind.length && entityPath.startsWith(lastKind)) {
+/**
+ * The ranges by sub-path for the kind of entity `entityPath` (`monitor/genw`), `at` its "@",
+ * on `os`.
+ */
+function rangesOf(
+  entityPath: string,
+  at: number,
+  os: ServerOs | undefined,
+): Map<string, z.ZodType<string> | null> {
+  if (lastRanges && os === lastOs && at === lastKind.length && entityPath.startsWith(lastKind)) {
     return lastRanges;
   }
   const kind = entityPath.slice(0, at);
-  let ranges = rangesByEntity.get(kind);
+  const key = `${kind}\u0000${os ?? ''}`;
+  let ranges = rangesByEntity.get(key);
   if (!ranges) {
     ranges = new Map();
-    rangesByEntity.set(kind, ranges);
+    rangesByEntity.set(key, ranges);
   }
   lastKind = kind;
+  lastOs = os;
   lastRanges = ranges;
   return ranges;
 }

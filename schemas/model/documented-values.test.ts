@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   codeList,
+  documentedCodesOf,
   documentedEntries,
+  serverOsOf,
   documentedValueOf,
   documentedWordsOf,
 } from './documented-values.js';
@@ -55,8 +57,9 @@ describe('the documented values', () => {
     expect(unreached.map(([pattern]) => pattern.source)).toEqual([]);
   });
 
-  it('are well formed: ranges low to high, codes and words listed once each', () => {
-    for (const [pattern, value] of documentedEntries()) {
+  it('are well formed on each OS: ranges low to high, codes and words listed once each', () => {
+    const entries = [undefined, 'linux', 'windows'] as const;
+    for (const [pattern, value] of entries.flatMap((os) => documentedEntries(os))) {
       const listed =
         value.kind === 'codes' ? value.codes : value.kind === 'words' ? value.words : [];
       expect(new Set(listed).size, pattern.source).toBe(listed.length);
@@ -73,6 +76,30 @@ describe('the documented values', () => {
     // A ranged parameter has no words, and an undocumented one nothing at all.
     expect(documentedWordsOf('monitor/genw@g/polling/interval')).toBeUndefined();
     expect(documentedValueOf('monitor/genw@g/parameters/path')).toBeUndefined();
+  });
+
+  it('take on a file that names no OS what either OS takes', () => {
+    const either = documentedEntries();
+    const linux = documentedEntries('linux');
+    const windows = documentedEntries('windows');
+    either.forEach(([pattern, value], index) => {
+      const [onLinux, onWindows] = [linux[index]?.[1], windows[index]?.[1]];
+      const listed = (of: typeof value | undefined) =>
+        of?.kind === 'codes' ? of.codes : of?.kind === 'words' ? of.words : [];
+      const union = new Set([...listed(onLinux), ...listed(onWindows)]);
+      expect(new Set(listed(value)), pattern.source).toEqual(union);
+    });
+    expect(documentedCodesOf('monitor/genw@g/emergency/action', 'windows')).toEqual([
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      '6',
+    ]);
+    expect(documentedCodesOf('resource/exec@e/deact/action', 'linux')).not.toContain('2');
+    expect(serverOsOf(' Windows ')).toBe('windows');
+    expect(serverOsOf(undefined)).toBeUndefined();
   });
 
   it('list codes with their runs as ranges', () => {

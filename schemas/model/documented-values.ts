@@ -1,14 +1,15 @@
 /**
  * The values the sources document for parameters (clpconf-format.md §2.4-§6.4, §7, §11): one
- * table, read by the range check of `set` and the property form (CF004), the documented-words
- * check (CF011) and the property form's choices, so that they never disagree.
+ * table, read by `set` and the property form's value check, the rules (CF004 for ranges and
+ * codes, CF011 for words) and the property form's choices, so that they never disagree.
+ * Where the two OSes differ, the rules and the choices take the file's (`<all><serveros>`);
+ * `set` and a typed value refuse only what neither takes.
  *
  * Three kinds of value: a whole number in a range; one of a closed set of codes (flags, final
  * actions: the product knows no others); one of the words the sources name (file systems,
  * methods). Words are listed as far as the public sources go, so a word outside them is a
  * warning to look at, never a refusal: a newer product may take more.
  */
-import { MONITOR_FINAL_ACTIONS, RESOURCE_FINAL_ACTIONS } from './kinds.js';
 
 /** What a parameter may hold. */
 export type DocumentedValue =
@@ -21,6 +22,18 @@ export type DocumentedValue =
     }
   | { readonly kind: 'words'; readonly words: readonly string[] };
 
+/** A server OS, as `<all><serveros>` names it; undefined where the file does not say. */
+export type ServerOs = 'linux' | 'windows';
+
+/** What a parameter may hold on each OS, and on either (for a file that does not say). */
+interface ByOs {
+  readonly linux: DocumentedValue;
+  readonly windows: DocumentedValue;
+  readonly either: DocumentedValue;
+}
+
+type Entry = DocumentedValue | ByOs;
+
 const integer = (min: number, max: number): DocumentedValue => ({ kind: 'integer', min, max });
 const codes = (list: readonly string[], what?: string): DocumentedValue => ({
   kind: 'codes',
@@ -28,26 +41,65 @@ const codes = (list: readonly string[], what?: string): DocumentedValue => ({
   ...(what === undefined ? {} : { what }),
 });
 const words = (list: readonly string[]): DocumentedValue => ({ kind: 'words', words: list });
+const byOs = (linux: DocumentedValue, windows: DocumentedValue): ByOs => ({
+  linux,
+  windows,
+  either: unionOf(linux, windows),
+});
+
+/** What either value takes (both are of one kind in the table). */
+function unionOf(a: DocumentedValue, b: DocumentedValue): DocumentedValue {
+  if (a.kind === 'integer' && b.kind === 'integer') {
+    return integer(Math.min(a.min, b.min), Math.max(a.max, b.max));
+  }
+  if (a.kind === 'codes' && b.kind === 'codes') {
+    const union = [...new Set([...a.codes, ...b.codes])].sort((x, y) => Number(x) - Number(y));
+    return codes(union, a.what);
+  }
+  return words([
+    ...new Set([...(a.kind === 'words' ? a.words : []), ...(b.kind === 'words' ? b.words : [])]),
+  ]);
+}
+
+/** Numbered codes from `from` to `to`, leaving out `except`. */
+function range(from: number, to: number, except: readonly number[] = []): string[] {
+  return Array.from({ length: to - from + 1 }, (_, index) => from + index)
+    .filter((code) => !except.includes(code))
+    .map(String);
+}
+
 const FLAG = codes(['0', '1']);
 
-const resourceActions = Object.keys(RESOURCE_FINAL_ACTIONS);
-// Stopping the group or the cluster applies to a failed activation only (§5).
-const DEACTIVATION_ACTIONS = resourceActions.filter((code) => code !== '2' && code !== '3');
+// Final actions (§5, §6): Windows has the intentional stop error (6), Linux sysrq, keepalive,
+// BMC and fencing (8-15) and, for monitors, stopping the resource (16). Stopping the group or
+// the cluster (2, 3) applies to a failed activation only.
+const RESOURCE_ACTIONS = byOs(
+  codes(range(0, 15, [6, 7]), 'a final action code'),
+  codes(range(0, 6), 'a final action code'),
+);
+const DEACTIVATION_ACTIONS = byOs(
+  codes(range(0, 15, [2, 3, 6, 7]), 'a final action code'),
+  codes(range(0, 6, [2, 3]), 'a final action code'),
+);
+const MONITOR_ACTIONS = byOs(
+  codes(range(1, 16, [6, 7]), 'a final action code'),
+  codes(range(1, 6), 'a final action code'),
+);
 
 /**
  * Documented values by parameter path (an entity's name matches `[^/]+`). Each names its
- * section of clpconf-format.md; where Linux and Windows differ, the union is taken, since the
- * check does not know which one a value was meant for.
+ * section of clpconf-format.md. Where Linux and Windows differ, each has its own, and a file
+ * that names no OS takes either.
  */
-const TABLE: ReadonlyArray<readonly [RegExp, DocumentedValue]> = [
+const TABLE: ReadonlyArray<readonly [RegExp, Entry]> = [
   // §2.4 the cluster, §2.5 servers.
   [/^cluster\/heartbeat\/timeout$/, integer(1000, 9999000)],
-  [/^cluster\/networkpartition\/npaction$/, integer(0, 11)],
+  [/^cluster\/networkpartition\/npaction$/, byOs(integer(0, 11), integer(1, 6))],
   [
     /^cluster\/rsctimeout\/rsctoaction$/,
-    codes(
-      ['0', '2', '3', '5', '6', '8', '9', '10', '11', '12', '13', '14', '15'],
-      'an action code',
+    byOs(
+      codes(['0', '2', '3', ...range(8, 15)], 'an action code'),
+      codes(['0', '5', '6'], 'an action code'),
     ),
   ],
   [/^cluster\/survive\/(rscact|rscdeact|monitor)$/, FLAG],
@@ -60,8 +112,8 @@ const TABLE: ReadonlyArray<readonly [RegExp, DocumentedValue]> = [
   [/^group@[^/]+\/depend\/deact\/(cluster|server|other)\/use$/, FLAG],
   // §5 resources.
   [/^resource\/[^/]+\/(act|deact)\/retry$/, integer(0, 99)],
-  [/^resource\/[^/]+\/act\/action$/, codes(resourceActions, 'a final action code')],
-  [/^resource\/[^/]+\/deact\/action$/, codes(DEACTIVATION_ACTIONS, 'a final action code')],
+  [/^resource\/[^/]+\/act\/action$/, RESOURCE_ACTIONS],
+  [/^resource\/[^/]+\/deact\/action$/, DEACTIVATION_ACTIONS],
   // §5.1 exec and script.
   [/^resource\/(exec|script)@[^/]+\/parameters\/timeout\/(start|stop)$/, integer(1, 9999)],
   [/^resource\/(exec|script)@[^/]+\/parameters\/(act|deact)\/sync$/, FLAG],
@@ -99,10 +151,7 @@ const TABLE: ReadonlyArray<readonly [RegExp, DocumentedValue]> = [
   [/^monitor\/[^/]+\/relation\/type$/, codes(['rsc', 'grp', 'cls'])],
   [/^monitor\/[^/]+\/emergency\/preaction\/(use|userestart|usefailover|default)$/, FLAG],
   [/^monitor\/[^/]+\/emergency\/threshold\/(restart|fo|fo2|script)$/, integer(0, 99)],
-  [
-    /^monitor\/[^/]+\/emergency\/action$/,
-    codes(Object.keys(MONITOR_FINAL_ACTIONS), 'a final action code'),
-  ],
+  [/^monitor\/[^/]+\/emergency\/action$/, MONITOR_ACTIONS],
   [/^monitor\/[^/]+\/emergency\/timeout\/(notreconfirmation|notrecovery)\/use$/, FLAG],
   [/^monitor\/[^/]+\/emergency\/dumpcollect\/use$/, FLAG],
   // §6.1 genw.
@@ -111,7 +160,10 @@ const TABLE: ReadonlyArray<readonly [RegExp, DocumentedValue]> = [
   [/^monitor\/genw@[^/]+\/parameters\/logrotate\/use$/, FLAG],
   [/^monitor\/genw@[^/]+\/parameters\/logrotate\/size$/, integer(1, 999999999)],
   // §6.2 userw and shutdown stall monitoring.
-  [/^monitor\/userw@[^/]+\/parameters\/method$/, words(['keepalive', 'softdog', 'ipmi'])],
+  [
+    /^monitor\/userw@[^/]+\/parameters\/method$/,
+    byOs(words(['keepalive', 'softdog', 'ipmi']), words(['keepalive'])),
+  ],
   [/^monitor\/userw@[^/]+\/parameters\/action$/, words(['RESET', 'PANIC'])],
   [/^monitor\/userw@[^/]+\/parameters\/usehb$/, FLAG],
   [/^monitor\/userw@[^/]+\/parameters\/writesize$/, integer(1, 9999999)],
@@ -126,7 +178,7 @@ const TABLE: ReadonlyArray<readonly [RegExp, DocumentedValue]> = [
 
 // Entries indexed by the path's last segment: most parameters (path, comment, name ...) have
 // none, and the rules look up every parameter of every entity.
-const BY_LEAF = new Map<string, Array<readonly [RegExp, DocumentedValue]>>();
+const BY_LEAF = new Map<string, Array<readonly [RegExp, Entry]>>();
 for (const entry of TABLE) {
   const leaves = /\(?([a-z0-9|]+)\)?\$$/.exec(entry[0].source)?.[1]?.split('|') ?? [];
   for (const leaf of leaves) {
@@ -134,21 +186,43 @@ for (const entry of TABLE) {
   }
 }
 
-/** What the sources document for the parameter at `path`, or undefined: it takes any text. */
-export function documentedValueOf(path: string): DocumentedValue | undefined {
+function onOs(entry: Entry, os: ServerOs | undefined): DocumentedValue {
+  return 'either' in entry ? entry[os ?? 'either'] : entry;
+}
+
+/**
+ * What the sources document for the parameter at `path` on `os` (either OS when undefined),
+ * or undefined: it takes any text.
+ */
+export function documentedValueOf(path: string, os?: ServerOs): DocumentedValue | undefined {
   const candidates = BY_LEAF.get(path.slice(path.lastIndexOf('/') + 1));
-  return candidates?.find(([pattern]) => pattern.test(path))?.[1];
+  const entry = candidates?.find(([pattern]) => pattern.test(path))?.[1];
+  return entry && onOs(entry, os);
 }
 
 /** The documented words of a parameter (a file system, a method), or undefined for none. */
-export function documentedWordsOf(path: string): readonly string[] | undefined {
-  const value = documentedValueOf(path);
+export function documentedWordsOf(path: string, os?: ServerOs): readonly string[] | undefined {
+  const value = documentedValueOf(path, os);
   return value?.kind === 'words' ? value.words : undefined;
 }
 
-/** Every documented entry, for the tests that hold each to its use. */
-export function documentedEntries(): ReadonlyArray<readonly [RegExp, DocumentedValue]> {
-  return TABLE;
+/** The documented codes of a parameter (a final action), or undefined for none. */
+export function documentedCodesOf(path: string, os?: ServerOs): readonly string[] | undefined {
+  const value = documentedValueOf(path, os);
+  return value?.kind === 'codes' ? value.codes : undefined;
+}
+
+/** The OS `<all><serveros>` names, or undefined when it names none of the two. */
+export function serverOsOf(serveros: string | undefined): ServerOs | undefined {
+  const named = serveros?.trim().toLowerCase();
+  return named === 'linux' || named === 'windows' ? named : undefined;
+}
+
+/** Every documented entry as it is on `os`, for the tests that hold each to its use. */
+export function documentedEntries(
+  os?: ServerOs,
+): ReadonlyArray<readonly [RegExp, DocumentedValue]> {
+  return TABLE.map(([pattern, entry]) => [pattern, onOs(entry, os)] as const);
 }
 
 /** Codes as a short list: runs of consecutive numbers as ranges (`0-6, 8-15`). */

@@ -68,6 +68,3 @@ export const RESOURCE_FINAL_ACTIONS: Readonly<Record<string, string>> = {
   '1': 'No operation (do not go on with the next resource)',
   ...SHARED_FINAL_ACTIONS,
 };
-
-/** The codes of `RESOURCE_FINAL_ACTIONS` that apply to activation only. */
-export const ACTIVATION_ONLY_ACTIONS: readonly string[] = ['2', '3'];

@@ -7,13 +7,13 @@ import {
   japaneseParameterProblem,
   setParameter,
 } from '../edits/parameters.js';
-import { documentedWordsOf } from '../model/documented-values.js';
+import { type ServerOs, documentedWordsOf } from '../model/documented-values.js';
 import type { ClusterModel } from '../model/entities.js';
 import { knownParameters } from '../model/known-parameters.js';
 import { likelyMeant } from '../model/likely.js';
 import { isPlaceholder } from './helpers.js';
 import { NO_HITS, partsRule } from './parts.js';
-import type { Hit, Rule } from './types.js';
+import type { Hit, Rule, RuleContext } from './types.js';
 
 /** What CF004 and CF011 read of an entity, or of a section that is not one (cluster, haltp). */
 interface Parameters {
@@ -42,15 +42,24 @@ export const CF004: Rule = partsRule({
     text: '数値の設定値が範囲内にあり (インターバル、タイムアウト、リトライ回数、しきい値)、コードが製品のコードのいずれかです (フラグ、最終動作)。テンプレートのプレースホルダ (%%NAME%%、__NAME__、${NAME}、{{ name }}) はプレースホルダとして報告します。',
     fix: 'マニュアルに記載された範囲の値を設定してください。',
   },
-  inputs: ['servers', 'groups', 'resources', 'monitors', 'cluster'],
+  inputs: ['servers', 'groups', 'resources', 'monitors', 'cluster', 'os'],
   // The cluster's own settings (heartbeat timeout in ms, network partition action) too.
-  whole: { dependsOn: ['cluster'], check: ({ model }) => sectionsOf(model).flatMap(outOfRange) },
-  parts: ENTITY_LISTS.map((list) => ({ list, dependsOn: [], check: outOfRange })),
+  whole: {
+    dependsOn: ['cluster'],
+    check: ({ model, serverOs }) =>
+      sectionsOf(model).flatMap((section) => outOfRange(section, serverOs)),
+  },
+  // Which codes are the product's depends on the OS (`<all><serveros>`).
+  parts: ENTITY_LISTS.map((list) => ({
+    list,
+    dependsOn: ['os'],
+    check: (entity: Parameters, { serverOs }: RuleContext) => outOfRange(entity, serverOs),
+  })),
 });
 
-function outOfRange(entity: Parameters): readonly Hit[] {
+function outOfRange(entity: Parameters, os: ServerOs | undefined): readonly Hit[] {
   let hits: Hit[] | undefined;
-  const problemOf = entityParameterProblem(entity.path);
+  const problemOf = entityParameterProblem(entity.path, os);
   // Object.keys, not for-in: parameter maps are dictionaries, and for-in re-checks each key.
   for (const sub of Object.keys(entity.parameters)) {
     const value = entity.parameters[sub] as string;
@@ -96,15 +105,16 @@ export const CF011: Rule = partsRule({
     text: 'マニュアルに記載された語のいずれかを取る設定値が、そのいずれかです: ディスクタイプとファイルシステム、アンマウント時の動作、ユーザ空間監視とシャットダウン監視の監視方法と動作、グループのタイプ。1、2 文字違いの語があれば、それを対処として示します。公開資料が新しい製品の取る語をすべて記載しているとは限らないため、拒否せず警告します。',
     fix: '記載された語のいずれかを設定するか、製品のマニュアルで値を確認してください。',
   },
-  inputs: ['groups', 'resources', 'monitors', 'cluster'],
+  inputs: ['groups', 'resources', 'monitors', 'cluster', 'os'],
   whole: {
     dependsOn: ['cluster'],
-    check: ({ model }) => sectionsOf(model).flatMap(undocumentedWords),
+    check: ({ model, serverOs }) =>
+      sectionsOf(model).flatMap((section) => undocumentedWords(section, serverOs)),
   },
   parts: (['resources', 'monitors', 'groups'] as const).map((list) => ({
     list,
-    dependsOn: [],
-    check: undocumentedWords,
+    dependsOn: ['os'],
+    check: (entity: Parameters, { serverOs }: RuleContext) => undocumentedWords(entity, serverOs),
   })),
 });
 
@@ -116,33 +126,40 @@ type WordParameters = ReadonlyArray<readonly [sub: string, words: readonly strin
 // parameters: this rule runs on 20,000 entities at a large cluster's first check.
 const wordParameters = new Map<string, WordParameters>();
 let lastKind = '';
+let lastOs: ServerOs | undefined;
 let lastWords: WordParameters = [];
 
-/** The word parameters of the entity at `entityPath` (`resource/disk@d1`, `cluster`, `haltp`). */
-function wordParametersOf(entityPath: string): WordParameters {
+/**
+ * The word parameters of the entity at `entityPath` (`resource/disk@d1`, `cluster`, `haltp`)
+ * on `os`.
+ */
+function wordParametersOf(entityPath: string, os: ServerOs | undefined): WordParameters {
   const at = entityPath.indexOf('@');
   const isEntity = at !== -1;
-  if ((isEntity ? at : entityPath.length) === lastKind.length && entityPath.startsWith(lastKind)) {
+  const kindLength = isEntity ? at : entityPath.length;
+  if (os === lastOs && kindLength === lastKind.length && entityPath.startsWith(lastKind)) {
     return lastWords;
   }
-  const kind = isEntity ? entityPath.slice(0, at) : entityPath;
-  let found = wordParameters.get(kind);
+  const kind = entityPath.slice(0, kindLength);
+  const key = `${kind}\u0000${os ?? ''}`;
+  let found = wordParameters.get(key);
   if (!found) {
     const [section = '', type = ''] = kind.split('/');
     found = knownParameters(section, type).flatMap((sub) => {
-      const words = documentedWordsOf(isEntity ? `${kind}@name/${sub}` : `${kind}/${sub}`);
+      const words = documentedWordsOf(isEntity ? `${kind}@name/${sub}` : `${kind}/${sub}`, os);
       return words ? [[sub, words] as const] : [];
     });
-    wordParameters.set(kind, found);
+    wordParameters.set(key, found);
   }
   lastKind = kind;
+  lastOs = os;
   lastWords = found;
   return found;
 }
 
-function undocumentedWords(entity: Parameters): readonly Hit[] {
+function undocumentedWords(entity: Parameters, os: ServerOs | undefined): readonly Hit[] {
   let hits: Hit[] | undefined;
-  for (const [sub, words] of wordParametersOf(entity.path)) {
+  for (const [sub, words] of wordParametersOf(entity.path, os)) {
     const value = entity.parameters[sub];
     if (value !== undefined && !words.includes(value)) {
       (hits ??= []).push(wordHit(`${entity.path}/${sub}`, sub, value, words));

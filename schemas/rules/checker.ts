@@ -52,6 +52,7 @@ function slicesOf(context: RuleContext): Slices {
     monitors: model.monitors,
     scripts: [project.scripts, context.scriptsGiven],
     meta: [project.meta],
+    os: [context.serverOs],
   };
 }
 

@@ -3,6 +3,7 @@
  * what they read, how hits become findings and in which order. (checker.ts runs them
  * incrementally: `checkProject`, `createChecker`.)
  */
+import { serverOsOf } from '../model/documented-values.js';
 import type { ClusterModel } from '../model/entities.js';
 import { readModel } from '../model/read.js';
 import type { Project, Topology } from '../project.js';
@@ -47,6 +48,7 @@ export function ruleContext(
     topology: options.topology ?? project.meta.topology,
     productVersion: options.productVersion ?? project.meta.productVersion,
     os: model.all.serveros?.trim().toLowerCase() === 'windows' ? 'windows' : 'linux',
+    serverOs: serverOsOf(model.all.serveros),
     side: sideOf(project),
     scriptsGiven: options.scriptsGiven ?? true,
   };

@@ -292,3 +292,34 @@ describe('values the sources document', () => {
     expect(ruleFindings(haltp('softdogg'), 'CF011')).toMatchObject([{ path: 'haltp/method', hasQuickFix: true }]);
   });
 });
+
+describe('codes that depend on the server OS', () => {
+  const onOs = (os: string | undefined) => (project: Project) =>
+    ({ ...project, conf: unwrap(os === undefined ? removeElement(project.conf, 'all/serveros') : setValueRaw(project, 'all/serveros', os)) });
+  const action = (code: string) => (project: Project) => ({ ...project, conf: unwrap(setValueRaw(project, 'monitor/genw@genw-vm/emergency/action', code)) });
+  const messages = (project: Project) => ruleFindings(project, 'CF004').map((finding) => finding.message);
+
+  it('a monitor’s final action is one of its OS’s (CF004): 6 is Windows only, 9 (keepalive reset) Linux only', () => {
+    const linux = interHostProject();
+    expect(messages(action('6')(linux))).toEqual(['emergency/action: "6" must be a final action code (1-5, 8-16)']);
+    expect(messages(action('9')(linux))).toEqual([]);
+    const windows = onOs('windows')(linux);
+    expect(messages(action('9')(windows))).toEqual(['emergency/action: "9" must be a final action code (1-6)']);
+    expect(messages(action('6')(windows))).toEqual([]);
+    // A file that names no OS may hold either OS's codes, never one of neither.
+    const unknown = onOs(undefined)(linux);
+    expect(messages(action('6')(unknown))).toEqual([]);
+    expect(messages(action('9')(unknown))).toEqual([]);
+    expect(messages(action('7')(unknown))).toEqual(['emergency/action: "7" must be a final action code (1-6, 8-16)']);
+  });
+
+  it('a Windows user-space monitor knows keepalive only (CF011), and the cluster’s network partition action is its OS’s (CF004)', () => {
+    const windows = onOs('windows')(interHostProject());
+    expect(ruleFindings(set('monitor/userw@userw/parameters/method', 'softdog')(windows), 'CF011')).toMatchObject([
+      { path: 'monitor/userw@userw/parameters/method', message: 'parameters/method: "softdog" is not among the documented values (keepalive)' },
+    ]);
+    const npaction = (project: Project) => ({ ...project, conf: unwrap(setValueRaw(project, 'cluster/networkpartition/npaction', '9')) });
+    expect(messages(npaction(windows))).toEqual(['networkpartition/npaction: "9" must be between 1 and 6']);
+    expect(messages(npaction(interHostProject()))).toEqual([]);
+  });
+});

@@ -52,6 +52,8 @@ export interface RuleContext {
   /** Product internal version (`2.1.0-1`), when known. */
   readonly productVersion: string | undefined;
   readonly os: 'linux' | 'windows';
+  /** The OS `<all><serveros>` names, undefined where it names neither (values of either OS). */
+  readonly serverOs: 'linux' | 'windows' | undefined;
   /** Which side of a guest-to-host association this project is, when recorded. */
   readonly side: 'host' | 'guest' | undefined;
   /** False when the project came without its scripts (see `CheckOptions.scriptsGiven`). */
@@ -60,7 +62,16 @@ export interface RuleContext {
 
 /** Which parts of the project a rule reads (what an edit must touch to change its result). */
 export type RuleInput =
-  'cluster' | 'servers' | 'heartbeats' | 'groups' | 'resources' | 'monitors' | 'scripts' | 'meta';
+  | 'cluster'
+  | 'servers'
+  | 'heartbeats'
+  | 'groups'
+  | 'resources'
+  | 'monitors'
+  | 'scripts'
+  | 'meta'
+  /** The OS `<all><serveros>` names (part of `cluster` too, but it changes far less often). */
+  | 'os';
 
 /** The entity lists a rule can check one entity at a time. */
 export type EntityList = 'servers' | 'groups' | 'resources' | 'monitors';

@@ -310,6 +310,16 @@ describe('the documented choices of disks, mirror disks and pre-action scripts',
     expect(exclusion.value).toBe('1');
   });
 
+  it('final actions and methods are those of the cluster’s OS', () => {
+    renderPanel(USERW, { ...NO_NAMES, os: 'windows' });
+    expect(optionsOf('Final action')).toEqual(['', '1', '2', '3', '4', '5', '6']);
+    expect(optionsOf('Monitoring method')).toEqual(['', 'keepalive']);
+    cleanup();
+    renderPanel(USERW, { ...NO_NAMES, os: 'linux' });
+    expect(optionsOf('Final action')).not.toContain('6');
+    expect(optionsOf('Final action')).toContain('16');
+  });
+
   it('a user-space monitor: its method and its action at timeout', () => {
     renderPanel();
     expect(optionsOf('Monitoring method')).toEqual(['', 'keepalive', 'softdog', 'ipmi']);

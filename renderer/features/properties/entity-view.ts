@@ -3,9 +3,10 @@
  * whatever its kind. Pure.
  */
 import {
-  ACTIVATION_ONLY_ACTIONS,
   type ClusterModel,
   RESOURCE_FINAL_ACTIONS,
+  type ServerOs,
+  documentedCodesOf,
   documentedWordsOf,
   entityAtPath,
   inStartupOrder,
@@ -71,6 +72,8 @@ export interface ClusterNames {
   readonly resources: readonly string[];
   /** The servers' devices by id: what a heartbeat or a network partition resource uses. */
   readonly devices?: readonly ClusterDevice[];
+  /** The OS `<all><serveros>` names: which final actions and methods the product offers. */
+  readonly os?: ServerOs;
 }
 
 /** A device id and what each server has under it (`esx1 10.0.0.1, esx2 10.0.0.2`). */
@@ -117,8 +120,8 @@ const AUTOMATIC_OR_MANUAL: ChoiceField['options'] = [
  * A parameter whose words the core documents (schemas/model/documented-values.ts), shown as
  * they are: the form offers exactly what the rules (CF011) accept.
  */
-function wordsField(entityPath: string, key: string, label: string): ChoiceField[] {
-  const words = documentedWordsOf(`${entityPath}/${key}`) ?? [];
+function wordsField(entityPath: string, key: string, label: string, os?: ServerOs): ChoiceField[] {
+  const words = documentedWordsOf(`${entityPath}/${key}`, os) ?? [];
   return words.length === 0 ? [] : [{ key, label, options: words.map(named) }];
 }
 
@@ -144,21 +147,33 @@ const SYNC_CHOICES: ChoiceField['options'] = [
   ['0', 'option.asynchronous'],
 ];
 
+/**
+ * A final action's choices: the codes the core documents for the parameter on this OS (on
+ * either when the file names none), each with its meaning.
+ */
+function actionChoices(
+  path: string,
+  meanings: Readonly<Record<string, string>>,
+  prefix: string,
+  os: ServerOs | undefined,
+): ChoiceField['options'] {
+  return (documentedCodesOf(path, os) ?? []).map((code) => [
+    code,
+    `${prefix}.${code}`,
+    meanings[code],
+  ]);
+}
+
 /** A resource's final actions on (de)activation failure, and an exec script's start mode. */
-function resourceFields(entity: Pick<EntityView, 'type'>): ChoiceField[] {
-  const actions = (codes: readonly string[]): ChoiceField['options'] =>
-    codes.map((code) => [code, `resourceAction.${code}`, RESOURCE_FINAL_ACTIONS[code]]);
-  const codes = Object.keys(RESOURCE_FINAL_ACTIONS);
+function resourceFields(entity: Pick<EntityView, 'type'>, os: ServerOs | undefined): ChoiceField[] {
+  const path = `resource/${entity.type ?? ''}@name`;
+  const actions = (key: string) =>
+    actionChoices(`${path}/${key}`, RESOURCE_FINAL_ACTIONS, 'resourceAction', os);
   const fields: ChoiceField[] = [
-    { key: 'act/action', label: 'field.activationFailure', options: actions(codes) },
-    {
-      key: 'deact/action',
-      label: 'field.deactivationFailure',
-      options: actions(codes.filter((code) => !ACTIVATION_ONLY_ACTIONS.includes(code))),
-    },
+    { key: 'act/action', label: 'field.activationFailure', options: actions('act/action') },
+    { key: 'deact/action', label: 'field.deactivationFailure', options: actions('deact/action') },
   ];
   // Disk type, file system and unmount action of a disk; a mirror disk's file system.
-  const path = `resource/${entity.type ?? ''}@name`;
   fields.push(
     ...wordsField(path, 'parameters/disktype', 'field.diskType'),
     ...wordsField(path, 'parameters/fs', 'field.fileSystem'),
@@ -183,7 +198,7 @@ export function choiceFieldsOf(
     return GROUP_FIELDS;
   }
   if (entity.kind === 'resource') {
-    return resourceFields(entity);
+    return resourceFields(entity, names.os);
   }
   if (entity.kind === 'heartbeat' || entity.kind === 'networkpartition') {
     const type = DEVICE_TYPES[entity.type ?? ''];
@@ -200,6 +215,7 @@ export function choiceFieldsOf(
   if (entity.kind !== 'monitor') {
     return [];
   }
+  const path = `monitor/${entity.type ?? ''}@name`;
   const fields: ChoiceField[] = [
     // clpconf-format.md §6: 0 always, 1 only while the target is active (then it needs one).
     {
@@ -219,11 +235,7 @@ export function choiceFieldsOf(
     {
       key: 'emergency/action',
       label: 'field.finalAction',
-      options: Object.entries(finalActions).map(([code, meaning]) => [
-        code,
-        `finalAction.${code}`,
-        meaning,
-      ]),
+      options: actionChoices(`${path}/emergency/action`, finalActions, 'finalAction', names.os),
     },
     // "Execute script before final action" (clpconf-format.md §6; the VM030 rule).
     {
@@ -235,11 +247,10 @@ export function choiceFieldsOf(
       ],
     },
   ];
-  // A user-space monitor's method (keepalive from X 4, softdog before) and action.
-  const path = `monitor/${entity.type ?? ''}@name`;
+  // A user-space monitor's method (keepalive from X 4, softdog before; Windows: keepalive).
   fields.push(
-    ...wordsField(path, 'parameters/method', 'field.userwMethod'),
-    ...wordsField(path, 'parameters/action', 'field.userwAction'),
+    ...wordsField(path, 'parameters/method', 'field.userwMethod', names.os),
+    ...wordsField(path, 'parameters/action', 'field.userwAction', names.os),
   );
   if (entity.type === 'genw') {
     fields.push({
