@@ -11,6 +11,8 @@ import {
   type Finding,
   type Project,
   addMonitor,
+  addResource,
+  pipe,
   applyAllQuickFixes,
   applyQuickFix,
   checkProject,
@@ -152,6 +154,20 @@ describe('quick fixes', () => {
   });
 });
 
+/** The project with a genw monitor or a disk on /mnt/shared added, when the name is free. */
+function added(project: Project, step: { monitor: string } | { disk: string }): Project {
+  const result =
+    'monitor' in step
+      ? addMonitor(project, 'genw', step.monitor)
+      : pipe(
+          project,
+          (p) => addResource(p, 'failover-vm', 'disk', step.disk),
+          (p) =>
+            setParameter(p, `resource/disk@${step.disk}/parameters/mount/point`, '/mnt/shared'),
+        );
+  return result.ok ? result.value : project;
+}
+
 describe('incremental checking', () => {
   it('gives the same findings as a full check after every edit of a random sequence', () => {
     const edits = fc.array(
@@ -165,8 +181,6 @@ describe('incremental checking', () => {
             'server@esx2/priority',
             'cluster/heartbeat/timeout',
             'monitor/userw@userw/parameters/action',
-            'monitor/genw@genw-vm/emergency/action',
-            'all/serveros',
           ),
           value: fc.constantFrom(
             '0',
@@ -183,7 +197,18 @@ describe('incremental checking', () => {
             'linux',
           ),
         }),
+        // The OS decides which final actions are the product's (CF004, CF011).
+        fc.record({
+          path: fc.constantFrom('all/serveros', 'monitor/genw@genw-vm/emergency/action'),
+          value: fc.constantFrom('windows', 'linux', '6', '9'),
+        }),
+        fc.record({
+          path: fc.constant('resource/disk@sd-vm/parameters/mount/point'),
+          value: fc.constantFrom('/mnt/shared', '/mnt/vm'),
+        }),
         fc.record({ monitor: fc.stringMatching(/^[a-z]{1,6}$/) }),
+        // A disk that mounts where another may already (CF012 reads what each resource claims).
+        fc.record({ disk: fc.stringMatching(/^[a-z]{1,6}$/) }),
       ),
       { maxLength: 8 },
     );
@@ -196,17 +221,24 @@ describe('incremental checking', () => {
           let project = base();
           expect(checker.check(project)).toEqual(checkEveryRule(project));
           for (const step of steps) {
-            project =
-              'path' in step
-                ? raw(project, step.path, step.value)
-                : addMonitor(project, 'genw', step.monitor).ok
-                  ? unwrap(addMonitor(project, 'genw', step.monitor))
-                  : project;
+            project = 'path' in step ? raw(project, step.path, step.value) : added(project, step);
             expect(checker.check(project)).toEqual(checkEveryRule(project));
           }
         },
       ),
       { numRuns: 60 },
     );
+  });
+
+  it('re-checks every entity’s codes when the cluster’s OS changes, and only then', () => {
+    const checker = createChecker();
+    const linux = raw(interHostProject(), 'monitor/genw@genw-vm/emergency/action', '6');
+    const rulesOf = (findings: readonly Finding[]) => findings.map((finding) => finding.rule);
+    expect(rulesOf(checker.check(linux))).toContain('CF004');
+    const windows = raw(linux, 'all/serveros', 'windows');
+    expect(checker.check(windows)).toEqual(checkEveryRule(windows));
+    expect(rulesOf(checker.check(windows))).not.toContain('CF004');
+    const back = raw(windows, 'all/serveros', 'linux');
+    expect(rulesOf(checker.check(back))).toContain('CF004');
   });
 });

@@ -8,6 +8,7 @@ import {
   type Finding,
   type Project,
   RULES,
+  addGroup,
   addHeartbeat,
   addMonitor,
   addResource,
@@ -85,6 +86,7 @@ const CASES: Case[] = [
   { rule: 'CF011', pass: interHostProject, fire: set('monitor/userw@userw/parameters/action', 'RESTE'), severity: 'warning' },
   { rule: 'CF011', pass: interHostProject, fire: set('resource/disk@sd-vm/parameters/fs', 'ext5'), severity: 'warning' },
   { rule: 'CF011', pass: plainProject, fire: conf((c) => insertElement(c, '', { name: 'haltp', children: [{ name: 'method', text: 'keepalve' }] })), severity: 'warning' },
+  { rule: 'CF012', pass: interHostProject, fire: (p) => unwrap(pipe(p, (x) => addResource(x, 'failover-vm', 'disk', 'disk2'), (x) => setParameter(x, 'resource/disk@sd-vm/parameters/mount/point', '/mnt/vm'), (x) => setParameter(x, 'resource/disk@disk2/parameters/mount/point', '/mnt/vm'))) },
 ];
 
 /** A raw edit that bypasses setParameter's range check and derived values (to build bad input). */
@@ -321,5 +323,39 @@ describe('codes that depend on the server OS', () => {
     const npaction = (project: Project) => ({ ...project, conf: unwrap(setValueRaw(project, 'cluster/networkpartition/npaction', '9')) });
     expect(messages(npaction(windows))).toEqual(['networkpartition/npaction: "9" must be between 1 and 6']);
     expect(messages(npaction(interHostProject()))).toEqual([]);
+  });
+});
+
+describe('what each resource must have alone (CF012)', () => {
+  const grouped = () => unwrap(addGroup(plainProject(), 'failover'));
+  const twoFips = (first: string, second: string) =>
+    unwrap(pipe(grouped(), (p) => addResource(p, 'failover', 'fip', 'fip1'), (p) => addResource(p, 'failover', 'fip', 'fip2'), (p) => setParameter(p, 'resource/fip@fip1/parameters/ip', first), (p) => setParameter(p, 'resource/fip@fip2/parameters/ip', second)));
+
+  it('names the resource that holds the value first, on the one that holds it again', () => {
+    const findings = ruleFindings(twoFips('10.0.0.100', '10.0.0.100'), 'CF012');
+    expect(findings).toMatchObject([{ path: 'resource/fip@fip2/parameters/ip', severity: 'error', message: "resource fip2's floating IP address 10.0.0.100 is resource fip1's too" }]);
+    findings.forEach(expectJapaneseFinding);
+    expect(ruleFindings(twoFips('10.0.0.100', '10.0.0.101'), 'CF012')).toEqual([]);
+  });
+
+  it('compares drive letters in any case, and leaves placeholders and empty values alone', () => {
+    const drives = (first: string, second: string) =>
+      unwrap(pipe(grouped(), (p) => addResource(p, 'failover', 'sd', 'sd1'), (p) => addResource(p, 'failover', 'md', 'md1'), (p) => setParameter(p, 'resource/sd@sd1/parameters/volumemountpoint', first), (p) => setParameter(p, 'resource/md@md1/parameters/volumemountpoint', second)));
+    expect(ruleFindings(drives('S:', 's:'), 'CF012').map((finding) => finding.path)).toEqual(['resource/md@md1/parameters/volumemountpoint']);
+    expect(ruleFindings(drives('%%DRIVE%%', '%%DRIVE%%'), 'CF012')).toEqual([]);
+    expect(ruleFindings(twoFips('', ''), 'CF012')).toEqual([]);
+  });
+
+  it('a copied mirror disk keeps its original’s device, partition and ports: each is said once', () => {
+    const mirror = unwrap(pipe(grouped(), (p) => addResource(p, 'failover', 'md', 'md1'), (p) => setParameter(p, 'resource/md@md1/parameters/nmppath', '/dev/NMP1'), (p) => setParameter(p, 'resource/md@md1/parameters/diskdev/dppath', '/dev/sdb2'), (p) => setParameter(p, 'resource/md@md1/parameters/mddriver/port', '29051')));
+    const copied = unwrap(pipe(mirror, (p) => addResource(p, 'failover', 'md', 'md2'), (p) => setParameter(p, 'resource/md@md2/parameters/nmppath', '/dev/NMP1'), (p) => setParameter(p, 'resource/md@md2/parameters/diskdev/dppath', '/dev/sdb2'), (p) => setParameter(p, 'resource/md@md2/parameters/mddriver/port', '29051')));
+    expect(ruleFindings(copied, 'CF012').map((finding) => finding.path).sort()).toEqual([
+      'resource/md@md2/parameters/diskdev/dppath',
+      'resource/md@md2/parameters/mddriver/port',
+      'resource/md@md2/parameters/nmppath',
+    ]);
+    // Given its own values, the copy is fine.
+    const adjusted = unwrap(pipe(copied, (p) => setParameter(p, 'resource/md@md2/parameters/nmppath', '/dev/NMP2'), (p) => setParameter(p, 'resource/md@md2/parameters/diskdev/dppath', '/dev/sdc2'), (p) => setParameter(p, 'resource/md@md2/parameters/mddriver/port', '29052')));
+    expect(ruleFindings(adjusted, 'CF012')).toEqual([]);
   });
 });
