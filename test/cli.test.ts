@@ -262,6 +262,18 @@ describe('set', () => {
     expect(readFileSync(join(project, 'clp.conf.bak'))).toEqual(fixtureBytes(ISCSI));
   });
 
+  it('saves a word the sources do not document, saying which they do (CF011 warns of it at check)', () => {
+    const project = projectOf(ISCSI);
+    const run = clpbuilder('set', project, 'resource/md@md1/parameters/fs', 'btrfs');
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toBe(
+      'clpbuilder: resource/md@md1/parameters/fs: "btrfs" is not among the documented values (ext4, xfs, none); saved all the same, and clpbuilder check warns of it (CF011)\n',
+    );
+    expect(clpbuilder('get', project, 'resource/md@md1/parameters/fs').stdout).toBe('btrfs\n');
+    // A documented word is saved without a word.
+    expect(clpbuilder('set', project, 'resource/md@md1/parameters/fs', 'xfs').stderr).toBe('');
+  });
+
   it('follows derived values: an exec script timeout moves its activation timeout', () => {
     const project = projectOf(ISCSI);
     const run = clpbuilder(

@@ -16,6 +16,7 @@ import {
   renameOfKind,
   serializeClpConf,
   setParameter,
+  undocumentedWordNote,
 } from '../../schemas/index.js';
 import { formatDifference } from './diff-format.js';
 import { diffProjects, hasDifferences } from '../../schemas/diff/diff-model.js';
@@ -50,7 +51,12 @@ export function registerSetCommand(program: Command): void {
     )
     .action(
       runAction((project: string, path: string, value: string, options: OutputOptions) =>
-        applyEdit(project, options, (loaded) => setParameter(loaded, path, value)),
+        applyEdit(
+          project,
+          options,
+          (loaded) => setParameter(loaded, path, value),
+          (edited) => [undocumentedWordNote(edited.conf, path, value) ?? []].flat(),
+        ),
       ),
     );
   registerUnsetCommand(program);
@@ -110,6 +116,8 @@ export async function applyEdit(
   projectPath: string,
   options: OutputOptions,
   edit: (project: Project) => Result<Project>,
+  /** What to tell of the saved edit on stderr (a value the sources do not document). */
+  notesOf: (edited: Project) => readonly string[] = () => [],
 ): Promise<ExitCode> {
   const opened = await openForEdit(projectPath);
   if (!opened.ok) {
@@ -129,7 +137,7 @@ export async function applyEdit(
     if (!saved.ok) {
       return reportError(saved.error, options);
     }
-    saved.value.forEach(printMessage);
+    [...saved.value, ...notesOf(edited.value)].forEach(printMessage);
   }
   if (options.json) {
     printJson({ saved: isChanged ? opened.value.location.path : null, changes });

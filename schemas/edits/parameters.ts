@@ -18,6 +18,8 @@ import {
   type ServerOs,
   codeList,
   documentedValueOf,
+  documentedWordsOf,
+  serverOsOf,
 } from '../model/documented-values.js';
 
 /** A documented value as the schema that checks it; words are CF011's, not a range. */
@@ -222,6 +224,24 @@ function problemOf(schema: z.ZodType<string>, value: string): string | undefined
     known.set(value, problem);
   }
   return problem ?? undefined;
+}
+
+/**
+ * What to tell of a value that is none of the words the sources document for its parameter
+ * (a file system, a method, on the file's OS): it is saved all the same, since the list may be
+ * incomplete, and CF011 warns of it at check. Undefined for any other value.
+ */
+export function undocumentedWordNote(
+  conf: ClpDocument,
+  path: string,
+  value: string,
+): string | undefined {
+  const serveros = find(conf, 'all/serveros');
+  const os = serverOsOf(serveros.ok ? textValue(serveros.value.element) : undefined);
+  const words = documentedWordsOf(path, os);
+  return words && !words.includes(value)
+    ? `${path}: "${value}" is not among the documented values (${words.join(', ')}); saved all the same, and clpbuilder check warns of it (CF011)`
+    : undefined;
 }
 
 /**
