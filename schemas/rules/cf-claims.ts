@@ -5,6 +5,7 @@
  * original's values, so this is what a duplicate left to adjust looks like.
  */
 import type { Resource } from '../model/entities.js';
+import { setParameter } from '../edits/parameters.js';
 import { isPlaceholder } from './helpers.js';
 import { partsRule } from './parts.js';
 import type { Dependency, Hit, Rule } from './types.js';
@@ -18,9 +19,26 @@ interface Claim {
   readonly whatJa: string;
   /** Compared as the product compares it (a Windows drive letter in any case). */
   readonly fold?: (value: string) => string;
+  /**
+   * A free value to give the copy, where one can be told without the engineer: numbered
+   * names and ports follow every value the resources hold, as the Builder numbers them.
+   */
+  readonly next?: (held: readonly string[]) => string | undefined;
 }
 
 const upper = (value: string) => value.toUpperCase();
+
+/** The value after the highest numbered one held (`/dev/NMP2` after `/dev/NMP1`, 29053 after 29052). */
+function nextNumbered(prefix: string): (held: readonly string[]) => string | undefined {
+  const numbered = new RegExp(`^${prefix}(\\d+)$`);
+  return (held) => {
+    const numbers = held.flatMap((value) => {
+      const match = numbered.exec(value);
+      return match ? [Number(match[1])] : [];
+    });
+    return numbers.length === 0 ? undefined : `${prefix}${Math.max(...numbers) + 1}`;
+  };
+}
 
 /** clpconf-format.md §5.2-§5.4; the mirror ports are the ones each md writes (§5.3). */
 const CLAIMS: readonly Claim[] = [
@@ -42,6 +60,7 @@ const CLAIMS: readonly Claim[] = [
     sub: 'parameters/nmppath',
     what: 'mirror device (NMP)',
     whatJa: 'ミラーデバイス (NMP)',
+    next: nextNumbered('/dev/NMP'),
   },
   {
     types: ['md'],
@@ -54,6 +73,7 @@ const CLAIMS: readonly Claim[] = [
     sub: `parameters/mddriver/${port}`,
     what: `mirror driver ${port}`,
     whatJa: `ミラードライバの ${port}`,
+    next: nextNumbered(''),
   })),
   {
     types: ['sd', 'md'],
@@ -97,7 +117,7 @@ export const CF012: Rule = partsRule({
 /** A hit for each resource that holds a value an earlier one holds already, naming that one. */
 function sharedClaims(resources: readonly Resource[], claim: Claim): Hit[] {
   const holders = new Map<string, Resource>();
-  const hits: Hit[] = [];
+  const shared: Array<{ resource: Resource; value: string; first: Resource }> = [];
   for (const resource of resources) {
     const raw = claim.types.includes(resource.type) ? resource.parameters[claim.sub] : undefined;
     const value = raw?.trim();
@@ -106,17 +126,38 @@ function sharedClaims(resources: readonly Resource[], claim: Claim): Hit[] {
     }
     const folded = claim.fold ? claim.fold(value) : value;
     const first = holders.get(folded);
-    if (!first) {
+    if (first) {
+      shared.push({ resource, value, first });
+    } else {
       holders.set(folded, resource);
-      continue;
     }
-    hits.push({
-      path: `${resource.path}/${claim.sub}`,
-      message: `resource ${resource.name}'s ${claim.what} ${value} is resource ${first.name}'s too`,
-      ja: {
-        message: `グループリソース ${resource.name} の${claim.whatJa} ${value} は、グループリソース ${first.name} と同じです`,
-      },
-    });
   }
-  return hits;
+  const next = shared.length > 0 ? claim.next?.([...holders.keys()]) : undefined;
+  return shared.map(({ resource, value, first }) => sharedHit(claim, resource, value, first, next));
+}
+
+function sharedHit(
+  claim: Claim,
+  resource: Resource,
+  value: string,
+  first: Resource,
+  next: string | undefined,
+): Hit {
+  const path = `${resource.path}/${claim.sub}`;
+  const hit: Hit = {
+    path,
+    message: `resource ${resource.name}'s ${claim.what} ${value} is resource ${first.name}'s too`,
+    ja: {
+      message: `グループリソース ${resource.name} の${claim.whatJa} ${value} は、グループリソース ${first.name} と同じです`,
+    },
+  };
+  if (next === undefined) {
+    return hit;
+  }
+  return {
+    ...hit,
+    fix: `Give it ${next}, the next free one (quick fix).`,
+    quickFix: (project) => setParameter(project, path, next),
+    ja: { ...hit.ja, fix: `空いている次の値 ${next} を設定してください (クイックフィックス)。` },
+  };
 }

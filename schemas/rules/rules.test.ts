@@ -10,6 +10,8 @@ import {
   RULES,
   addGroup,
   addHeartbeat,
+  applyAllQuickFixes,
+  readModel,
   addMonitor,
   addResource,
   checkProject,
@@ -357,5 +359,23 @@ describe('what each resource must have alone (CF012)', () => {
     // Given its own values, the copy is fine.
     const adjusted = unwrap(pipe(copied, (p) => setParameter(p, 'resource/md@md2/parameters/nmppath', '/dev/NMP2'), (p) => setParameter(p, 'resource/md@md2/parameters/diskdev/dppath', '/dev/sdc2'), (p) => setParameter(p, 'resource/md@md2/parameters/mddriver/port', '29052')));
     expect(ruleFindings(adjusted, 'CF012')).toEqual([]);
+  });
+
+  it('gives a copied mirror disk the next free NMP device and ports (quick fix); its partition is the engineer’s to choose', () => {
+    const copy = (p: Project, name: string) => unwrap(pipe(p, (x) => addResource(x, 'failover', 'md', name), (x) => setParameter(x, `resource/md@${name}/parameters/nmppath`, '/dev/NMP1'), (x) => setParameter(x, `resource/md@${name}/parameters/mddriver/port`, '29051'), (x) => setParameter(x, `resource/md@${name}/parameters/diskdev/dppath`, '/dev/sdb2')));
+    const twoCopies = copy(copy(copy(grouped(), 'md1'), 'md2'), 'md3');
+    const fixed = unwrap(applyAllQuickFixes(twoCopies, { rule: 'CF012' }));
+    const values = (name: string) => ['nmppath', 'mddriver/port'].map((sub) => readModel(fixed.project.conf).resources.find((r) => r.name === name)?.parameters[`parameters/${sub}`]);
+    expect([values('md1'), values('md2'), values('md3')]).toEqual([
+      ['/dev/NMP1', '29051'],
+      ['/dev/NMP2', '29052'],
+      ['/dev/NMP3', '29053'],
+    ]);
+    const left = ruleFindings(fixed.project, 'CF012');
+    expect(left.map((finding) => [finding.path, finding.hasQuickFix])).toEqual([
+      ['resource/md@md2/parameters/diskdev/dppath', false],
+      ['resource/md@md3/parameters/diskdev/dppath', false],
+    ]);
+    left.forEach(expectJapaneseFinding);
   });
 });
