@@ -11,6 +11,7 @@ import {
   syncObjectNumber,
   syncTypesEntry,
 } from '../edits/derived.js';
+import { addMonitor } from '../edits/entities.js';
 import { setParameter } from '../edits/parameters.js';
 import type { Monitor, Resource } from '../model/entities.js';
 import type { Project } from '../project.js';
@@ -291,16 +292,35 @@ function mirrorMonitors({ model }: RuleContext): Hit[] {
             (monitor) =>
               monitor.type === type && monitor.parameters['parameters/object'] === resource.name,
           ),
-      ).map(([type, japanese]) => ({
-        path: resource.path,
-        message: `mirror disk ${resource.name} has no ${type} monitor`,
-        fix: `Add a ${type} monitor with parameters/object ${resource.name}.`,
-        ja: {
-          message: `ミラーディスク ${resource.name} に${japanese} (${type}) がありません`,
-          fix: `parameters/object が ${resource.name} の${japanese} (${type}) を追加してください。`,
-        },
-      })),
+      ).map(([type, japanese]) => {
+        const name = numberedName(type, model.monitors);
+        return {
+          path: resource.path,
+          message: `mirror disk ${resource.name} has no ${type} monitor`,
+          fix: `Add ${type} monitor ${name} with parameters/object ${resource.name} (quick fix).`,
+          ja: {
+            message: `ミラーディスク ${resource.name} に${japanese} (${type}) がありません`,
+            fix: `parameters/object が ${resource.name} の${japanese} (${type}) ${name} を追加してください (クイックフィックス)。`,
+          },
+          quickFix: (project: Project) =>
+            pipe(
+              project,
+              (p) => addMonitor(p, type, name),
+              (p) => setParameter(p, `monitor/${type}@${name}/parameters/object`, resource.name),
+            ),
+        };
+      }),
     );
+}
+
+/** The first of `mdw1`, `mdw2`, ... no monitor has: the names the product gives them. */
+function numberedName(type: string, monitors: readonly Monitor[]): string {
+  const taken = new Set(monitors.map((monitor) => monitor.name));
+  let number = 1;
+  while (taken.has(`${type}${number}`)) {
+    number += 1;
+  }
+  return `${type}${number}`;
 }
 
 export const CF008: Rule = partsRule({

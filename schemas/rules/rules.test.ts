@@ -379,3 +379,22 @@ describe('what each resource must have alone (CF012)', () => {
     left.forEach(expectJapaneseFinding);
   });
 });
+
+describe('a mirror disk without its monitors (CF007)', () => {
+  it('gets them by quick fix, named as the product names them, watching it', () => {
+    const project = unwrap(pipe(plainProject(), (p) => addGroup(p, 'failover'), (p) => addResource(p, 'failover', 'md', 'md1')));
+    const missing = ruleFindings(project, 'CF007');
+    expect(missing.map((finding) => [finding.message, finding.hasQuickFix])).toEqual([
+      ['mirror disk md1 has no mdnw monitor', true],
+      ['mirror disk md1 has no mdw monitor', true],
+    ]);
+    expect(missing[1]?.fix).toBe('Add mdw monitor mdw1 with parameters/object md1 (quick fix).');
+    missing.forEach(expectJapaneseFinding);
+    const fixed = unwrap(applyAllQuickFixes(project, { rule: 'CF007' }));
+    const monitors = readModel(fixed.project.conf).monitors.map((monitor) => [monitor.path, monitor.parameters['parameters/object']]);
+    expect(monitors).toEqual(expect.arrayContaining([['monitor/mdw@mdw1', 'md1'], ['monitor/mdnw@mdnw1', 'md1']]));
+    expect(ruleFindings(fixed.project, 'CF007')).toEqual([]);
+    const errors = (p: Project) => checkProject(p).filter((finding) => finding.severity === 'error').map((finding) => finding.rule);
+    expect(errors(fixed.project).every((rule) => errors(project).includes(rule))).toBe(true);
+  });
+});
