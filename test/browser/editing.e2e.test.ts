@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addResource } from '../../schemas/index.js';
+import { setValue } from '../../schemas/doc/edit.js';
+import { unwrap } from '../support/project.js';
 import { interHostProject } from '../support/rule-projects.js';
 import { launchChromium, openJapanese } from './chromium.js';
 import { type ServeProcess, serveProject } from './serve-process.js';
@@ -174,6 +176,30 @@ describe("a group's startup servers in Chromium", () => {
       /<policy name="esx2">\s*<order>0<\/order>\s*<\/policy>\s*<policy name="esx1">\s*<order>1<\/order>/,
     );
     expect(pageErrors).toEqual([]);
+  }, 60_000);
+});
+
+describe('choices by the cluster’s OS in Chromium', () => {
+  it('a Windows cluster’s monitors offer Windows final actions and userw keepalive only', async () => {
+    const linux = interHostProject();
+    const windows = { ...linux, conf: unwrap(setValue(linux.conf, 'all/serveros', 'windows')) };
+    const windowsHost = await serveProject(windows);
+    try {
+      await page.goto(windowsHost.url);
+      const tree = page.getByRole('tree', { name: 'Cluster' });
+      const properties = page.getByRole('form', { name: 'Properties' });
+      const optionsOf = (label: string) =>
+        properties
+          .getByLabel(label, { exact: true })
+          .evaluate((select: HTMLSelectElement) => Array.from(select.options, (o) => o.value));
+      await tree.getByRole('treeitem', { name: 'genw-vm', exact: true }).click();
+      expect(await optionsOf('Final action')).toEqual(['', '1', '2', '3', '4', '5', '6']);
+      await tree.getByRole('treeitem', { name: 'userw', exact: true }).click();
+      expect(await optionsOf('Monitoring method')).toEqual(['', 'keepalive']);
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await windowsHost.stop();
+    }
   }, 60_000);
 });
 
