@@ -44,7 +44,8 @@ describe('clpbuilder check', () => {
     const run = clpbuilder('check', await folderOf(broken), '--json');
     expect(run.status).toBe(1);
     const json = JSON.parse(run.stdout) as { findings: Array<Record<string, string>> };
-    expect(Object.keys(json.findings[0] ?? {}).sort()).toEqual(['fix', 'message', 'path', 'rule', 'severity', 'source']);
+    // The agreed fields, and where clp.conf writes the finding's path (line and column).
+    expect(Object.keys(json.findings[0] ?? {}).sort()).toEqual(['column', 'fix', 'line', 'message', 'path', 'rule', 'severity', 'source']);
     expect(json.findings[0]).toMatchObject({ rule: 'VM003', severity: 'error', path: 'monitor/userw@userw/parameters/method' });
   });
 
@@ -62,10 +63,16 @@ describe('clpbuilder check', () => {
     const run = clpbuilder('check', folder, '--json');
     expect(run.status).toBe(1);
     const findings = (JSON.parse(run.stdout) as { findings: Array<Record<string, string>> }).findings;
+    // Each at the line and column of its tag, for an editor or a CI annotation to jump to.
+    const placeOf = (tag: string) => {
+      const index = edited.split('\n').findIndex((line) => line.includes(tag));
+      return { line: index + 1, column: (edited.split('\n')[index] ?? '').indexOf(tag) + 1 };
+    };
     expect(findings.filter((finding) => finding.rule === 'CF004' || finding.rule === 'CF011')).toEqual([
-      expect.objectContaining({ rule: 'CF004', severity: 'error', path: 'cluster/heartbeat/timeout', message: 'heartbeat/timeout: "90" must be between 1000 and 9999000' }),
-      expect.objectContaining({ rule: 'CF011', severity: 'warning', path: 'monitor/userw@userw/parameters/action' }),
+      expect.objectContaining({ rule: 'CF004', severity: 'error', path: 'cluster/heartbeat/timeout', ...placeOf('<timeout>90'), message: 'heartbeat/timeout: "90" must be between 1000 and 9999000' }),
+      expect.objectContaining({ rule: 'CF011', severity: 'warning', path: 'monitor/userw@userw/parameters/action', ...placeOf('<action>reset') }),
     ]);
+    expect(clpbuilder('check', folder).stdout).toContain(`  CF004 cluster/heartbeat/timeout (line ${placeOf('<timeout>90').line}): heartbeat/timeout: "90" must be`);
     expect(clpbuilder('fix', folder, '--rule', 'CF011').status).toBe(0);
     expect(readFileSync(file, 'utf8')).toContain('<action>RESET</action>');
     expect(clpbuilder('check', folder, '--json').stdout).not.toContain('CF011');
@@ -173,7 +180,8 @@ describe('clpbuilder check --lang ja', () => {
     const vm003 = checkProject(broken(), withTemplateRules()).find((finding) => finding.rule === 'VM003')!;
     const run = clpbuilder('check', folder, '--lang', 'ja');
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain(`エラー:\n  VM003 ${vm003.path}: ${vm003.ja.message}\n      対処: ${vm003.ja.fix} [clpbuilder fix]`);
+    const line = readFileSync(join(folder, 'clp.conf'), 'utf8').split('\n').findIndex((text) => text.includes('<method>softdog')) + 1;
+    expect(run.stdout).toContain(`エラー:\n  VM003 ${vm003.path} (${line} 行目): ${vm003.ja.message}\n      対処: ${vm003.ja.fix} [clpbuilder fix]`);
     expect(run.stdout).toContain('手作業で行うこと (info):');
     expect(run.stdout).not.toContain(vm003.message);
     expect(run.stdout.trim().split('\n').pop()).toMatch(/clp\.conf: エラー 1 件、警告 0 件、情報 \d+ 件$/);

@@ -18,6 +18,7 @@ import {
   ProductVersionSchema,
   ruleWording,
 } from '../../schemas/index.js';
+import { type TextPlace, placesOf } from '../../schemas/doc/places.js';
 import { EXIT, type ExitCode, type OutputOptions, printJson, printLines, reportError } from './output.js';
 import { confFileOf, open, openForEdit, saveEdited } from './project-access.js';
 import { runAction } from './run.js';
@@ -109,22 +110,33 @@ async function check(path: string, flags: CheckFlags): Promise<ExitCode> {
   }
   const { project, scriptsGiven } = opened.value;
   const findings = checkProject(project, withTemplateRules({ ...options.value, scriptsGiven }));
+  const placeOf = placesOf(project.conf);
   if (flags.json) {
     printJson({
       findings: findings.map((finding) => {
         const { message, fix } = findingWording(finding, language);
-        return { rule: finding.rule, severity: finding.severity, path: finding.path, message, fix, source: finding.source };
+        // Where clp.conf writes it (or the deepest part of the path it has), for editors and CI.
+        const place = placeOf(finding.path);
+        return { rule: finding.rule, severity: finding.severity, path: finding.path, ...place, message, fix, source: finding.source };
       }),
     });
   } else {
-    printLines(formatFindings(findings, confFileOf(opened.value), language));
+    printLines(formatFindings(findings, confFileOf(opened.value), language, placeOf));
   }
   const failing = findings.some((finding) => finding.severity === 'error' || (flags.strict === true && finding.severity === 'warning'));
   return failing ? EXIT.findings : EXIT.success;
 }
 
-/** Findings grouped by severity, each with its rule, path, message and fix; a summary last. */
-export function formatFindings(findings: readonly Finding[], file: string, language: Language = 'en'): string[] {
+/**
+ * Findings grouped by severity, each with its rule, path (and its line in clp.conf where
+ * `placeOf` knows it), message and fix; a summary last.
+ */
+export function formatFindings(
+  findings: readonly Finding[],
+  file: string,
+  language: Language = 'en',
+  placeOf: (path: string) => TextPlace | undefined = () => undefined,
+): string[] {
   const lines: string[] = [];
   const fixLabel = language === 'ja' ? '対処' : 'fix';
   for (const severity of ['error', 'warning', 'info'] as const) {
@@ -133,7 +145,9 @@ export function formatFindings(findings: readonly Finding[], file: string, langu
       lines.push(`${HEADINGS[language][severity]}:`);
       for (const finding of group) {
         const { message, fix } = findingWording(finding, language);
-        lines.push(`  ${finding.rule} ${finding.path}: ${message}`, `      ${fixLabel}: ${fix}${finding.hasQuickFix ? ' [clpbuilder fix]' : ''}`);
+        const place = placeOf(finding.path);
+        const where = place === undefined ? '' : language === 'ja' ? ` (${place.line} 行目)` : ` (line ${place.line})`;
+        lines.push(`  ${finding.rule} ${finding.path}${where}: ${message}`, `      ${fixLabel}: ${fix}${finding.hasQuickFix ? ' [clpbuilder fix]' : ''}`);
       }
     }
   }
