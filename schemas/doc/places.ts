@@ -4,14 +4,8 @@
  * path (an editor, a terminal or a CI annotation jumps there).
  */
 import { type ClpDocument, rootOf, serializeClpConf } from '../codec/document.js';
-import {
-  type XmlElement,
-  attributeValue,
-  elementChildren,
-  escapeAttribute,
-  sourceOf,
-} from '../codec/tree.js';
-import { type PathSegment, keyAttributeFor, parsePath } from './path.js';
+import { type XmlElement, elementChildren, escapeAttribute, sourceOf } from '../codec/tree.js';
+import { type PathSegment, keyAttributeFor } from './path.js';
 
 /** A place in the text, 1-based; columns count UTF-16 code units, as `lineColumn` does. */
 export interface TextPlace {
@@ -30,16 +24,15 @@ export interface TextPlace {
 export function placesOf(document: ClpDocument): (path: string) => TextPlace | undefined {
   const text = document.source?.text;
   let index: SectionIndex | undefined;
-  let lines: number[] | undefined;
+  let lines: Int32Array | undefined;
   let isAsDecoded: boolean | undefined;
   return (path) => {
     isAsDecoded ??= text !== undefined && serializeClpConf(document) === text;
-    const segments = parsePath(path);
-    if (!isAsDecoded || !segments.ok || text === undefined) {
+    if (!isAsDecoded || text === undefined || path === '') {
       return undefined;
     }
     index ??= new SectionIndex(rootOf(document));
-    const offset = deepest(index, segments.value);
+    const offset = deepest(index, segmentsOf(path));
     if (offset === undefined || offset < 0) {
       return undefined;
     }
@@ -48,52 +41,60 @@ export function placesOf(document: ClpDocument): (path: string) => TextPlace | u
   };
 }
 
-/** A segment as a path writes it: `name`, or `name@key`. */
-function keyOfSegment(segment: PathSegment): string {
-  return segment.key === undefined ? segment.name : `${segment.name}@${segment.key}`;
-}
-
-/** The keys a path may find an element by: `name`, and `name@key` for its key attributes. */
-function keysOf(element: XmlElement): string[] {
-  const keys = [element.name];
-  for (const value of [
-    attributeValue(element, keyAttributeFor(element.name)),
-    attributeValue(element, 'name'),
-  ]) {
-    if (value !== undefined) {
-      keys.push(`${element.name}@${value}`);
-    }
-  }
-  return keys;
-}
-
-/** The first element of each key among `elements`, as `locate` finds it. */
-function indexed(elements: readonly XmlElement[]): Map<string, XmlElement> {
-  const index = new Map<string, XmlElement>();
-  for (const element of elements) {
-    for (const key of keysOf(element)) {
-      if (!index.has(key)) {
-        index.set(key, element);
-      }
-    }
-  }
-  return index;
+/** Elements by name, then by key (`id` or `name`): the first of each, as `locate` finds it. */
+interface ElementIndex {
+  readonly first: Map<string, XmlElement>;
+  readonly keyed: Map<string, Map<string, XmlElement>>;
 }
 
 /**
- * The sections by key, each with its children indexed the first time a path needs them: a
- * large cluster's findings mostly fall in one or two sections of 10,000 entities.
+ * The index of `elements`. Keyed by name and key apart, not by one `name@key` string: a
+ * section of 10,000 entities is indexed without building a string for each.
+ */
+function indexed(elements: readonly XmlElement[]): ElementIndex {
+  const first = new Map<string, XmlElement>();
+  const keyed = new Map<string, Map<string, XmlElement>>();
+  for (const element of elements) {
+    if (!first.has(element.name)) {
+      first.set(element.name, element);
+    }
+    const keyAttribute = keyAttributeFor(element.name);
+    for (const attribute of element.attributes) {
+      if (attribute.name === keyAttribute || attribute.name === 'name') {
+        let byKey = keyed.get(element.name);
+        if (!byKey) {
+          byKey = new Map();
+          keyed.set(element.name, byKey);
+        }
+        if (!byKey.has(attribute.value)) {
+          byKey.set(attribute.value, element);
+        }
+      }
+    }
+  }
+  return { first, keyed };
+}
+
+function lookUp(index: ElementIndex, segment: PathSegment): XmlElement | undefined {
+  return segment.key === undefined
+    ? index.first.get(segment.name)
+    : index.keyed.get(segment.name)?.get(segment.key);
+}
+
+/**
+ * The sections, each with its children indexed the first time a path needs them: a large
+ * cluster's findings mostly fall in one or two sections of 10,000 entities.
  */
 class SectionIndex {
-  private readonly sections: Map<string, XmlElement>;
-  private readonly children = new Map<XmlElement, Map<string, XmlElement>>();
+  private readonly sections: ElementIndex;
+  private readonly children = new Map<XmlElement, ElementIndex>();
 
   constructor(root: XmlElement) {
     this.sections = indexed(elementChildren(root));
   }
 
   section(segment: PathSegment): XmlElement | undefined {
-    return this.sections.get(keyOfSegment(segment));
+    return lookUp(this.sections, segment);
   }
 
   child(section: XmlElement, segment: PathSegment): XmlElement | undefined {
@@ -102,8 +103,19 @@ class SectionIndex {
       index = indexed(elementChildren(section));
       this.children.set(section, index);
     }
-    return index.get(keyOfSegment(segment));
+    return lookUp(index, segment);
   }
+}
+
+/**
+ * A path's segments. The rules make the paths, so they are split without the checks that
+ * `parsePath` makes of a path a person typed (a finding is placed by the thousand).
+ */
+function segmentsOf(path: string): PathSegment[] {
+  return path.split('/').map((part) => {
+    const at = part.indexOf('@');
+    return at === -1 ? { name: part } : { name: part.slice(0, at), key: part.slice(at + 1) };
+  });
 }
 
 /**
@@ -215,16 +227,23 @@ function hasKey(tag: string, segment: PathSegment): boolean {
   );
 }
 
-/** Where each line starts. */
-function lineStarts(text: string): number[] {
-  const starts = [0];
+/** Where each line starts (a typed array: a large file has half a million lines). */
+function lineStarts(text: string): Int32Array {
+  let starts = new Int32Array(1024);
+  let count = 1;
   for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) {
-    starts.push(index + 1);
+    if (count === starts.length) {
+      const grown = new Int32Array(starts.length * 2);
+      grown.set(starts);
+      starts = grown;
+    }
+    starts[count] = index + 1;
+    count += 1;
   }
-  return starts;
+  return starts.subarray(0, count);
 }
 
-function placeAt(starts: readonly number[], offset: number): TextPlace {
+function placeAt(starts: Int32Array, offset: number): TextPlace {
   let low = 0;
   let high = starts.length - 1;
   while (low < high) {
