@@ -78,6 +78,30 @@ describe('clpbuilder check', () => {
     expect(clpbuilder('check', folder, '--json').stdout).not.toContain('CF011');
   });
 
+  it('--sarif prints the same findings as a SARIF 2.1.0 log, each at its line, and exits as check does', async () => {
+    const broken = unwrap(setParameter(interHostProject(), 'monitor/userw@userw/parameters/method', 'softdog'));
+    const folder = await folderOf(broken);
+    const json = JSON.parse(clpbuilder('check', folder, '--json').stdout) as { findings: Array<{ rule: string; severity: string; path: string; line?: number; column?: number; message: string }> };
+    const run = clpbuilder('check', folder, '--sarif');
+    expect(run.status).toBe(1);
+    const log = JSON.parse(run.stdout) as import('sarif').Log;
+    expect(log.version).toBe('2.1.0');
+    const [only, ...more] = log.runs;
+    expect(more).toEqual([]);
+    const rules = only?.tool.driver.rules ?? [];
+    expect(rules.map((rule) => rule.id)).toEqual(expect.arrayContaining(RULES.map((rule) => rule.id)));
+    const level = { error: 'error', warning: 'warning', info: 'note' } as const;
+    expect(only?.results?.map((result) => [result.ruleId, result.level, result.locations?.[0]?.logicalLocations?.[0]?.fullyQualifiedName, result.locations?.[0]?.physicalLocation?.region?.startLine])).toEqual(
+      json.findings.map((finding) => [finding.rule, level[finding.severity as keyof typeof level], finding.path, finding.line]),
+    );
+    for (const result of only?.results ?? []) {
+      expect(rules[result.ruleIndex ?? -1]?.id).toBe(result.ruleId);
+      expect(result.locations?.[0]?.physicalLocation?.artifactLocation?.uri).toBe(`${folder.slice(scratch.length + 1)}/clp.conf`);
+    }
+    expect(only?.results?.[0]?.message.text).toContain(json.findings[0]?.message);
+    expect(clpbuilder('check', folder, '--sarif', '--json').status).toBe(2);
+  });
+
   it('warnings alone exit 0, and 1 with --strict', async () => {
     const folder = await folderOf(unwrap(setParameter(interHostProject(), 'group@failover-vm/policy@esx1/order', '0')));
     expect(clpbuilder('check', folder).status).toBe(0);

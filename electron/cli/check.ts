@@ -22,6 +22,7 @@ import { type TextPlace, placesOf } from '../../schemas/doc/places.js';
 import { EXIT, type ExitCode, type OutputOptions, printJson, printLines, reportError } from './output.js';
 import { confFileOf, open, openForEdit, saveEdited } from './project-access.js';
 import { runAction } from './run.js';
+import { sarifLog } from './sarif.js';
 import { TEMPLATE_RULES, withTemplateRules } from '../../templates/index.js';
 
 /** The catalogue and the templates' rules (generated scripts). */
@@ -32,6 +33,7 @@ interface CheckFlags extends OutputOptions {
   readonly productVersion?: string;
   readonly strict?: boolean;
   readonly lang?: string;
+  readonly sarif?: boolean;
 }
 
 const HEADINGS: Readonly<Record<Language, Readonly<Record<Severity, string>>>> = {
@@ -60,6 +62,7 @@ export function registerCheckCommands(program: Command): void {
     .option('--strict', 'exit 1 on warnings too')
     .option(...LANG_OPTION)
     .option('--json', 'print {"findings":[...]} on stdout')
+    .option('--sarif', 'print the findings as a SARIF 2.1.0 log on stdout (for CI annotations)')
     .addHelpText('after', '\nExit codes: 0 no error (warnings and infos are printed); 1 at least one error, or a warning with --strict; 2 unreadable input or bad flag.')
     .action(runAction(check));
   program
@@ -104,6 +107,9 @@ async function check(path: string, flags: CheckFlags): Promise<ExitCode> {
     return reportError({ kind: 'usage', message: options.message }, flags);
   }
   const { language } = options;
+  if (flags.sarif && flags.json) {
+    return reportError({ kind: 'usage', message: '--json and --sarif are two formats of one output; choose one' }, flags);
+  }
   const opened = await open(path);
   if (!opened.ok) {
     return reportError(opened.error, flags);
@@ -111,7 +117,9 @@ async function check(path: string, flags: CheckFlags): Promise<ExitCode> {
   const { project, scriptsGiven } = opened.value;
   const findings = checkProject(project, withTemplateRules({ ...options.value, scriptsGiven }));
   const placeOf = placesOf(project.conf);
-  if (flags.json) {
+  if (flags.sarif) {
+    printJson(sarifLog({ findings, rules: ALL_RULES, file: confFileOf(opened.value), base: process.cwd(), placeOf, language }));
+  } else if (flags.json) {
     printJson({
       findings: findings.map((finding) => {
         const { message, fix } = findingWording(finding, language);

@@ -1,0 +1,86 @@
+/**
+ * `clpbuilder check --sarif`: the findings as a SARIF 2.1.0 log (OASIS Static Analysis Results
+ * Interchange Format), the file CI systems read to annotate a change at its lines; a cluster
+ * kept in a repository gets its findings on the pull request that causes them.
+ */
+import { relative, sep } from 'node:path';
+import {
+  type Finding,
+  type Language,
+  type Rule,
+  type Severity,
+  findingWording,
+  ruleWording,
+} from '../../schemas/index.js';
+import type { TextPlace } from '../../schemas/doc/places.js';
+import type { Location, Log, ReportingDescriptor, Result } from 'sarif';
+import packageJson from '../../package.json';
+
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+
+/** SARIF's levels: an info finding is a step to do by hand, a note. */
+const LEVELS: Readonly<Record<Severity, NonNullable<Result['level']>>> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'note',
+};
+
+/** What the log is made of. */
+export interface SarifInput {
+  readonly findings: readonly Finding[];
+  readonly rules: readonly Rule[];
+  /** The checked clp.conf, and the folder the log's paths are relative to (the working one). */
+  readonly file: string;
+  readonly base: string;
+  readonly placeOf: (path: string) => TextPlace | undefined;
+  readonly language: Language;
+}
+
+/** The SARIF log: one run of clpbuilder, every rule it knows, a result per finding. */
+export function sarifLog(input: SarifInput): Log {
+  const { findings, rules, language } = input;
+  const uri = relative(input.base, input.file).split(sep).join('/');
+  return {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'clpbuilder',
+            version: packageJson.version,
+            rules: rules.map((rule): ReportingDescriptor => ({
+              id: rule.id,
+              shortDescription: { text: ruleWording(rule, language).text },
+              help: { text: ruleWording(rule, language).fix },
+              defaultConfiguration: { level: LEVELS[rule.severity] },
+              properties: { source: rule.source },
+            })),
+          },
+        },
+        results: findings.map((finding) => resultOf(finding, uri, input)),
+      },
+    ],
+  };
+}
+
+function resultOf(finding: Finding, uri: string, input: SarifInput): Result {
+  const { message, fix } = findingWording(finding, input.language);
+  const place = input.placeOf(finding.path);
+  const location: Location = {
+    physicalLocation: {
+      artifactLocation: { uri },
+      ...(place ? { region: { startLine: place.line, startColumn: place.column } } : {}),
+    },
+    // The parameter path: what the app and `clpbuilder get` take.
+    logicalLocations: [{ fullyQualifiedName: finding.path }],
+  };
+  return {
+    ruleId: finding.rule,
+    ruleIndex: input.rules.findIndex((rule) => rule.id === finding.rule),
+    level: LEVELS[finding.severity],
+    message: { text: `${message}. ${fix}` },
+    locations: [location],
+    properties: { hasQuickFix: finding.hasQuickFix },
+  };
+}
