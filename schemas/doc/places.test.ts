@@ -57,6 +57,28 @@ describe('placesOf', () => {
     expect(placeOf('nothing-like-this/at-all')).toBeUndefined();
   });
 
+  it('finds an entity in the second of two sections of a kind, as a hand-edited file writes them', () => {
+    const text = [
+      '<?xml version="1.0" encoding="ASCII"?>',
+      '<root>',
+      '  <resource>',
+      '    <fip name="fip1"><parameters><ip>10.0.0.1</ip></parameters></fip>',
+      '  </resource>',
+      '  <resource>',
+      '    <fip name="fip2">',
+      '      <parameters><ip>10.0.0.2</ip></parameters>',
+      '    </fip>',
+      '  </resource>',
+      '</root>',
+      '',
+    ].join('\n');
+    const document = unwrap(decodeClpConf(new TextEncoder().encode(text)));
+    const placeOf = placesOf(document);
+    expect(placeOf('resource/fip@fip2/parameters/ip')).toEqual({ line: 8, column: 19 });
+    expect(placeOf('resource/fip@fip1/parameters/ip')).toEqual({ line: 4, column: 34 });
+    expect(placeOf('resource/fip@fip3')).toEqual({ line: 3, column: 3 });
+  });
+
   it('knows no place in text it was not decoded from, nor in a document an edit changed', () => {
     const document = decoded('EXPRESSCLUSTER_CreateClusterOnLinux_src-clp-ad2400f-linux.xml');
     const text = document.source?.text ?? '';

@@ -83,27 +83,48 @@ function lookUp(index: ElementIndex, segment: PathSegment): XmlElement | undefin
 
 /**
  * The sections, each with its children indexed the first time a path needs them: a large
- * cluster's findings mostly fall in one or two sections of 10,000 entities.
+ * cluster's findings mostly fall in one or two sections of 10,000 entities. A hand-edited file
+ * may write a section twice (two `<resource>` blocks): an entity is looked for in each.
  */
 class SectionIndex {
-  private readonly sections: ElementIndex;
+  private readonly sections = new Map<string, XmlElement[]>();
   private readonly children = new Map<XmlElement, ElementIndex>();
 
   constructor(root: XmlElement) {
-    this.sections = indexed(elementChildren(root));
-  }
-
-  section(segment: PathSegment): XmlElement | undefined {
-    return lookUp(this.sections, segment);
-  }
-
-  child(section: XmlElement, segment: PathSegment): XmlElement | undefined {
-    let index = this.children.get(section);
-    if (!index) {
-      index = indexed(elementChildren(section));
-      this.children.set(section, index);
+    for (const section of elementChildren(root)) {
+      const keyAttribute = keyAttributeFor(section.name);
+      const keys = [section.name];
+      for (const attribute of section.attributes) {
+        if (attribute.name === keyAttribute || attribute.name === 'name') {
+          keys.push(`${section.name}@${attribute.value}`);
+        }
+      }
+      for (const key of keys) {
+        this.sections.set(key, [...(this.sections.get(key) ?? []), section]);
+      }
     }
-    return lookUp(index, segment);
+  }
+
+  /** The sections a segment names, in document order. */
+  sectionsOf(segment: PathSegment): readonly XmlElement[] {
+    const key = segment.key === undefined ? segment.name : `${segment.name}@${segment.key}`;
+    return this.sections.get(key) ?? [];
+  }
+
+  /** The first child a segment names, in the first of `sections` that has one. */
+  child(sections: readonly XmlElement[], segment: PathSegment): XmlElement | undefined {
+    for (const section of sections) {
+      let index = this.children.get(section);
+      if (!index) {
+        index = indexed(elementChildren(section));
+        this.children.set(section, index);
+      }
+      const found = lookUp(index, segment);
+      if (found) {
+        return found;
+      }
+    }
+    return undefined;
   }
 }
 
@@ -124,13 +145,13 @@ function segmentsOf(path: string): PathSegment[] {
  */
 function deepest(index: SectionIndex, segments: readonly PathSegment[]): number | undefined {
   const [first, second, ...rest] = segments;
-  const section = first && index.section(first);
-  if (!section) {
+  const sections = first ? index.sectionsOf(first) : [];
+  if (sections.length === 0) {
     return undefined;
   }
-  const entity = second && index.child(section, second);
+  const entity = second && index.child(sections, second);
   if (!entity) {
-    return section.offset;
+    return (sections[0] as XmlElement).offset;
   }
   const source = sourceOf(entity);
   if (source === undefined) {
