@@ -47,6 +47,19 @@ interface ElementIndex {
   readonly keyed: Map<string, Map<string, XmlElement>>;
 }
 
+/** The keys a path may name an element by: its key attribute's value and its name's. */
+function keysOf(element: XmlElement): string[] {
+  const keyAttribute = keyAttributeFor(element.name);
+  const keys: string[] = [];
+  // Read once: most entities have one attribute, their name.
+  for (const attribute of element.attributes) {
+    if (attribute.name === keyAttribute || attribute.name === 'name') {
+      keys.push(attribute.value);
+    }
+  }
+  return keys;
+}
+
 /**
  * The index of `elements`. Keyed by name and key apart, not by one `name@key` string: a
  * section of 10,000 entities is indexed without building a string for each.
@@ -58,17 +71,14 @@ function indexed(elements: readonly XmlElement[]): ElementIndex {
     if (!first.has(element.name)) {
       first.set(element.name, element);
     }
-    const keyAttribute = keyAttributeFor(element.name);
-    for (const attribute of element.attributes) {
-      if (attribute.name === keyAttribute || attribute.name === 'name') {
-        let byKey = keyed.get(element.name);
-        if (!byKey) {
-          byKey = new Map();
-          keyed.set(element.name, byKey);
-        }
-        if (!byKey.has(attribute.value)) {
-          byKey.set(attribute.value, element);
-        }
+    for (const key of keysOf(element)) {
+      let byKey = keyed.get(element.name);
+      if (!byKey) {
+        byKey = new Map();
+        keyed.set(element.name, byKey);
+      }
+      if (!byKey.has(key)) {
+        byKey.set(key, element);
       }
     }
   }
@@ -92,13 +102,7 @@ class SectionIndex {
 
   constructor(root: XmlElement) {
     for (const section of elementChildren(root)) {
-      const keyAttribute = keyAttributeFor(section.name);
-      const keys = [section.name];
-      for (const attribute of section.attributes) {
-        if (attribute.name === keyAttribute || attribute.name === 'name') {
-          keys.push(`${section.name}@${attribute.value}`);
-        }
-      }
+      const keys = [section.name, ...keysOf(section).map((key) => `${section.name}@${key}`)];
       for (const key of keys) {
         this.sections.set(key, [...(this.sections.get(key) ?? []), section]);
       }

@@ -19,6 +19,7 @@ import {
   codeList,
   documentedValueOf,
   documentedWordsOf,
+  perKind,
   serverOsOf,
 } from '../model/documented-values.js';
 
@@ -84,8 +85,6 @@ function valueChecked(path: string, value: string, problem: string | undefined):
 
 // Which range applies depends on the entity's section and type, the sub-path and the OS, never
 // on its name (the patterns match a name as [^/]+): found once per pair, not per entity.
-const rangesByEntity = new Map<string, Map<string, z.ZodType<string> | null>>();
-
 /**
  * Checks parameters of the entity at `entityPath` (`monitor/genw@genw1`): what the result says
  * of `(sub, value)` is what `checkParameterValue(entityPath + '/' + sub, value)` says, but
@@ -115,7 +114,7 @@ export function entityParameterProblem(
       return range && problemOf(range, value);
     };
   }
-  const known = rangesOf(entityPath, at, os);
+  const known = rangesOf(entityPath, os);
   return (sub, value) => {
     let range = known.get(sub);
     if (range === undefined) {
@@ -128,36 +127,8 @@ export function entityParameterProblem(
   };
 }
 
-// Entities of one kind mostly come one after another: the last kind's ranges are found by
-// comparing the path's start, without cutting and hashing a new string for each entity.
-let lastKind = '';
-let lastOs: ServerOs | undefined;
-let lastRanges: Map<string, z.ZodType<string> | null> | undefined;
-
-/**
- * The ranges by sub-path for the kind of entity `entityPath` (`monitor/genw`), `at` its "@",
- * on `os`.
- */
-function rangesOf(
-  entityPath: string,
-  at: number,
-  os: ServerOs | undefined,
-): Map<string, z.ZodType<string> | null> {
-  if (lastRanges && os === lastOs && at === lastKind.length && entityPath.startsWith(lastKind)) {
-    return lastRanges;
-  }
-  const kind = entityPath.slice(0, at);
-  const key = `${kind}\u0000${os ?? ''}`;
-  let ranges = rangesByEntity.get(key);
-  if (!ranges) {
-    ranges = new Map();
-    rangesByEntity.set(key, ranges);
-  }
-  lastKind = kind;
-  lastOs = os;
-  lastRanges = ranges;
-  return ranges;
-}
+/** The ranges by sub-path of each kind of entity (`monitor/genw`) on each OS, as found. */
+const rangesOf = perKind(() => new Map<string, z.ZodType<string> | null>());
 
 // A large cluster holds the same few values thousands of times ('1', '30', 'rsc'), and the rules
 // check every ranged parameter of every entity: each schema parses each value once.

@@ -241,3 +241,33 @@ export function codeList(list: readonly string[]): string {
   }
   return parts.join(', ');
 }
+
+/**
+ * A value for each kind of entity and OS, made once: `make` gets the kind (`monitor/genw` of
+ * `monitor/genw@genw1`; the whole path of a section, `cluster`) and whether it is an entity's.
+ * The rules look up every entity of a large cluster, one kind after another: the last kind is
+ * recognised by comparing the path's start, without cutting and hashing a string per entity.
+ */
+export function perKind<T>(
+  make: (kind: string, isEntity: boolean, os: ServerOs | undefined) => T,
+): (entityPath: string, os: ServerOs | undefined) => T {
+  const made = new Map<string, T>();
+  let last:
+    { readonly kind: string; readonly os: ServerOs | undefined; readonly value: T } | undefined;
+  return (entityPath, os) => {
+    const at = entityPath.indexOf('@');
+    const length = at === -1 ? entityPath.length : at;
+    if (last && last.os === os && last.kind.length === length && entityPath.startsWith(last.kind)) {
+      return last.value;
+    }
+    const kind = entityPath.slice(0, length);
+    const key = `${kind}\u0000${os ?? ''}`;
+    let value = made.get(key);
+    if (value === undefined) {
+      value = make(kind, at !== -1, os);
+      made.set(key, value);
+    }
+    last = { kind, os, value };
+    return value;
+  };
+}

@@ -7,7 +7,7 @@ import {
   japaneseParameterProblem,
   setParameter,
 } from '../edits/parameters.js';
-import { type ServerOs, documentedWordsOf } from '../model/documented-values.js';
+import { type ServerOs, documentedWordsOf, perKind } from '../model/documented-values.js';
 import type { ClusterModel } from '../model/entities.js';
 import { knownParameters } from '../model/known-parameters.js';
 import { likelyMeant } from '../model/likely.js';
@@ -124,38 +124,13 @@ type WordParameters = ReadonlyArray<readonly [sub: string, words: readonly strin
 // Every word entry is a plain sub-path the sources document (documented-values.test.ts holds
 // the table to it), so an entity is checked for its few word parameters, not each of its
 // parameters: this rule runs on 20,000 entities at a large cluster's first check.
-const wordParameters = new Map<string, WordParameters>();
-let lastKind = '';
-let lastOs: ServerOs | undefined;
-let lastWords: WordParameters = [];
-
-/**
- * The word parameters of the entity at `entityPath` (`resource/disk@d1`, `cluster`, `haltp`)
- * on `os`.
- */
-function wordParametersOf(entityPath: string, os: ServerOs | undefined): WordParameters {
-  const at = entityPath.indexOf('@');
-  const isEntity = at !== -1;
-  const kindLength = isEntity ? at : entityPath.length;
-  if (os === lastOs && kindLength === lastKind.length && entityPath.startsWith(lastKind)) {
-    return lastWords;
-  }
-  const kind = entityPath.slice(0, kindLength);
-  const key = `${kind}\u0000${os ?? ''}`;
-  let found = wordParameters.get(key);
-  if (!found) {
-    const [section = '', type = ''] = kind.split('/');
-    found = knownParameters(section, type).flatMap((sub) => {
-      const words = documentedWordsOf(isEntity ? `${kind}@name/${sub}` : `${kind}/${sub}`, os);
-      return words ? [[sub, words] as const] : [];
-    });
-    wordParameters.set(key, found);
-  }
-  lastKind = kind;
-  lastOs = os;
-  lastWords = found;
-  return found;
-}
+const wordParametersOf = perKind((kind, isEntity, os): WordParameters => {
+  const [section = '', type = ''] = kind.split('/');
+  return knownParameters(section, type).flatMap((sub) => {
+    const words = documentedWordsOf(isEntity ? `${kind}@name/${sub}` : `${kind}/${sub}`, os);
+    return words ? [[sub, words] as const] : [];
+  });
+});
 
 function undocumentedWords(entity: Parameters, os: ServerOs | undefined): readonly Hit[] {
   let hits: Hit[] | undefined;
