@@ -195,7 +195,8 @@ const under = (prefix: string, leaves: readonly string[] | undefined) =>
 
 /**
  * The documented sub-paths of an entity of this kind and type (`monitor`, `genw`); `cluster`
- * for the cluster section, `haltp` for shutdown stall monitoring. Keyed parameters (`list@0/ip`) are not listed.
+ * for the cluster section, `haltp` for shutdown stall monitoring. Keyed parameters
+ * (`list@0/ip`) are not listed.
  */
 export function knownParameters(kind: string, type = ''): readonly string[] {
   switch (kind) {

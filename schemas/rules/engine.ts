@@ -47,7 +47,7 @@ export function ruleContext(
     model,
     topology: options.topology ?? project.meta.topology,
     productVersion: options.productVersion ?? project.meta.productVersion,
-    os: model.all.serveros?.trim().toLowerCase() === 'windows' ? 'windows' : 'linux',
+    os: serverOsOf(model.all.serveros) ?? 'linux',
     serverOs: serverOsOf(model.all.serveros),
     side: sideOf(project),
     scriptsGiven: options.scriptsGiven ?? true,

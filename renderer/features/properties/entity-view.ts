@@ -175,9 +175,9 @@ function resourceFields(entity: Pick<EntityView, 'type'>, os: ServerOs | undefin
   ];
   // Disk type, file system and unmount action of a disk; a mirror disk's file system.
   fields.push(
-    ...wordsField(path, 'parameters/disktype', 'field.diskType'),
-    ...wordsField(path, 'parameters/fs', 'field.fileSystem'),
-    ...wordsField(path, 'parameters/umount/action', 'field.umountAction'),
+    ...wordsField(path, 'parameters/disktype', 'field.diskType', os),
+    ...wordsField(path, 'parameters/fs', 'field.fileSystem', os),
+    ...wordsField(path, 'parameters/umount/action', 'field.umountAction', os),
   );
   if (entity.type === 'exec' || entity.type === 'script') {
     fields.push(
