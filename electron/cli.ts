@@ -24,6 +24,10 @@ const COMMANDS: ReadonlyArray<readonly [readonly string[], () => Promise<Registe
   [['export'], async () => (await import('./cli/export.js')).registerExportCommand],
   [['diff'], async () => (await import('./cli/diff.js')).registerDiffCommand],
   [['check', 'fix', 'rules'], async () => (await import('./cli/check.js')).registerCheckCommands],
+  [
+    ['acknowledge', 'unacknowledge'],
+    async () => (await import('./cli/acknowledge.js')).registerAcknowledgeCommands,
+  ],
   [['new'], async () => (await import('./cli/new.js')).registerNewCommand],
   [['generate'], async () => (await import('./cli/generate.js')).registerGenerateCommand],
   [['upload', 'download'], async () => (await import('./cli/hosts.js')).registerHostCommands],

@@ -46,6 +46,23 @@ export const VmFactsSchema = z.object({
   vmkernelAddresses: z.record(z.string(), z.string()).optional(),
 });
 
+/**
+ * A finding the engineer accepted, with why: a checklist warning such as VM007 (never suspend
+ * a clustered VM) that the site's runbook already covers. It stays listed, marked accepted,
+ * and no longer fails `check --strict`. Without `path` it accepts every finding of the rule.
+ */
+export const AcknowledgementSchema = z.object({
+  rule: z.string().regex(/^[A-Z]{2}\d{3}$/, 'write a rule id, e.g. VM007'),
+  path: z.string().min(1).optional(),
+  reason: z.string().trim().min(1, 'say why the finding is accepted'),
+  by: z.string().trim().min(1).optional(),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'write the date as YYYY-MM-DD')
+    .optional(),
+});
+export type Acknowledgement = z.infer<typeof AcknowledgementSchema>;
+
 export const ProjectMetaSchema = z.object({
   /** Bumped when the file's shape changes; migrations read older numbers. */
   version: z.literal(1),
@@ -55,8 +72,27 @@ export const ProjectMetaSchema = z.object({
   vm: VmFactsSchema.default({}),
   /** Template parameters (VM profile); shaped by the scripts issue, kept as given here. */
   vmProfile: z.record(z.string(), z.unknown()).optional(),
+  /** Findings accepted on purpose (`clpbuilder acknowledge`); absent when there are none. */
+  acknowledged: z.array(AcknowledgementSchema).optional(),
 });
 export type ProjectMeta = z.infer<typeof ProjectMetaSchema>;
+
+/**
+ * The project after an entity moved from one path to another (a rename): its acknowledgements
+ * of findings on that entity move with it, so that they keep accepting what they accepted.
+ */
+export function moveAcknowledgements(project: Project, from: string, to: string): Project {
+  const acknowledged = project.meta.acknowledged;
+  const moved = (path: string | undefined) =>
+    path === from || path?.startsWith(`${from}/`) ? `${to}${path.slice(from.length)}` : path;
+  if (!acknowledged?.some((entry) => moved(entry.path) !== entry.path)) {
+    return project;
+  }
+  const next = acknowledged.map((entry) =>
+    entry.path === undefined ? entry : { ...entry, path: moved(entry.path) },
+  );
+  return { ...project, meta: { ...project.meta, acknowledged: next } };
+}
 
 /** The default project.json for a folder that has none. */
 export function defaultProjectMeta(): ProjectMeta {
@@ -128,6 +164,9 @@ const JAPANESE_SCHEMA_PROBLEMS: ReadonlyArray<
     (match) =>
       `${JAPANESE_TYPES[match[1] as string] ?? match[1]}で指定してください (${JAPANESE_TYPES[match[2] as string] ?? match[2]}が指定されています)`,
   ],
+  [/^write a rule id, e\.g\. (\S+)$/, (match) => `ルール ID を指定してください (例: ${match[1]})`],
+  [/^say why the finding is accepted$/, () => '指摘を受け入れる理由を書いてください'],
+  [/^write the date as YYYY-MM-DD$/, () => '日付は YYYY-MM-DD の形で書いてください'],
   [/^Invalid input: expected (.+)$/, (match) => `${match[1]} を指定してください`],
   [/^Invalid option: expected one of (.+)$/, (match) => `${match[1]} のいずれかを指定してください`],
   [

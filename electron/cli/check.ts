@@ -16,6 +16,11 @@ import {
   type Language,
   LANGUAGES,
   ProductVersionSchema,
+  type Review,
+  acknowledgementsOf,
+  describeTarget,
+  isFailing,
+  reviewFindings,
   ruleWording,
 } from '../../schemas/index.js';
 import { type TextPlace, placesOf } from '../../schemas/doc/places.js';
@@ -26,7 +31,7 @@ import { sarifLog } from './sarif.js';
 import { TEMPLATE_RULES, withTemplateRules } from '../../templates/index.js';
 
 /** The catalogue and the templates' rules (generated scripts). */
-const ALL_RULES = [...RULES, ...TEMPLATE_RULES];
+export const ALL_RULES = [...RULES, ...TEMPLATE_RULES];
 
 interface CheckFlags extends OutputOptions {
   readonly topology?: string;
@@ -116,56 +121,88 @@ async function check(path: string, flags: CheckFlags): Promise<ExitCode> {
   }
   const { project, scriptsGiven } = opened.value;
   const findings = checkProject(project, withTemplateRules({ ...options.value, scriptsGiven }));
+  const review = reviewFindings(findings, acknowledgementsOf(project));
+  const acceptedBy = new Map(review.accepted.map(({ finding, acknowledgement }) => [finding, acknowledgement]));
   const placeOf = placesOf(project.conf);
   if (flags.sarif) {
-    printJson(sarifLog({ findings, rules: ALL_RULES, file: confFileOf(opened.value), base: process.cwd(), placeOf, language }));
+    printJson(sarifLog({ findings, acceptedBy, rules: ALL_RULES, file: confFileOf(opened.value), base: process.cwd(), placeOf, language }));
   } else if (flags.json) {
     printJson({
       findings: findings.map((finding) => {
         const { message, fix } = findingWording(finding, language);
         // Where clp.conf writes it (or the deepest part of the path it has), for editors and CI.
         const place = placeOf(finding.path);
-        return { rule: finding.rule, severity: finding.severity, path: finding.path, ...place, message, fix, source: finding.source };
+        const acknowledged = acceptedBy.get(finding);
+        return { rule: finding.rule, severity: finding.severity, path: finding.path, ...place, message, fix, source: finding.source, ...(acknowledged ? { acknowledged } : {}) };
       }),
+      // Only where project.json records acknowledgements: the agreed shape is unchanged without.
+      ...(acknowledgementsOf(project).length > 0 ? { staleAcknowledgements: review.stale } : {}),
     });
   } else {
-    printLines(formatFindings(findings, confFileOf(opened.value), language, placeOf));
+    printLines(formatFindings(review, confFileOf(opened.value), language, placeOf));
   }
-  const failing = findings.some((finding) => finding.severity === 'error' || (flags.strict === true && finding.severity === 'warning'));
-  return failing ? EXIT.findings : EXIT.success;
+  return isFailing(review, flags.strict === true) ? EXIT.findings : EXIT.success;
 }
 
 /**
- * Findings grouped by severity, each with its rule, path (and its line in clp.conf where
- * `placeOf` knows it), message and fix; a summary last.
+ * Open findings grouped by severity, each with its rule, path (and its line in clp.conf where
+ * `placeOf` knows it), message and fix; then the accepted ones with their reasons, and the
+ * acknowledgements that accept nothing any more; a summary last.
  */
 export function formatFindings(
-  findings: readonly Finding[],
+  review: Review,
   file: string,
   language: Language = 'en',
   placeOf: (path: string) => TextPlace | undefined = () => undefined,
 ): string[] {
   const lines: string[] = [];
   const fixLabel = language === 'ja' ? '対処' : 'fix';
+  const heading = (finding: Finding) => {
+    const place = placeOf(finding.path);
+    const where = place === undefined ? '' : language === 'ja' ? ` (${place.line} 行目)` : ` (line ${place.line})`;
+    return `  ${finding.rule} ${finding.path}${where}: ${findingWording(finding, language).message}`;
+  };
   for (const severity of ['error', 'warning', 'info'] as const) {
-    const group = findings.filter((finding) => finding.severity === severity);
+    const group = review.open.filter((finding) => finding.severity === severity);
     if (group.length > 0) {
       lines.push(`${HEADINGS[language][severity]}:`);
       for (const finding of group) {
-        const { message, fix } = findingWording(finding, language);
-        const place = placeOf(finding.path);
-        const where = place === undefined ? '' : language === 'ja' ? ` (${place.line} 行目)` : ` (line ${place.line})`;
-        lines.push(`  ${finding.rule} ${finding.path}${where}: ${message}`, `      ${fixLabel}: ${fix}${finding.hasQuickFix ? ' [clpbuilder fix]' : ''}`);
+        lines.push(heading(finding), `      ${fixLabel}: ${findingWording(finding, language).fix}${finding.hasQuickFix ? ' [clpbuilder fix]' : ''}`);
       }
     }
   }
-  const count = (severity: Severity) => findings.filter((finding) => finding.severity === severity).length;
-  lines.push(
-    language === 'ja'
-      ? `${file}: エラー ${count('error')} 件、警告 ${count('warning')} 件、情報 ${count('info')} 件`
-      : `${file}: ${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info`,
-  );
+  if (review.accepted.length > 0) {
+    lines.push(language === 'ja' ? '受け入れ済み (project.json に記録。件数に数えません):' : 'Acknowledged (accepted in project.json; not counted):');
+    for (const { finding, acknowledgement } of review.accepted) {
+      lines.push(heading(finding), `      ${language === 'ja' ? '理由' : 'reason'}: ${acknowledgement.reason}${signature(acknowledgement)}`);
+    }
+  }
+  if (review.stale.length > 0) {
+    lines.push(language === 'ja' ? '古い受け入れ (受け入れる指摘がもうありません。clpbuilder unacknowledge で取り下げてください):' : 'Stale acknowledgements (they accept nothing now; withdraw them with clpbuilder unacknowledge):');
+    for (const acknowledgement of review.stale) {
+      lines.push(`  ${describeTarget(acknowledgement)[language]}: ${acknowledgement.reason}${signature(acknowledgement)}`);
+    }
+  }
+  lines.push(summaryOf(review, file, language));
   return lines;
+}
+
+/** Who accepted it and when, where project.json says. */
+function signature(acknowledgement: { readonly by?: string | undefined; readonly date?: string | undefined }): string {
+  const parts = [acknowledgement.by, acknowledgement.date].filter((part) => part !== undefined);
+  return parts.length === 0 ? '' : ` (${parts.join(', ')})`;
+}
+
+function summaryOf(review: Review, file: string, language: Language): string {
+  const count = (severity: Severity) => review.open.filter((finding) => finding.severity === severity).length;
+  const accepted = review.accepted.length;
+  const stale = review.stale.length;
+  if (language === 'ja') {
+    const extra = `${accepted > 0 ? `、受け入れ済み ${accepted} 件` : ''}${stale > 0 ? `、古い受け入れ ${stale} 件` : ''}`;
+    return `${file}: エラー ${count('error')} 件、警告 ${count('warning')} 件、情報 ${count('info')} 件${extra}`;
+  }
+  const extra = `${accepted > 0 ? `, ${accepted} acknowledged` : ''}${stale > 0 ? `, ${stale} stale acknowledgement(s)` : ''}`;
+  return `${file}: ${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info${extra}`;
 }
 
 async function fix(path: string, flags: CheckFlags & { rule?: string }): Promise<ExitCode> {

@@ -5,6 +5,7 @@
  */
 import { relative, sep } from 'node:path';
 import {
+  type Acknowledgement,
   type Finding,
   type Language,
   type Rule,
@@ -13,7 +14,7 @@ import {
   ruleWording,
 } from '../../schemas/index.js';
 import type { TextPlace } from '../../schemas/doc/places.js';
-import type { Location, Log, ReportingDescriptor, Result } from 'sarif';
+import type { Location, Log, ReportingDescriptor, Result, Suppression } from 'sarif';
 import packageJson from '../../package.json';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -28,6 +29,8 @@ const LEVELS: Readonly<Record<Severity, NonNullable<Result['level']>>> = {
 /** What the log is made of. */
 export interface SarifInput {
   readonly findings: readonly Finding[];
+  /** The acknowledgement (project.json) that accepts a finding, if any. */
+  readonly acceptedBy: ReadonlyMap<Finding, Acknowledgement>;
   readonly rules: readonly Rule[];
   /** The checked clp.conf, and the folder the log's paths are relative to (the working one). */
   readonly file: string;
@@ -75,12 +78,24 @@ function resultOf(finding: Finding, uri: string, input: SarifInput): Result {
     // The parameter path: what the app and `clpbuilder get` take.
     logicalLocations: [{ fullyQualifiedName: finding.path }],
   };
+  const acknowledgement = input.acceptedBy.get(finding);
   return {
     ruleId: finding.rule,
     ruleIndex: input.rules.findIndex((rule) => rule.id === finding.rule),
     level: LEVELS[finding.severity],
     message: { text: `${message}. ${fix}` },
     locations: [location],
+    // Accepted outside the checked file (project.json): code scanning shows it as dismissed.
+    ...(acknowledgement ? { suppressions: [suppressionOf(acknowledgement)] } : {}),
     properties: { hasQuickFix: finding.hasQuickFix },
+  };
+}
+
+function suppressionOf(acknowledgement: Acknowledgement): Suppression {
+  const by = acknowledgement.by === undefined ? '' : ` (${acknowledgement.by})`;
+  return {
+    kind: 'external',
+    status: 'accepted',
+    justification: `${acknowledgement.reason}${by}`,
   };
 }

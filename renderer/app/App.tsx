@@ -7,7 +7,9 @@ import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type Finding,
+  acknowledgementsOf,
   checkProject,
+  reviewFindings,
   readModel,
   serializeClpConf,
   serverOsOf,
@@ -137,10 +139,17 @@ function Workspace({ editor, session, dispatch, onSave, onReload, fileMenu }: Wo
     [dispatch],
   );
   const scriptsGiven = session?.scriptsGiven ?? true;
-  const findings = useMemo(
+  const allFindings = useMemo(
     () => checkProject(project, withTemplateRules({ scriptsGiven })),
     [project, scriptsGiven],
   );
+  // Accepted findings (project.json) are listed apart; the tree and the forms show the rest.
+  const acknowledged = acknowledgementsOf(project);
+  const review = useMemo(
+    () => reviewFindings(allFindings, acknowledged),
+    [allFindings, acknowledged],
+  );
+  const findings = review.open;
   // Serialising a large clp.conf costs; only the clp.conf tab needs the text.
   const text = useMemo(
     () => (tab === 'conf' ? serializeClpConf(project.conf) : ''),
@@ -256,8 +265,23 @@ function Workspace({ editor, session, dispatch, onSave, onReload, fileMenu }: Wo
         </section>
         <ProblemsPanel
           findings={findings}
+          accepted={review.accepted}
+          stale={review.stale}
+          // A bare clp.conf is saved alone: it has no project.json to keep an acceptance in.
+          canAcknowledge={session.location.kind === 'folder'}
           onReveal={reveal}
           onQuickFix={(finding) => dispatch({ type: 'apply-quick-fix', finding })}
+          onAcknowledge={(finding, reason) =>
+            dispatch({
+              type: 'acknowledge',
+              finding,
+              reason,
+              date: new Date().toISOString().slice(0, 10),
+            })
+          }
+          onWithdraw={({ rule, path }) =>
+            dispatch({ type: 'withdraw-acknowledgement', target: { rule, path } })
+          }
         />
       </main>
       {editor.refusal ? (

@@ -66,6 +66,42 @@ describe('editorReducer', () => {
     expect(refused.refusal).toMatch(/must be rsc, grp or cls/);
   });
 
+  it('accepts a finding into project.json and withdraws it, each one undo step', () => {
+    const start = initialEditorState(interHostProject());
+    const upload = checkProject(start.project).find((finding) => finding.rule === 'VM040')!;
+    const accepted = editorReducer(start, {
+      type: 'acknowledge',
+      finding: upload,
+      reason: 'upload does it',
+      date: '2026-12-07',
+    });
+    expect(accepted.project.meta.acknowledged).toEqual([
+      { rule: 'VM040', path: 'cluster', reason: 'upload does it', date: '2026-12-07' },
+    ]);
+    expect(accepted.project.conf).toBe(start.project.conf);
+    expect(isDirty(accepted)).toBe(true);
+    // It survives the trip through the contract's files (what Save writes).
+    const files = filesFromProject(accepted.project);
+    const back = files.ok ? projectFromFiles(files.value) : files;
+    expect(back.ok && back.value.meta.acknowledged).toEqual(accepted.project.meta.acknowledged);
+
+    const withdrawn = editorReducer(accepted, {
+      type: 'withdraw-acknowledgement',
+      target: { rule: 'VM040', path: 'cluster' },
+    });
+    expect(withdrawn.project.meta).toEqual(start.project.meta);
+    expect(editorReducer(withdrawn, { type: 'undo' }).project).toBe(accepted.project);
+    const error = { ...upload, severity: 'error' as const };
+    const refused = editorReducer(start, {
+      type: 'acknowledge',
+      finding: error,
+      reason: 'x',
+      date: '2026-12-07',
+    });
+    expect(refused.project).toBe(start.project);
+    expect(refused.refusal).toMatch(/errors cannot be acknowledged/);
+  });
+
   it('removes a parameter (the product default applies), undoable', () => {
     const start = initialEditorState(interHostProject());
     const removed = editorReducer(start, { type: 'remove-parameter', path: INTERVAL });

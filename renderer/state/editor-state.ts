@@ -7,10 +7,12 @@
  */
 import { withTemplateRules } from '../../templates/index.js';
 import {
+  type AcknowledgementTarget,
   type Finding,
   type Project,
   type ProjectMeta,
   type Result,
+  acknowledge,
   applyQuickFix,
   decodeClpConfText,
   ok,
@@ -18,6 +20,7 @@ import {
   removeParameter,
   setParameter,
   setStartupServers,
+  withdrawAcknowledgement,
 } from '../../schemas/index.js';
 import {
   type NewEntity,
@@ -52,6 +55,14 @@ export type Command =
       readonly servers: readonly string[];
     }
   | { readonly type: 'apply-quick-fix'; readonly finding: Finding }
+  /** Accepts a warning or info on purpose (project.json); `date` is today's, YYYY-MM-DD. */
+  | {
+      readonly type: 'acknowledge';
+      readonly finding: Finding;
+      readonly reason: string;
+      readonly date: string;
+    }
+  | { readonly type: 'withdraw-acknowledgement'; readonly target: AcknowledgementTarget }
   /** The raw clp.conf tab: the whole text, when it parses. */
   | { readonly type: 'replace-conf'; readonly text: string }
   | { readonly type: 'add-entity'; readonly entity: NewEntity }
@@ -125,6 +136,17 @@ export function applyCommand(project: Project, command: Command): Result<Project
       return setStartupServers(project, command.group, command.servers);
     case 'apply-quick-fix':
       return applyQuickFix(project, command.finding, withTemplateRules());
+    case 'acknowledge': {
+      const { finding, reason, date } = command;
+      return acknowledge(project, [finding], {
+        rule: finding.rule,
+        path: finding.path,
+        reason,
+        date,
+      });
+    }
+    case 'withdraw-acknowledgement':
+      return withdrawAcknowledgement(project, command.target);
     case 'replace-conf': {
       const conf = decodeClpConfText(command.text);
       return conf.ok ? ok({ ...project, conf: conf.value }) : conf;

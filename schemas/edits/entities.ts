@@ -13,6 +13,7 @@ import {
   checkFolderName,
   dropScriptFolder,
   monitorScriptFolder,
+  moveAcknowledgements,
   moveScriptFolder,
   entityWordJa,
   resourceScriptFolder,
@@ -552,11 +553,12 @@ function renameEntity(
   if (!checked.ok) {
     return checked;
   }
-  return editConf(
+  const renamed = editConf(
     project,
     (document) => ok(setAttribute(document, located.value.indices, 'name', to)),
     followReferences,
   );
+  return renamed.ok ? ok(moveAcknowledgements(renamed.value, fromPath, toPath)) : renamed;
 }
 
 function removePath(document: ClpDocument, path: string): Result<ClpDocument> {

@@ -15,3 +15,4 @@ export { type Checker, applyAllQuickFixes, checkProject, createChecker } from '.
 export { compareVersions } from './version.js';
 export { formatRuleCatalogue } from './docs.js';
 export * from './language.js';
+export * from './acknowledged.js';

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addResource } from '../../schemas/index.js';
 import { setValue } from '../../schemas/doc/edit.js';
 import { unwrap } from '../support/project.js';
-import { interHostProject } from '../support/rule-projects.js';
+import { interHostProject, plainProject } from '../support/rule-projects.js';
 import { launchChromium, openJapanese } from './chromium.js';
 import { type ServeProcess, serveProject } from './serve-process.js';
 
@@ -202,6 +202,56 @@ describe('choices by the cluster’s OS in Chromium', () => {
     }
   }, 60_000);
 });
+
+describe('accepting a finding in Chromium', () => {
+  it('accepts the VM007 checklist warning with a reason, saves it to project.json, and withdraws it', async () => {
+    const guest = await serveProject(plainProject('inter-guest-shared'));
+    try {
+      await page.goto(guest.url);
+      const problems = page.getByRole('region', { name: 'Problems' });
+      const suspend = problems.getByRole('listitem').filter({ hasText: 'VM007' });
+      await suspend.waitFor();
+      const conf = readFileSync(join(guest.folder, 'clp.conf'), 'utf8');
+
+      await suspend.getByRole('button', { name: 'Accept…' }).click();
+      await suspend.getByLabel('Why is it accepted?').fill('runbook RB-12 forbids Suspend');
+      await shoot(page, 'accept-form');
+      await suspend.getByRole('button', { name: 'Accept', exact: true }).click();
+      const accepted = problems.getByRole('region', { name: '1 accepted' });
+      await accepted.getByText('Reason: runbook RB-12 forbids Suspend').waitFor();
+      expect(await problems.getByRole('region', { name: /warning/ }).count()).toBe(0);
+      await shoot(page, 'accepted');
+
+      await page.getByRole('button', { name: 'Save' }).click();
+      const recorded = () => metaOf(guest.folder).acknowledged;
+      await expect.poll(recorded, { timeout: 10_000 }).toEqual([
+        {
+          rule: 'VM007',
+          path: 'cluster',
+          reason: 'runbook RB-12 forbids Suspend',
+          date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+        },
+      ]);
+      // Only project.json: clp.conf is what it was.
+      expect(readFileSync(join(guest.folder, 'clp.conf'), 'utf8')).toBe(conf);
+
+      await accepted.getByRole('button', { name: 'Withdraw' }).click();
+      await problems.getByRole('region', { name: '1 warning' }).waitFor();
+      await page.getByRole('button', { name: 'Save' }).click();
+      await expect.poll(recorded, { timeout: 10_000 }).toBeUndefined();
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await guest.stop();
+    }
+  }, 60_000);
+});
+
+/** A served project's saved project.json. */
+function metaOf(folder: string): { acknowledged?: unknown } {
+  return JSON.parse(readFileSync(join(folder, '.clpbuilder', 'project.json'), 'utf8')) as {
+    acknowledged?: unknown;
+  };
+}
 
 /** The saved clp.conf's text of the element `<tag name="name">`, '' while it is not there. */
 function savedElement(tag: string, name: string): string {

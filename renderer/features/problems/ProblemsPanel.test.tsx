@@ -106,6 +106,80 @@ describe('ProblemsPanel', () => {
     }
   });
 
+  it('accepts a warning with the reason typed, never an error, and not without a reason', async () => {
+    const user = userEvent.setup();
+    const findings = brokenFindings();
+    const acknowledged: Array<[string, string, string]> = [];
+    render(
+      <ProblemsPanel
+        findings={findings}
+        onReveal={() => {}}
+        onQuickFix={() => {}}
+        onAcknowledge={(finding, reason) => acknowledged.push([finding.rule, finding.path, reason])}
+      />,
+    );
+    const rowOf = (rule: string) =>
+      screen.getAllByRole('listitem').find((row) => row.textContent?.includes(rule))!;
+    // Errors cannot be accepted; every warning and info can.
+    expect(within(rowOf('VM003')).queryByRole('button', { name: 'Accept…' })).toBeNull();
+    const acceptable = findings.filter((finding) => finding.severity !== 'error').length;
+    expect(screen.getAllByRole('button', { name: 'Accept…' })).toHaveLength(acceptable);
+
+    const vm040 = rowOf('VM040');
+    await user.click(within(vm040).getByRole('button', { name: 'Accept…' }));
+    const confirm = within(vm040).getByRole('button', { name: 'Accept' });
+    expect((confirm as HTMLButtonElement).disabled).toBe(true);
+    await user.type(within(vm040).getByLabelText('Why is it accepted?'), '   ');
+    expect((confirm as HTMLButtonElement).disabled).toBe(true);
+    await user.type(within(vm040).getByLabelText('Why is it accepted?'), 'upload does it {Enter}');
+    expect(acknowledged).toEqual([['VM040', 'cluster', 'upload does it']]);
+    // Escape leaves without accepting.
+    await user.click(within(rowOf('VM023')).getByRole('button', { name: 'Accept…' }));
+    await user.type(within(rowOf('VM023')).getByLabelText('Why is it accepted?'), 'x{Escape}');
+    expect(within(rowOf('VM023')).queryByLabelText('Why is it accepted?')).toBeNull();
+    expect(acknowledged).toHaveLength(1);
+  });
+
+  it('lists accepted findings with their reasons and stale acceptances apart, each withdrawable', async () => {
+    const user = userEvent.setup();
+    const [upload, ...others] = brokenFindings().filter((finding) => finding.rule === 'VM040');
+    expect(upload).toBeDefined();
+    const acceptance = { rule: 'VM040', path: 'cluster', reason: 'upload does it' };
+    const stale = { rule: 'CF011', path: 'monitor/userw@userw/parameters/action', reason: 'old' };
+    const withdrawn: unknown[] = [];
+    render(
+      <ProblemsPanel
+        findings={others}
+        accepted={[{ finding: upload!, acknowledgement: acceptance }]}
+        stale={[stale]}
+        onReveal={() => {}}
+        onQuickFix={() => {}}
+        onWithdraw={(acknowledgement) => withdrawn.push(acknowledgement)}
+      />,
+    );
+    expect(screen.getByText('No open problems: every finding left is accepted.')).toBeTruthy();
+    const accepted = screen.getByRole('region', { name: '1 accepted' });
+    expect(accepted.textContent).toContain('Reason: upload does it');
+    expect(accepted.textContent).toContain(upload!.message);
+    const staleGroup = screen.getByRole('region', { name: '1 stale acceptance' });
+    expect(staleGroup.textContent).toContain('Accepts nothing now (was: old)');
+    await user.click(within(accepted).getByRole('button', { name: 'Withdraw' }));
+    await user.click(within(staleGroup).getByRole('button', { name: 'Withdraw' }));
+    expect(withdrawn).toEqual([acceptance, stale]);
+  });
+
+  it('offers no acceptance where nothing can record it (a bare clp.conf)', () => {
+    render(
+      <ProblemsPanel
+        findings={brokenFindings()}
+        canAcknowledge={false}
+        onReveal={() => {}}
+        onQuickFix={() => {}}
+      />,
+    );
+    expect(screen.queryAllByRole('button', { name: 'Accept…' })).toEqual([]);
+  });
+
   it('says so when every rule passes', () => {
     render(<ProblemsPanel findings={[]} onReveal={() => {}} onQuickFix={() => {}} />);
     expect(screen.getByText('No problems: every rule passes.')).toBeTruthy();

@@ -1,21 +1,41 @@
 /**
  * The Problems panel: findings grouped by severity (errors first), each with its rule id and
- * message; a click goes to the entity, a button applies the rule's quick fix.
+ * message; a click goes to the entity, a button applies the rule's quick fix, another accepts
+ * a warning or info on purpose with the reason (project.json). Accepted findings follow in a
+ * group of their own, then acknowledgements that accept nothing any more.
  */
-import { type RefObject, memo, useMemo, useRef } from 'react';
+import { type FormEvent, type RefObject, memo, useMemo, useRef, useState } from 'react';
 import { type TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { Finding, Severity } from '../../../schemas/index.js';
+import type {
+  AcceptedFinding,
+  Acknowledgement,
+  Finding,
+  Severity,
+} from '../../../schemas/index.js';
 import { findingText } from './finding-text.js';
 
 interface Actions {
   onReveal(finding: Finding): void;
   onQuickFix(finding: Finding): void;
+  onAcknowledge(finding: Finding, reason: string): void;
+  onWithdraw(acknowledgement: Acknowledgement): void;
 }
 
-interface Props extends Actions {
+interface Props extends Partial<Pick<Actions, 'onAcknowledge' | 'onWithdraw'>> {
+  /** The findings nobody accepted. */
   readonly findings: readonly Finding[];
+  readonly onReveal: Actions['onReveal'];
+  readonly onQuickFix: Actions['onQuickFix'];
+  readonly accepted?: readonly AcceptedFinding[];
+  readonly stale?: readonly Acknowledgement[];
+  /** False where nothing can record an acknowledgement (a bare clp.conf has no project.json). */
+  readonly canAcknowledge?: boolean;
 }
+
+const NONE_ACCEPTED: readonly AcceptedFinding[] = [];
+const NONE_STALE: readonly Acknowledgement[] = [];
+const ignore = () => {};
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 const COUNT_KEYS: Readonly<Record<Severity, string>> = {
@@ -25,13 +45,23 @@ const COUNT_KEYS: Readonly<Record<Severity, string>> = {
 };
 
 /** The panel; within a severity, findings keep the engine's order. */
-export function ProblemsPanel({ findings, onReveal, onQuickFix }: Props) {
+export function ProblemsPanel({
+  findings,
+  onReveal,
+  onQuickFix,
+  onAcknowledge = ignore,
+  onWithdraw = ignore,
+  accepted = NONE_ACCEPTED,
+  stale = NONE_STALE,
+  canAcknowledge = true,
+}: Props) {
   const { t } = useTranslation();
   // The window re-renders on every selection change, with new callbacks each time; through
   // a ref the rows (thousands on a large cluster) re-render only when the findings change.
-  const actions = useRef<Actions>({ onReveal, onQuickFix });
-  actions.current = { onReveal, onQuickFix };
+  const actions = useRef<Actions>({ onReveal, onQuickFix, onAcknowledge, onWithdraw });
+  actions.current = { onReveal, onQuickFix, onAcknowledge, onWithdraw };
   const groups = useMemo(() => bySeverity(findings), [findings]);
+  const empty = accepted.length === 0 ? t('problems.none') : t('problems.noneOpen');
   return (
     <section className="problems" aria-label={t('problems.title')}>
       <header>
@@ -42,10 +72,17 @@ export function ProblemsPanel({ findings, onReveal, onQuickFix }: Props) {
               {t(COUNT_KEYS[severity], { count: groups[severity].length })}
             </span>
           ))}
+          {accepted.length > 0 ? (
+            <span className="accepted-count">
+              {t('problems.accepted', { count: accepted.length })}
+            </span>
+          ) : null}
         </span>
       </header>
-      {findings.length === 0 ? <p className="empty">{t('problems.none')}</p> : null}
-      <FindingGroups groups={groups} actions={actions} />
+      {findings.length === 0 ? <p className="empty">{empty}</p> : null}
+      <FindingGroups groups={groups} actions={actions} canAcknowledge={canAcknowledge} />
+      <AcceptedGroup accepted={accepted} actions={actions} />
+      <StaleGroup stale={stale} actions={actions} />
     </section>
   );
 }
@@ -64,9 +101,11 @@ function bySeverity(findings: readonly Finding[]): Groups {
 const FindingGroups = memo(function FindingGroups({
   groups,
   actions,
+  canAcknowledge,
 }: {
   readonly groups: Groups;
   readonly actions: RefObject<Actions>;
+  readonly canAcknowledge: boolean;
 }) {
   // One translation hook for the panel, not one per row: a large cluster has thousands.
   const { t } = useTranslation();
@@ -82,6 +121,7 @@ const FindingGroups = memo(function FindingGroups({
               key={`${finding.rule}|${finding.path}|${finding.message}`}
               finding={finding}
               actions={actions}
+              canAcknowledge={canAcknowledge && severity !== 'error'}
               t={t}
             />
           ))}
@@ -94,31 +134,30 @@ const FindingGroups = memo(function FindingGroups({
 function ProblemRow({
   finding,
   actions,
+  canAcknowledge,
   t,
 }: {
   readonly finding: Finding;
   readonly actions: RefObject<Actions>;
+  /** Errors cannot be accepted: the cluster would not work. */
+  readonly canAcknowledge: boolean;
   readonly t: TFunction;
 }) {
-  const { message, fix } = findingText(finding);
+  const { fix } = findingText(finding);
+  const [accepting, setAccepting] = useState(false);
   return (
     <li className={`problem sev-${finding.severity}`}>
-      <button
-        type="button"
-        className="problem-main"
-        onClick={() => actions.current.onReveal(finding)}
-      >
-        <span
-          className={`sev-icon sev-${finding.severity}`}
-          role="img"
-          aria-label={t(`severity.${finding.severity}`)}
-        />
-        <span className="rule">{finding.rule}</span>
-        <span className="message" title={message}>
-          {message}
-        </span>
-        <code className="where">{finding.path}</code>
-      </button>
+      <FindingButton finding={finding} actions={actions} t={t} />
+      {canAcknowledge && !accepting ? (
+        <button
+          type="button"
+          className="acknowledge"
+          title={t('problems.acknowledgeTitle')}
+          onClick={() => setAccepting(true)}
+        >
+          {t('problems.acknowledge')}
+        </button>
+      ) : null}
       {finding.hasQuickFix ? (
         <button
           type="button"
@@ -129,6 +168,178 @@ function ProblemRow({
           {t('problems.quickFix')}
         </button>
       ) : null}
+      {accepting ? (
+        <ReasonForm
+          t={t}
+          onCancel={() => setAccepting(false)}
+          onAccept={(reason) => {
+            setAccepting(false);
+            actions.current.onAcknowledge(finding, reason);
+          }}
+        />
+      ) : null}
     </li>
+  );
+}
+
+/** The row's main part: severity, rule, message and path; a click reveals the entity. */
+function FindingButton({
+  finding,
+  actions,
+  t,
+}: {
+  readonly finding: Finding;
+  readonly actions: RefObject<Actions>;
+  readonly t: TFunction;
+}) {
+  const { message } = findingText(finding);
+  return (
+    <button
+      type="button"
+      className="problem-main"
+      onClick={() => actions.current.onReveal(finding)}
+    >
+      <span
+        className={`sev-icon sev-${finding.severity}`}
+        role="img"
+        aria-label={t(`severity.${finding.severity}`)}
+      />
+      <span className="rule">{finding.rule}</span>
+      <span className="message" title={message}>
+        {message}
+      </span>
+      <code className="where">{finding.path}</code>
+    </button>
+  );
+}
+
+/** Asks why a finding is accepted; a blank reason cannot be given. */
+function ReasonForm({
+  t,
+  onAccept,
+  onCancel,
+}: {
+  readonly t: TFunction;
+  onAccept(reason: string): void;
+  onCancel(): void;
+}) {
+  const [reason, setReason] = useState('');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (reason.trim() !== '') {
+      onAccept(reason.trim());
+    }
+  };
+  return (
+    <form className="reason-form" onSubmit={submit}>
+      <label>
+        {t('problems.reasonLabel')}
+        <input
+          autoFocus
+          value={reason}
+          placeholder={t('problems.reasonPlaceholder')}
+          onChange={(event) => setReason(event.target.value)}
+          onKeyDown={(event) => (event.key === 'Escape' ? onCancel() : undefined)}
+        />
+      </label>
+      <button type="submit" disabled={reason.trim() === ''}>
+        {t('problems.acceptConfirm')}
+      </button>
+      <button type="button" onClick={onCancel}>
+        {t('problems.cancel')}
+      </button>
+    </form>
+  );
+}
+
+/** Findings accepted on purpose, each with its reason and a button to withdraw it. */
+const AcceptedGroup = memo(function AcceptedGroup({
+  accepted,
+  actions,
+}: {
+  readonly accepted: readonly AcceptedFinding[];
+  readonly actions: RefObject<Actions>;
+}) {
+  const { t } = useTranslation();
+  if (accepted.length === 0) {
+    return null;
+  }
+  const label = t('problems.accepted', { count: accepted.length });
+  return (
+    <section className="problem-group accepted" aria-label={label}>
+      <h3 className="problem-group-title">{label}</h3>
+      <ul>
+        {accepted.map(({ finding, acknowledgement }) => (
+          <li
+            key={`${finding.rule}|${finding.path}|${finding.message}`}
+            className={`problem accepted sev-${finding.severity}`}
+          >
+            <FindingButton finding={finding} actions={actions} t={t} />
+            <span className="reason" title={acknowledgement.reason}>
+              {t('problems.acceptedReason', { reason: acknowledgement.reason })}
+            </span>
+            <WithdrawButton acknowledgement={acknowledgement} actions={actions} t={t} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+});
+
+/** Acknowledgements that accept nothing now (the finding was fixed, the entity renamed). */
+const StaleGroup = memo(function StaleGroup({
+  stale,
+  actions,
+}: {
+  readonly stale: readonly Acknowledgement[];
+  readonly actions: RefObject<Actions>;
+}) {
+  const { t } = useTranslation();
+  if (stale.length === 0) {
+    return null;
+  }
+  const label = t('problems.stale', { count: stale.length });
+  return (
+    <section className="problem-group stale" aria-label={label}>
+      <h3 className="problem-group-title">{label}</h3>
+      <ul>
+        {stale.map((acknowledgement) => (
+          <li
+            key={`${acknowledgement.rule}|${acknowledgement.path ?? ''}`}
+            className="problem stale"
+          >
+            <span className="stale-target">
+              <span className="rule">{acknowledgement.rule}</span>
+              <code className="where">{acknowledgement.path ?? t('problems.everyFinding')}</code>
+            </span>
+            <span className="reason" title={acknowledgement.reason}>
+              {t('problems.staleReason', { reason: acknowledgement.reason })}
+            </span>
+            <WithdrawButton acknowledgement={acknowledgement} actions={actions} t={t} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+});
+
+function WithdrawButton({
+  acknowledgement,
+  actions,
+  t,
+}: {
+  readonly acknowledgement: Acknowledgement;
+  readonly actions: RefObject<Actions>;
+  readonly t: TFunction;
+}) {
+  return (
+    <button
+      type="button"
+      className="withdraw"
+      title={t('problems.withdrawTitle')}
+      onClick={() => actions.current.onWithdraw(acknowledgement)}
+    >
+      {t('problems.withdraw')}
+    </button>
   );
 }
