@@ -3,40 +3,16 @@
  * makes of what project.json records: accepted findings listed apart, `--strict` passing,
  * SARIF suppressions, stale acknowledgements named.
  */
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Log } from 'sarif';
-import type { Project } from '../schemas/index.js';
-import { saveProject } from '../electron/services/project-folder.js';
-import { repoRoot } from './support/fixtures.js';
-import { unwrap } from './support/project.js';
+import { cliScratch } from './support/cli-scratch.js';
 import { interHostProject, plainProject } from './support/rule-projects.js';
 
-let scratch: string;
-let counter = 0;
-
-beforeAll(() => {
-  scratch = mkdtempSync(join(tmpdir(), 'clpbuilder-ack-'));
-});
-
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-function clpbuilder(...args: string[]) {
-  return spawnSync(process.execPath, [join(repoRoot, 'bin/clpbuilder.js'), ...args], {
-    cwd: scratch,
-    encoding: 'utf8',
-  });
-}
-
-async function folderOf(project: Project): Promise<string> {
-  counter += 1;
-  const folder = join(scratch, `project-${counter}`);
-  unwrap(await saveProject(folder, project));
-  return folder;
-}
+const scratch = cliScratch('clpbuilder-ack-');
+const clpbuilder = scratch.run;
+const folderOf = scratch.folderOf;
 
 const metaOf = (folder: string) => join(folder, '.clpbuilder', 'project.json');
 const acknowledgedIn = (folder: string): unknown =>
@@ -49,11 +25,26 @@ describe('clpbuilder acknowledge', () => {
     const conf = readFileSync(join(folder, 'clp.conf'));
     expect(clpbuilder('check', folder, '--strict').status).toBe(1);
 
-    const run = clpbuilder('acknowledge', folder, 'VM007', '--reason', 'runbook RB-12 forbids Suspend', '--by', 'K. Sato');
+    const run = clpbuilder(
+      'acknowledge',
+      folder,
+      'VM007',
+      '--reason',
+      'runbook RB-12 forbids Suspend',
+      '--by',
+      'K. Sato',
+    );
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('acknowledged every VM007 finding: runbook RB-12 forbids Suspend');
-    expect(acknowledgedIn(folder)).toEqual([{ rule: 'VM007', reason: 'runbook RB-12 forbids Suspend', by: 'K. Sato', date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) }]);
+    expect(acknowledgedIn(folder)).toEqual([
+      {
+        rule: 'VM007',
+        reason: 'runbook RB-12 forbids Suspend',
+        by: 'K. Sato',
+        date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      },
+    ]);
     // Recorded in project.json only: clp.conf is byte for byte what it was.
     expect(readFileSync(join(folder, 'clp.conf')).equals(conf)).toBe(true);
 
@@ -63,11 +54,23 @@ describe('clpbuilder acknowledge', () => {
     const heading = lines.indexOf('Acknowledged (accepted in project.json; not counted):');
     expect(heading).toBeGreaterThan(lines.indexOf('To do by hand (info):'));
     expect(lines[heading + 1]).toMatch(/^ {2}VM007 cluster \(line \d+\): never Suspend/);
-    expect(lines[heading + 2]).toMatch(/^ {6}reason: runbook RB-12 forbids Suspend \(K\. Sato, \d{4}-\d{2}-\d{2}\)$/);
-    expect(lines.at(-1)).toMatch(/clp\.conf: 0 error\(s\), 0 warning\(s\), 2 info, 1 acknowledged$/);
+    expect(lines[heading + 2]).toMatch(
+      /^ {6}reason: runbook RB-12 forbids Suspend \(K\. Sato, \d{4}-\d{2}-\d{2}\)$/,
+    );
+    expect(lines.at(-1)).toMatch(
+      /clp\.conf: 0 error\(s\), 0 warning\(s\), 2 info, 1 acknowledged$/,
+    );
 
-    const json = JSON.parse(clpbuilder('check', folder, '--json').stdout) as { findings: Array<Record<string, unknown>>; staleAcknowledgements: unknown[] };
-    expect(json.findings.map((finding) => [finding.rule, (finding.acknowledged as { reason?: string } | undefined)?.reason])).toEqual([
+    const json = JSON.parse(clpbuilder('check', folder, '--json').stdout) as {
+      findings: Array<Record<string, unknown>>;
+      staleAcknowledgements: unknown[];
+    };
+    expect(
+      json.findings.map((finding) => [
+        finding.rule,
+        (finding.acknowledged as { reason?: string } | undefined)?.reason,
+      ]),
+    ).toEqual([
       ['VM007', 'runbook RB-12 forbids Suspend'],
       ['VM005', undefined],
       ['VM040', undefined],
@@ -77,7 +80,16 @@ describe('clpbuilder acknowledge', () => {
     const log = JSON.parse(clpbuilder('check', folder, '--sarif').stdout) as Log;
     const results = log.runs[0]?.results ?? [];
     expect(results.map((result) => [result.ruleId, result.suppressions])).toEqual([
-      ['VM007', [{ kind: 'external', status: 'accepted', justification: 'runbook RB-12 forbids Suspend (K. Sato)' }]],
+      [
+        'VM007',
+        [
+          {
+            kind: 'external',
+            status: 'accepted',
+            justification: 'runbook RB-12 forbids Suspend (K. Sato)',
+          },
+        ],
+      ],
       ['VM005', undefined],
       ['VM040', undefined],
     ]);
@@ -89,20 +101,32 @@ describe('clpbuilder acknowledge', () => {
     // A word the sources do not document: a CF011 warning, accepted at its path.
     expect(clpbuilder('set', folder, path, 'reset').status).toBe(0);
     expect(clpbuilder('check', folder, '--strict').status).toBe(1);
-    expect(clpbuilder('acknowledge', folder, 'CF011', path, '--reason', 'site build accepts lower case').status).toBe(0);
+    expect(
+      clpbuilder('acknowledge', folder, 'CF011', path, '--reason', 'site build accepts lower case')
+        .status,
+    ).toBe(0);
     expect(clpbuilder('check', folder, '--strict').status).toBe(0);
 
     expect(clpbuilder('fix', folder, '--rule', 'CF011').status).toBe(0);
     const stale = clpbuilder('check', folder, '--strict');
     expect(stale.status).toBe(0);
-    expect(stale.stdout).toContain(`Stale acknowledgements (they accept nothing now; withdraw them with clpbuilder unacknowledge):\n  CF011 at ${path}: site build accepts lower case`);
+    expect(stale.stdout).toContain(
+      `Stale acknowledgements (they accept nothing now; withdraw them with clpbuilder unacknowledge):\n  CF011 at ${path}: site build accepts lower case`,
+    );
     expect(stale.stdout.trim().split('\n').at(-1)).toMatch(/, 1 stale acknowledgement\(s\)$/);
-    const json = JSON.parse(clpbuilder('check', folder, '--json').stdout) as { staleAcknowledgements: unknown[] };
-    expect(json.staleAcknowledgements).toEqual([expect.objectContaining({ rule: 'CF011', path, reason: 'site build accepts lower case' })]);
+    const json = JSON.parse(clpbuilder('check', folder, '--json').stdout) as {
+      staleAcknowledgements: unknown[];
+    };
+    expect(json.staleAcknowledgements).toEqual([
+      expect.objectContaining({ rule: 'CF011', path, reason: 'site build accepts lower case' }),
+    ]);
 
     const withdrawn = clpbuilder('unacknowledge', folder, 'CF011', path, '--json');
     expect(withdrawn.status).toBe(0);
-    expect(JSON.parse(withdrawn.stdout)).toEqual({ withdrawn: { rule: 'CF011', path }, saved: folder });
+    expect(JSON.parse(withdrawn.stdout)).toEqual({
+      withdrawn: { rule: 'CF011', path },
+      saved: folder,
+    });
     expect(acknowledgedIn(folder)).toBeUndefined();
     expect(clpbuilder('check', folder).stdout).not.toContain('acknowledge');
   });
@@ -110,11 +134,19 @@ describe('clpbuilder acknowledge', () => {
   it('refuses, with exit 2 and project.json untouched: an error, nothing to accept, an unknown rule, no reason', async () => {
     const folder = await folderOf(interHostProject());
     // An error: userw must use keepalive on an ESX host (VM003).
-    expect(clpbuilder('set', folder, 'monitor/userw@userw/parameters/method', 'softdog').status).toBe(0);
+    expect(
+      clpbuilder('set', folder, 'monitor/userw@userw/parameters/method', 'softdog').status,
+    ).toBe(0);
     const before = readFileSync(metaOf(folder), 'utf8');
     const refusals: Array<[string[], string]> = [
-      [['VM003'], 'every VM003 finding is an error, and errors cannot be acknowledged: the cluster would not work; fix it instead'],
-      [['VM023', 'server@esx9'], 'there is no finding for VM023 at server@esx9 now; VM023 is found at: cluster'],
+      [
+        ['VM003'],
+        'every VM003 finding is an error, and errors cannot be acknowledged: the cluster would not work; fix it instead',
+      ],
+      [
+        ['VM023', 'server@esx9'],
+        'there is no finding for VM023 at server@esx9 now; VM023 is found at: cluster',
+      ],
       [['VM007'], 'there is no VM007 finding now, so nothing to acknowledge'],
       [['VM999'], '<rule> VM999 is not a rule id; list them with clpbuilder rules'],
     ];
@@ -128,16 +160,20 @@ describe('clpbuilder acknowledge', () => {
     expect(noReason.stderr).toContain("required option '--reason <text>' not specified");
     const blank = clpbuilder('acknowledge', folder, 'VM023', '--reason', '  ');
     expect(blank.stderr).toContain('--reason: say why the finding is accepted');
-    expect(clpbuilder('unacknowledge', folder, 'VM023').stderr).toContain('every VM023 finding is not acknowledged (project.json records no acknowledgement)');
+    expect(clpbuilder('unacknowledge', folder, 'VM023').stderr).toContain(
+      'every VM023 finding is not acknowledged (project.json records no acknowledgement)',
+    );
     expect(readFileSync(metaOf(folder), 'utf8')).toBe(before);
   });
 
   it('refuses a bare clp.conf, which has no project.json to record it in', async () => {
     const folder = await folderOf(plainProject('inter-guest-shared'));
-    const bare = join(scratch, `bare-${counter}.conf`);
+    const bare = `${scratch.fresh('bare')}.conf`;
     copyFileSync(join(folder, 'clp.conf'), bare);
     const run = clpbuilder('acknowledge', bare, 'VM007', '--reason', 'runbook');
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('is a bare clp.conf: it has no .clpbuilder/project.json to record acknowledgements in');
+    expect(run.stderr).toContain(
+      'is a bare clp.conf: it has no .clpbuilder/project.json to record acknowledgements in',
+    );
   });
 });

@@ -1,34 +1,17 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ClpDocument, type Project, RULES, checkProject, decodeClpConfText, setParameter } from '../schemas/index.js';
-import { saveProject } from '../electron/services/project-folder.js';
+import { describe, expect, it } from 'vitest';
+import { type ClpDocument, RULES, checkProject, decodeClpConfText, setParameter } from '../schemas/index.js';
 import { repoRoot } from './support/fixtures.js';
 import { unwrap } from './support/project.js';
+import { cliScratch } from './support/cli-scratch.js';
 import { interHostProject } from './support/rule-projects.js';
 import { TEMPLATE_RULES, withTemplateRules } from '../templates/index.js';
 
-let scratch: string;
-let counter = 0;
-
-beforeAll(() => {
-  scratch = mkdtempSync(join(tmpdir(), 'clpbuilder-check-'));
-});
-
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-function clpbuilder(...args: string[]) {
-  return spawnSync(process.execPath, [join(repoRoot, 'bin/clpbuilder.js'), ...args], { cwd: scratch, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-}
-
-async function folderOf(project: Project): Promise<string> {
-  counter += 1;
-  const folder = join(scratch, `project-${counter}`);
-  unwrap(await saveProject(folder, project));
-  return folder;
-}
+const scratch = cliScratch('clpbuilder-check-');
+const clpbuilder = scratch.run;
+const folderOf = scratch.folderOf;
 
 describe('clpbuilder check', () => {
   it('a clean inter-host project exits 0 and prints only the checklist, with a summary line', async () => {
@@ -96,7 +79,7 @@ describe('clpbuilder check', () => {
     );
     for (const result of only?.results ?? []) {
       expect(rules[result.ruleIndex ?? -1]?.id).toBe(result.ruleId);
-      expect(result.locations?.[0]?.physicalLocation?.artifactLocation?.uri).toBe(`${folder.slice(scratch.length + 1)}/clp.conf`);
+      expect(result.locations?.[0]?.physicalLocation?.artifactLocation?.uri).toBe(`${folder.slice(scratch.dir().length + 1)}/clp.conf`);
     }
     expect(only?.results?.[0]?.message.text).toContain(json.findings[0]?.message);
     expect(clpbuilder('check', folder, '--sarif', '--json').status).toBe(2);
@@ -132,7 +115,7 @@ describe('clpbuilder check of a bare clp.conf', () => {
 
   it('without scripts/ beside it: says once that the scripts were not checked, and exits 0', async () => {
     const folder = await folderOf(interHostProject());
-    const alone = join(scratch, `alone-${counter}`);
+    const alone = scratch.fresh('alone');
     mkdirSync(alone);
     copyFileSync(join(folder, 'clp.conf'), join(alone, 'cluster.conf'));
     const run = clpbuilder('check', join(alone, 'cluster.conf'), '--topology', 'plain', '--json');

@@ -63,7 +63,10 @@ async function acknowledgeCommand(projectPath: string, target: AcknowledgementTa
   });
   if (!entry.success) {
     const issue = entry.error.issues[0];
-    return reportError({ kind: 'usage', message: `${issue?.path.join('.') === 'rule' ? `<rule> ${target.rule}` : `--${String(issue?.path[0] ?? 'reason')}`}: ${issue?.message ?? 'invalid'}` }, flags);
+    const field = String(issue?.path[0] ?? 'reason');
+    // Named as the user wrote it: the argument, or the flag.
+    const given = field === 'rule' ? `<rule> ${target.rule}` : field === 'path' ? '[path]' : `--${field}`;
+    return reportError({ kind: 'usage', message: `${given}: ${issue?.message ?? 'invalid'}` }, flags);
   }
   if (!ALL_RULES.some((rule) => rule.id === target.rule)) {
     return reportError({ kind: 'usage', message: `<rule> ${target.rule} is not a rule id; list them with clpbuilder rules` }, flags);

@@ -4,7 +4,15 @@
  * a warning or info on purpose with the reason (project.json). Accepted findings follow in a
  * group of their own, then acknowledgements that accept nothing any more.
  */
-import { type FormEvent, type RefObject, memo, useMemo, useRef, useState } from 'react';
+import {
+  type FormEvent,
+  type ReactNode,
+  type RefObject,
+  memo,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { type TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type {
@@ -113,20 +121,17 @@ const FindingGroups = memo(function FindingGroups({
     const group = groups[severity];
     const label = t(COUNT_KEYS[severity], { count: group.length });
     return group.length === 0 ? null : (
-      <section key={severity} className={`problem-group sev-${severity}`} aria-label={label}>
-        <h3 className="problem-group-title">{label}</h3>
-        <ul>
-          {group.map((finding) => (
-            <ProblemRow
-              key={`${finding.rule}|${finding.path}|${finding.message}`}
-              finding={finding}
-              actions={actions}
-              canAcknowledge={canAcknowledge && severity !== 'error'}
-              t={t}
-            />
-          ))}
-        </ul>
-      </section>
+      <ProblemGroup key={severity} className={`sev-${severity}`} label={label}>
+        {group.map((finding) => (
+          <ProblemRow
+            key={`${finding.rule}|${finding.path}|${finding.message}`}
+            finding={finding}
+            actions={actions}
+            canAcknowledge={canAcknowledge && severity !== 'error'}
+            t={t}
+          />
+        ))}
+      </ProblemGroup>
     );
   });
 });
@@ -264,25 +269,21 @@ const AcceptedGroup = memo(function AcceptedGroup({
   if (accepted.length === 0) {
     return null;
   }
-  const label = t('problems.accepted', { count: accepted.length });
   return (
-    <section className="problem-group accepted" aria-label={label}>
-      <h3 className="problem-group-title">{label}</h3>
-      <ul>
-        {accepted.map(({ finding, acknowledgement }) => (
-          <li
-            key={`${finding.rule}|${finding.path}|${finding.message}`}
-            className={`problem accepted sev-${finding.severity}`}
-          >
-            <FindingButton finding={finding} actions={actions} t={t} />
-            <span className="reason" title={acknowledgement.reason}>
-              {t('problems.acceptedReason', { reason: acknowledgement.reason })}
-            </span>
-            <WithdrawButton acknowledgement={acknowledgement} actions={actions} t={t} />
-          </li>
-        ))}
-      </ul>
-    </section>
+    <ProblemGroup className="accepted" label={t('problems.accepted', { count: accepted.length })}>
+      {accepted.map(({ finding, acknowledgement }) => (
+        <li
+          key={`${finding.rule}|${finding.path}|${finding.message}`}
+          className={`problem accepted sev-${finding.severity}`}
+        >
+          <FindingButton finding={finding} actions={actions} t={t} />
+          <span className="reason" title={acknowledgement.reason}>
+            {t('problems.acceptedReason', { reason: acknowledgement.reason })}
+          </span>
+          <WithdrawButton acknowledgement={acknowledgement} actions={actions} t={t} />
+        </li>
+      ))}
+    </ProblemGroup>
   );
 });
 
@@ -298,30 +299,41 @@ const StaleGroup = memo(function StaleGroup({
   if (stale.length === 0) {
     return null;
   }
-  const label = t('problems.stale', { count: stale.length });
   return (
-    <section className="problem-group stale" aria-label={label}>
-      <h3 className="problem-group-title">{label}</h3>
-      <ul>
-        {stale.map((acknowledgement) => (
-          <li
-            key={`${acknowledgement.rule}|${acknowledgement.path ?? ''}`}
-            className="problem stale"
-          >
-            <span className="stale-target">
-              <span className="rule">{acknowledgement.rule}</span>
-              <code className="where">{acknowledgement.path ?? t('problems.everyFinding')}</code>
-            </span>
-            <span className="reason" title={acknowledgement.reason}>
-              {t('problems.staleReason', { reason: acknowledgement.reason })}
-            </span>
-            <WithdrawButton acknowledgement={acknowledgement} actions={actions} t={t} />
-          </li>
-        ))}
-      </ul>
-    </section>
+    <ProblemGroup className="stale" label={t('problems.stale', { count: stale.length })}>
+      {stale.map((acknowledgement) => (
+        <li key={`${acknowledgement.rule}|${acknowledgement.path ?? ''}`} className="problem stale">
+          <span className="stale-target">
+            <span className="rule">{acknowledgement.rule}</span>
+            <code className="where">{acknowledgement.path ?? t('problems.everyFinding')}</code>
+          </span>
+          <span className="reason" title={acknowledgement.reason}>
+            {t('problems.staleReason', { reason: acknowledgement.reason })}
+          </span>
+          <WithdrawButton acknowledgement={acknowledgement} actions={actions} t={t} />
+        </li>
+      ))}
+    </ProblemGroup>
   );
 });
+
+/** A titled group of rows: a severity's findings, the accepted ones, the stale acceptances. */
+function ProblemGroup({
+  className,
+  label,
+  children,
+}: {
+  readonly className: string;
+  readonly label: string;
+  readonly children: ReactNode;
+}) {
+  return (
+    <section className={`problem-group ${className}`} aria-label={label}>
+      <h3 className="problem-group-title">{label}</h3>
+      <ul>{children}</ul>
+    </section>
+  );
+}
 
 function WithdrawButton({
   acknowledgement,
