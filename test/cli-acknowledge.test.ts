@@ -61,6 +61,14 @@ describe('clpbuilder acknowledge', () => {
       /clp\.conf: 0 error\(s\), 0 warning\(s\), 2 info, 1 acknowledged$/,
     );
 
+    // In Japanese: the group's heading, the reason's label and the summary's count.
+    const japanese = clpbuilder('check', folder, '--lang', 'ja').stdout.trim().split('\n');
+    expect(japanese).toContain('受け入れ済み (project.json に記録。件数に数えません):');
+    expect(
+      japanese.some((line) => /^ {6}理由: runbook RB-12 forbids Suspend \(K\. Sato, /.test(line)),
+    ).toBe(true);
+    expect(japanese.at(-1)).toMatch(/エラー 0 件、警告 0 件、情報 2 件、受け入れ済み 1 件$/);
+
     const json = JSON.parse(clpbuilder('check', folder, '--json').stdout) as {
       findings: Array<Record<string, unknown>>;
       staleAcknowledgements: unknown[];

@@ -97,6 +97,20 @@ describe('clpbuilder upload', () => {
     expect(fingerprint(cluster)).toEqual(before);
   });
 
+  it('the plan counts the rules as check does: an accepted warning is left out', async () => {
+    const { cluster, folder } = await deployed(2);
+    // A word the sources do not document: a CF011 warning, then accepted in project.json.
+    const action = 'monitor/userw@userw/parameters/action';
+    expect(clpbuilder('set', folder, action, 'reset').status).toBe(0);
+    const warned = clpbuilder('upload', folder, ...auth(cluster, '--dry-run'));
+    expect(warned.stdout).toContain('Rules: 0 error(s), 1 warning(s), 0 info');
+    const accepted = clpbuilder('acknowledge', folder, 'CF011', action, '--reason', 'site build');
+    expect(accepted.status, accepted.stderr).toBe(0);
+    const run = clpbuilder('upload', folder, ...auth(cluster, '--dry-run'));
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('Rules: 0 error(s), 0 warning(s), 0 info');
+  });
+
   it('uploads: progress on stderr, the result table on stdout, exit 0', async () => {
     const { cluster, folder } = await deployed(2);
     const run = clpbuilder('upload', folder, ...auth(cluster));

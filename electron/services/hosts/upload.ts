@@ -7,11 +7,13 @@ import { dirname } from 'node:path';
 import {
   type Finding,
   type Project,
+  acknowledgementsOf,
   checkProject,
   fail,
   formatError,
   formatErrorJa,
   ok,
+  reviewFindings,
 } from '../../../schemas/index.js';
 import { type OpenedProject, openProject } from '../project-folder.js';
 import { prepareConnection } from './connection.js';
@@ -227,12 +229,18 @@ function previewOf(
   });
   const shown = {
     plan,
-    findings: source.checkRules ? checkProject(source.project, withTemplateRules()) : [],
+    findings: source.checkRules ? openFindings(source.project) : [],
     ...(analysis.difference
       ? { difference: analysis.difference, diffBase: analysis.diffBase }
       : {}),
   };
   return { preview: { ...shown, ...notesOf(analysis.notes) }, shown, analysis };
+}
+
+/** The findings nobody accepted (project.json): those the plan shows, as `check` counts them. */
+function openFindings(project: Project): readonly Finding[] {
+  const findings = checkProject(project, withTemplateRules());
+  return reviewFindings(findings, acknowledgementsOf(project)).open;
 }
 
 /** Refuses a project with rule errors unless the user overrode it (DESIGN.md promise 2). */
