@@ -153,6 +153,30 @@ describe('clpbuilder fix', () => {
     expect(readFileSync(join(folder, 'clp.conf.bak'), 'utf8')).toBe(before);
   });
 
+  it('--dry-run prints what the fixes would change, value by value, and saves nothing', async () => {
+    const broken = unwrap(setParameter(interHostProject(), 'monitor/userw@userw/parameters/method', 'softdog'));
+    const folder = await folderOf(broken);
+    const before = readFileSync(join(folder, 'clp.conf'));
+    const run = clpbuilder('fix', folder, '--dry-run');
+    expect(run.status).toBe(0);
+    expect(run.stdout.trim().split('\n').slice(1)).toEqual(['~ monitor userw (userw)', '    parameters/method: softdog -> keepalive', 'Dry run: nothing was saved.']);
+    expect(run.stdout).toMatch(/^would fix VM003 monitor\/userw@userw\/parameters\/method: /);
+    expect(readFileSync(join(folder, 'clp.conf')).equals(before)).toBe(true);
+    const json = JSON.parse(clpbuilder('fix', folder, '--dry-run', '--json').stdout) as { fixed: unknown[]; saved: boolean; changes: { entities: Array<{ name: string; parameters: unknown[] }> } };
+    expect(json.saved).toBe(false);
+    expect(json.changes.entities).toEqual([expect.objectContaining({ name: 'userw', parameters: [{ path: 'parameters/method', before: 'softdog', after: 'keepalive' }] })]);
+    // A read-only .zip export can be looked at too (it carries no project.json: the topology is
+    // given); fixing it for real is refused.
+    const zip = `${scratch.fresh('export')}.zip`;
+    expect(clpbuilder('export', folder, zip).status).toBe(0);
+    expect(clpbuilder('fix', zip, '--dry-run', '--topology', 'inter-host').stdout).toContain('parameters/method: softdog -> keepalive');
+    expect(clpbuilder('fix', zip, '--topology', 'inter-host').status).toBe(2);
+    // The real run says the same changes, and saves them.
+    const saved = clpbuilder('fix', folder);
+    expect(saved.stdout).toContain('~ monitor userw (userw)\n    parameters/method: softdog -> keepalive');
+    expect(readFileSync(join(folder, 'clp.conf'), 'utf8')).toContain('<method>keepalive</method>');
+  });
+
   it('--rule limits it to one rule; an unknown rule is bad usage', async () => {
     const folder = await folderOf(unwrap(setParameter(interHostProject(), 'monitor/userw@userw/parameters/method', 'softdog')));
     expect(clpbuilder('fix', folder, '--rule', 'CF008').stdout).toContain('nothing to fix');

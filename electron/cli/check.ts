@@ -27,6 +27,8 @@ import { type TextPlace, placesOf } from '../../schemas/doc/places.js';
 import { EXIT, type ExitCode, type OutputOptions, printJson, printLines, reportError } from './output.js';
 import { confFileOf, open, openForEdit, saveEdited } from './project-access.js';
 import { runAction } from './run.js';
+import { formatDifference } from './diff-format.js';
+import { diffProjects } from '../../schemas/diff/diff-model.js';
 import { sarifLog } from './sarif.js';
 import { TEMPLATE_RULES, withTemplateRules } from '../../templates/index.js';
 
@@ -73,8 +75,9 @@ export function registerCheckCommands(program: Command): void {
   program
     .command('fix')
     .description('apply the machine-applicable fixes (quick fixes), saving with the smallest change')
-    .argument('<project>', 'project folder or clp.conf file')
+    .argument('<project>', 'project folder or clp.conf file (with --dry-run, a .zip export too)')
     .option('--rule <id>', 'only this rule’s fixes')
+    .option('--dry-run', 'print what the fixes would change, and save nothing')
     .option('--topology <t>', 'override project.json topology')
     .option('--product-version <v>', 'override project.json product version')
     .option(...LANG_OPTION)
@@ -205,7 +208,7 @@ function summaryOf(review: Review, file: string, language: Language): string {
   return `${file}: ${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info${extra}`;
 }
 
-async function fix(path: string, flags: CheckFlags & { rule?: string }): Promise<ExitCode> {
+async function fix(path: string, flags: CheckFlags & { rule?: string; dryRun?: boolean }): Promise<ExitCode> {
   const options = checkOptions(flags);
   if (!options.ok) {
     return reportError({ kind: 'usage', message: options.message }, flags);
@@ -214,7 +217,8 @@ async function fix(path: string, flags: CheckFlags & { rule?: string }): Promise
   if (flags.rule !== undefined && !ALL_RULES.some((rule) => rule.id === flags.rule)) {
     return reportError({ kind: 'usage', message: `--rule ${flags.rule} is not a rule id; list them with clpbuilder rules` }, flags);
   }
-  const opened = await openForEdit(path);
+  // A dry run saves nothing, so a read-only .zip export can be looked at too.
+  const opened = flags.dryRun === true ? await open(path) : await openForEdit(path);
   if (!opened.ok) {
     return reportError(opened.error, flags);
   }
@@ -223,20 +227,23 @@ async function fix(path: string, flags: CheckFlags & { rule?: string }): Promise
   if (!fixed.ok) {
     return reportError(fixed.error, flags);
   }
-  if (fixed.value.applied.length > 0) {
+  const { applied } = fixed.value;
+  if (applied.length > 0 && flags.dryRun !== true) {
     const saved = await saveEdited(opened.value, fixed.value.project);
     if (!saved.ok) {
       return reportError(saved.error, flags);
     }
   }
+  // What the fixes changed, as `clpbuilder diff` says it: the values before and after.
+  const changes = diffProjects(opened.value.project, fixed.value.project);
   const said = (finding: Finding) => findingWording(finding, language).message;
   if (flags.json) {
-    printJson({ fixed: fixed.value.applied.map((finding) => ({ rule: finding.rule, path: finding.path, message: said(finding) })) });
-  } else if (language === 'ja') {
-    printLines(fixed.value.applied.length === 0 ? ['修正するものはありません'] : fixed.value.applied.map((finding) => `修正しました ${finding.rule} ${finding.path}: ${said(finding)}`));
-  } else {
-    printLines(fixed.value.applied.length === 0 ? ['nothing to fix'] : fixed.value.applied.map((finding) => `fixed ${finding.rule} ${finding.path}: ${said(finding)}`));
+    printJson({ fixed: applied.map((finding) => ({ rule: finding.rule, path: finding.path, message: said(finding) })), changes, saved: applied.length > 0 && flags.dryRun !== true });
+    return EXIT.success;
   }
+  const ja = language === 'ja';
+  const verb = flags.dryRun === true ? (ja ? '修正します' : 'would fix') : ja ? '修正しました' : 'fixed';
+  printLines(applied.length === 0 ? [ja ? '修正するものはありません' : 'nothing to fix'] : [...applied.map((finding) => `${verb} ${finding.rule} ${finding.path}: ${said(finding)}`), ...formatDifference(changes), ...(flags.dryRun === true ? [ja ? 'ドライラン: 何も保存していません。' : 'Dry run: nothing was saved.'] : [])]);
   return EXIT.success;
 }
 
