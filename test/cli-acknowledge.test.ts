@@ -115,7 +115,11 @@ describe('clpbuilder acknowledge', () => {
     ).toBe(0);
     expect(clpbuilder('check', folder, '--strict').status).toBe(0);
 
-    expect(clpbuilder('fix', folder, '--rule', 'CF011').status).toBe(0);
+    // fix leaves an accepted finding alone: it was kept on purpose.
+    expect(clpbuilder('fix', folder).stdout).toBe('nothing to fix\n');
+    expect(readFileSync(join(folder, 'clp.conf'), 'utf8')).toContain('<action>reset</action>');
+    // The engineer changes their mind and writes the documented word: the acceptance is stale.
+    expect(clpbuilder('set', folder, path, 'RESET').status).toBe(0);
     const stale = clpbuilder('check', folder, '--strict');
     expect(stale.status).toBe(0);
     expect(stale.stdout).toContain(

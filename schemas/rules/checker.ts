@@ -17,6 +17,7 @@ import {
   rulesFor,
   sortFindings,
 } from './engine.js';
+import { acknowledgementsOf, reviewFindings } from './acknowledged.js';
 import { checkEntity, entitiesOf, wholesOf } from './parts.js';
 import type {
   Dependency,
@@ -331,7 +332,10 @@ export function checkProject(project: Project, options: CheckOptions = {}): Find
   return sharedChecker(options).check(project);
 }
 
-/** Applies every quick fix, rule by rule, until none is left (bounded). */
+/**
+ * Applies every quick fix, rule by rule, until none is left (bounded). A finding accepted in
+ * project.json is left as it is: the engineer kept it on purpose.
+ */
 export function applyAllQuickFixes(
   project: Project,
   options: CheckOptions & { rule?: string } = {},
@@ -339,7 +343,8 @@ export function applyAllQuickFixes(
   let current = project;
   const applied: Finding[] = [];
   for (let round = 0; round < 20; round += 1) {
-    const next = checkProject(current, options).find(
+    const open = reviewFindings(checkProject(current, options), acknowledgementsOf(current)).open;
+    const next = open.find(
       (finding) => finding.hasQuickFix && (!options.rule || finding.rule === options.rule),
     );
     if (!next) {
