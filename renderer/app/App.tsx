@@ -271,9 +271,10 @@ function Workspace({ editor, session, dispatch, onSave, onReload, fileMenu }: Wo
           canAcknowledge={session.location.kind === 'folder'}
           onReveal={reveal}
           onQuickFix={(finding) => dispatch({ type: 'apply-quick-fix', finding })}
-          onAcknowledge={(finding, reason) =>
+          onAcknowledge={(finding, reason, everyFinding) =>
             dispatch({
               type: 'acknowledge',
+              everyFinding,
               finding,
               reason,
               date: new Date().toISOString().slice(0, 10),

@@ -91,6 +91,16 @@ describe('editorReducer', () => {
     });
     expect(withdrawn.project.meta).toEqual(start.project.meta);
     expect(editorReducer(withdrawn, { type: 'undo' }).project).toBe(accepted.project);
+    const ruleWide = editorReducer(start, {
+      type: 'acknowledge',
+      finding: upload,
+      reason: 'upload does it',
+      date: '2026-12-07',
+      everyFinding: true,
+    });
+    expect(ruleWide.project.meta.acknowledged).toEqual([
+      { rule: 'VM040', reason: 'upload does it', date: '2026-12-07' },
+    ]);
     const error = { ...upload, severity: 'error' as const };
     const refused = editorReducer(start, {
       type: 'acknowledge',

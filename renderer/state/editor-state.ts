@@ -61,6 +61,8 @@ export type Command =
       readonly finding: Finding;
       readonly reason: string;
       readonly date: string;
+      /** Every finding of the finding's rule, not this one alone. */
+      readonly everyFinding?: boolean;
     }
   | { readonly type: 'withdraw-acknowledgement'; readonly target: AcknowledgementTarget }
   /** The raw clp.conf tab: the whole text, when it parses. */
@@ -138,12 +140,8 @@ export function applyCommand(project: Project, command: Command): Result<Project
       return applyQuickFix(project, command.finding, withTemplateRules());
     case 'acknowledge': {
       const { finding, reason, date } = command;
-      return acknowledge(project, [finding], {
-        rule: finding.rule,
-        path: finding.path,
-        reason,
-        date,
-      });
+      const path = command.everyFinding === true ? {} : { path: finding.path };
+      return acknowledge(project, [finding], { rule: finding.rule, ...path, reason, date });
     }
     case 'withdraw-acknowledgement':
       return withdrawAcknowledgement(project, command.target);

@@ -109,13 +109,15 @@ describe('ProblemsPanel', () => {
   it('accepts a warning with the reason typed, never an error, and not without a reason', async () => {
     const user = userEvent.setup();
     const findings = brokenFindings();
-    const acknowledged: Array<[string, string, string]> = [];
+    const acknowledged: Array<[string, string, string, boolean]> = [];
     render(
       <ProblemsPanel
         findings={findings}
         onReveal={() => {}}
         onQuickFix={() => {}}
-        onAcknowledge={(finding, reason) => acknowledged.push([finding.rule, finding.path, reason])}
+        onAcknowledge={(finding, reason, every) =>
+          acknowledged.push([finding.rule, finding.path, reason, every])
+        }
       />,
     );
     const rowOf = (rule: string) =>
@@ -132,12 +134,69 @@ describe('ProblemsPanel', () => {
     await user.type(within(vm040).getByLabelText('Why is it accepted?'), '   ');
     expect((confirm as HTMLButtonElement).disabled).toBe(true);
     await user.type(within(vm040).getByLabelText('Why is it accepted?'), 'upload does it {Enter}');
-    expect(acknowledged).toEqual([['VM040', 'cluster', 'upload does it']]);
+    expect(acknowledged).toEqual([['VM040', 'cluster', 'upload does it', false]]);
     // Escape leaves without accepting.
     await user.click(within(rowOf('VM023')).getByRole('button', { name: 'Accept…' }));
     await user.type(within(rowOf('VM023')).getByLabelText('Why is it accepted?'), 'x{Escape}');
     expect(within(rowOf('VM023')).queryByLabelText('Why is it accepted?')).toBeNull();
     expect(acknowledged).toHaveLength(1);
+  });
+
+  it('offers to accept every finding of a rule where it has several', async () => {
+    const user = userEvent.setup();
+    const placeholder = (name: string): Finding => ({
+      rule: 'CF010',
+      severity: 'warning',
+      path: `server@${name}`,
+      message: `name "${name}" is a template placeholder`,
+      fix: 'Substitute the real name before uploading.',
+      source: 'clpconf-format.md §11',
+      hasQuickFix: false,
+      ja: {
+        message: `名前 "${name}" はテンプレートのプレースホルダです`,
+        fix: '置き換えてください',
+      },
+    });
+    const [first, second] = [placeholder('%%VMA1%%'), placeholder('%%VMA2%%')];
+    const upload = brokenFindings().find((finding) => finding.rule === 'VM040')!;
+    const acknowledged: Array<[string, string, boolean]> = [];
+    render(
+      <ProblemsPanel
+        findings={[first!, second!, upload]}
+        onReveal={() => {}}
+        onQuickFix={() => {}}
+        onAcknowledge={(finding, reason, every) => acknowledged.push([finding.path, reason, every])}
+      />,
+    );
+    const rowOf = (text: string) =>
+      screen.getAllByRole('listitem').find((row) => row.textContent?.includes(text))!;
+    // A rule with one finding offers no such choice.
+    await user.click(within(rowOf('VM040')).getByRole('button', { name: 'Accept…' }));
+    expect(within(rowOf('VM040')).queryByRole('checkbox')).toBeNull();
+    await user.click(within(rowOf('VM040')).getByRole('button', { name: 'Cancel' }));
+
+    const row = rowOf('%%VMA1%%');
+    await user.click(within(row).getByRole('button', { name: 'Accept…' }));
+    await user.click(within(row).getByRole('checkbox', { name: 'Every CF010 finding (2)' }));
+    await user.type(within(row).getByLabelText('Why is it accepted?'), 'a template{Enter}');
+    expect(acknowledged).toEqual([['server@%%VMA1%%', 'a template', true]]);
+    cleanup();
+    // Accepted as a whole, each row says so.
+    render(
+      <ProblemsPanel
+        findings={[upload]}
+        accepted={[first!, second!].map((finding) => ({
+          finding,
+          acknowledgement: { rule: 'CF010', reason: 'a template' },
+        }))}
+        onReveal={() => {}}
+        onQuickFix={() => {}}
+      />,
+    );
+    const accepted = screen.getByRole('region', { name: '2 accepted' });
+    expect(within(accepted).getAllByText('Reason (every CF010 finding): a template')).toHaveLength(
+      2,
+    );
   });
 
   it('lists accepted findings with their reasons and stale acceptances apart, each withdrawable', async () => {

@@ -26,7 +26,8 @@ import { findingText } from './finding-text.js';
 interface Actions {
   onReveal(finding: Finding): void;
   onQuickFix(finding: Finding): void;
-  onAcknowledge(finding: Finding, reason: string): void;
+  /** `everyFinding`: accept every finding of the rule, not this one alone. */
+  onAcknowledge(finding: Finding, reason: string, everyFinding: boolean): void;
   onWithdraw(acknowledgement: Acknowledgement): void;
 }
 
@@ -69,6 +70,7 @@ export function ProblemsPanel({
   const actions = useRef<Actions>({ onReveal, onQuickFix, onAcknowledge, onWithdraw });
   actions.current = { onReveal, onQuickFix, onAcknowledge, onWithdraw };
   const groups = useMemo(() => bySeverity(findings), [findings]);
+  const perRule = useMemo(() => countsByRule(findings), [findings]);
   const empty = accepted.length === 0 ? t('problems.none') : t('problems.noneOpen');
   return (
     <section className="problems" aria-label={t('problems.title')}>
@@ -88,7 +90,12 @@ export function ProblemsPanel({
         </span>
       </header>
       {findings.length === 0 ? <p className="empty">{empty}</p> : null}
-      <FindingGroups groups={groups} actions={actions} canAcknowledge={canAcknowledge} />
+      <FindingGroups
+        groups={groups}
+        perRule={perRule}
+        actions={actions}
+        canAcknowledge={canAcknowledge}
+      />
       <AcceptedGroup accepted={accepted} actions={actions} />
       <StaleGroup stale={stale} actions={actions} />
     </section>
@@ -96,6 +103,15 @@ export function ProblemsPanel({
 }
 
 type Groups = Readonly<Record<Severity, readonly Finding[]>>;
+
+/** How many open findings each rule has (a rule with several can be accepted as a whole). */
+function countsByRule(findings: readonly Finding[]): ReadonlyMap<string, number> {
+  const counts = new Map<string, number>();
+  for (const finding of findings) {
+    counts.set(finding.rule, (counts.get(finding.rule) ?? 0) + 1);
+  }
+  return counts;
+}
 
 /** The findings of each severity, in the engine's order. */
 function bySeverity(findings: readonly Finding[]): Groups {
@@ -108,10 +124,12 @@ function bySeverity(findings: readonly Finding[]): Groups {
 
 const FindingGroups = memo(function FindingGroups({
   groups,
+  perRule,
   actions,
   canAcknowledge,
 }: {
   readonly groups: Groups;
+  readonly perRule: ReadonlyMap<string, number>;
   readonly actions: RefObject<Actions>;
   readonly canAcknowledge: boolean;
 }) {
@@ -128,6 +146,7 @@ const FindingGroups = memo(function FindingGroups({
             finding={finding}
             actions={actions}
             canAcknowledge={canAcknowledge && severity !== 'error'}
+            sameRule={perRule.get(finding.rule) ?? 1}
             t={t}
           />
         ))}
@@ -140,12 +159,15 @@ function ProblemRow({
   finding,
   actions,
   canAcknowledge,
+  sameRule,
   t,
 }: {
   readonly finding: Finding;
   readonly actions: RefObject<Actions>;
   /** Errors cannot be accepted: the cluster would not work. */
   readonly canAcknowledge: boolean;
+  /** How many open findings the rule has, this one included. */
+  readonly sameRule: number;
   readonly t: TFunction;
 }) {
   const { fix } = findingText(finding);
@@ -176,10 +198,12 @@ function ProblemRow({
       {accepting ? (
         <ReasonForm
           t={t}
+          rule={finding.rule}
+          sameRule={sameRule}
           onCancel={() => setAccepting(false)}
-          onAccept={(reason) => {
+          onAccept={(reason, everyFinding) => {
             setAccepting(false);
-            actions.current.onAcknowledge(finding, reason);
+            actions.current.onAcknowledge(finding, reason, everyFinding);
           }}
         />
       ) : null}
@@ -218,21 +242,29 @@ function FindingButton({
   );
 }
 
-/** Asks why a finding is accepted; a blank reason cannot be given. */
+/**
+ * Asks why a finding is accepted (a blank reason cannot be given) and, where the rule has
+ * several (a template's placeholders), whether every one of them is.
+ */
 function ReasonForm({
   t,
+  rule,
+  sameRule,
   onAccept,
   onCancel,
 }: {
   readonly t: TFunction;
-  onAccept(reason: string): void;
+  readonly rule: string;
+  readonly sameRule: number;
+  onAccept(reason: string, everyFinding: boolean): void;
   onCancel(): void;
 }) {
   const [reason, setReason] = useState('');
+  const [everyFinding, setEveryFinding] = useState(false);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (reason.trim() !== '') {
-      onAccept(reason.trim());
+      onAccept(reason.trim(), everyFinding);
     }
   };
   return (
@@ -247,6 +279,16 @@ function ReasonForm({
           onKeyDown={(event) => (event.key === 'Escape' ? onCancel() : undefined)}
         />
       </label>
+      {sameRule > 1 ? (
+        <label className="every-finding">
+          <input
+            type="checkbox"
+            checked={everyFinding}
+            onChange={(event) => setEveryFinding(event.target.checked)}
+          />
+          {t('problems.everyOfRule', { rule, count: sameRule })}
+        </label>
+      ) : null}
       <button type="submit" disabled={reason.trim() === ''}>
         {t('problems.acceptConfirm')}
       </button>
@@ -278,7 +320,12 @@ const AcceptedGroup = memo(function AcceptedGroup({
         >
           <FindingButton finding={finding} actions={actions} t={t} />
           <span className="reason" title={acknowledgement.reason}>
-            {t('problems.acceptedReason', { reason: acknowledgement.reason })}
+            {acknowledgement.path === undefined
+              ? t('problems.acceptedEveryReason', {
+                  rule: acknowledgement.rule,
+                  reason: acknowledgement.reason,
+                })
+              : t('problems.acceptedReason', { reason: acknowledgement.reason })}
           </span>
           <WithdrawButton acknowledgement={acknowledgement} actions={actions} t={t} />
         </li>
