@@ -239,6 +239,41 @@ describe('ProblemsPanel', () => {
     expect(screen.queryAllByRole('button', { name: 'Accept…' })).toEqual([]);
   });
 
+  it('filters the rows by rule, path, message or reason, keeping the counts whole', async () => {
+    const user = userEvent.setup();
+    const findings = brokenFindings();
+    const upload = findings.find((finding) => finding.rule === 'VM040')!;
+    const open = findings.filter((finding) => finding !== upload);
+    render(
+      <ProblemsPanel
+        findings={open}
+        accepted={[{ finding: upload, acknowledgement: { rule: 'VM040', reason: 'runbook RB-7' } }]}
+        onReveal={() => {}}
+        onQuickFix={() => {}}
+      />,
+    );
+    const filter = screen.getByRole('searchbox', { name: 'Filter the problems' });
+    const rules = () =>
+      screen.getAllByRole('listitem').map((row) => row.querySelector('.rule')?.textContent);
+    const total = screen.getAllByRole('listitem').length;
+    await user.type(filter, 'userw@USERW');
+    expect(rules()).toEqual(['VM003']);
+    // The header still counts every finding.
+    const header = screen.getByRole('region', { name: 'Problems' }).querySelector('header')!;
+    expect(header.textContent).toContain(
+      `${open.filter((f) => f.severity === 'error').length} error`,
+    );
+    await user.clear(filter);
+    await user.type(filter, 'rb-7');
+    expect(rules()).toEqual(['VM040']);
+    await user.clear(filter);
+    await user.type(filter, 'no such thing');
+    expect(screen.queryAllByRole('listitem')).toEqual([]);
+    expect(screen.getByText('No problem matches “no such thing”.')).toBeTruthy();
+    await user.clear(filter);
+    expect(screen.getAllByRole('listitem')).toHaveLength(total);
+  });
+
   it('says so when every rule passes', () => {
     render(<ProblemsPanel findings={[]} onReveal={() => {}} onQuickFix={() => {}} />);
     expect(screen.getByText('No problems: every rule passes.')).toBeTruthy();

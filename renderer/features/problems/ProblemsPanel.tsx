@@ -9,6 +9,7 @@ import {
   type ReactNode,
   type RefObject,
   memo,
+  useDeferredValue,
   useMemo,
   useRef,
   useState,
@@ -69,9 +70,20 @@ export function ProblemsPanel({
   // a ref the rows (thousands on a large cluster) re-render only when the findings change.
   const actions = useRef<Actions>({ onReveal, onQuickFix, onAcknowledge, onWithdraw });
   actions.current = { onReveal, onQuickFix, onAcknowledge, onWithdraw };
-  const groups = useMemo(() => bySeverity(findings), [findings]);
+  const [filter, setFilter] = useState('');
+  // Typing stays quick on a large cluster: the rows follow a moment later.
+  const wanted = useDeferredValue(filter.trim().toLowerCase());
+  const totals = useMemo(() => bySeverity(findings), [findings]);
   const perRule = useMemo(() => countsByRule(findings), [findings]);
+  const shown = useMemo(() => matching(findings, wanted), [findings, wanted]);
+  const groups = useMemo(() => bySeverity(shown), [shown]);
+  const shownAccepted = useMemo(
+    () => accepted.filter((entry) => matches(entry.finding, wanted, entry.acknowledgement.reason)),
+    [accepted, wanted],
+  );
   const empty = accepted.length === 0 ? t('problems.none') : t('problems.noneOpen');
+  const nothingShown =
+    wanted !== '' && shown.length === 0 && shownAccepted.length === 0 && findings.length > 0;
   return (
     <section className="problems" aria-label={t('problems.title')}>
       <header>
@@ -79,7 +91,7 @@ export function ProblemsPanel({
         <span className="counts">
           {SEVERITIES.map((severity) => (
             <span key={severity} className={`sev-${severity}`}>
-              {t(COUNT_KEYS[severity], { count: groups[severity].length })}
+              {t(COUNT_KEYS[severity], { count: totals[severity].length })}
             </span>
           ))}
           {accepted.length > 0 ? (
@@ -88,21 +100,47 @@ export function ProblemsPanel({
             </span>
           ) : null}
         </span>
+        <input
+          type="search"
+          className="problems-filter"
+          aria-label={t('problems.filter')}
+          placeholder={t('problems.filterPlaceholder')}
+          value={filter}
+          onChange={(event) => setFilter(event.target.value)}
+        />
       </header>
       {findings.length === 0 ? <p className="empty">{empty}</p> : null}
+      {nothingShown ? (
+        <p className="empty">{t('problems.noMatch', { filter: filter.trim() })}</p>
+      ) : null}
       <FindingGroups
         groups={groups}
         perRule={perRule}
         actions={actions}
         canAcknowledge={canAcknowledge}
       />
-      <AcceptedGroup accepted={accepted} actions={actions} />
+      <AcceptedGroup accepted={shownAccepted} actions={actions} />
       <StaleGroup stale={stale} actions={actions} />
     </section>
   );
 }
 
 type Groups = Readonly<Record<Severity, readonly Finding[]>>;
+
+/** Whether a finding's rule, path or message (in the UI's language), or `extra`, holds `wanted`. */
+function matches(finding: Finding, wanted: string, extra = ''): boolean {
+  if (wanted === '') {
+    return true;
+  }
+  const { message } = findingText(finding);
+  return [finding.rule, finding.path, message, extra].some((text) =>
+    text.toLowerCase().includes(wanted),
+  );
+}
+
+function matching(findings: readonly Finding[], wanted: string): readonly Finding[] {
+  return wanted === '' ? findings : findings.filter((finding) => matches(finding, wanted));
+}
 
 /** How many open findings each rule has (a rule with several can be accepted as a whole). */
 function countsByRule(findings: readonly Finding[]): ReadonlyMap<string, number> {
