@@ -98,7 +98,7 @@ async function timeOpen(context, url) {
 
 /** Selects an entity by name through the tree's filter box. */
 async function selectEntity(page, name) {
-  await page.getByRole('searchbox', { name: /filter/i }).fill(name);
+  await page.getByRole('searchbox', { name: 'Filter the tree' }).fill(name);
   await page.getByRole('treeitem', { name, exact: true }).click();
 }
 
@@ -142,7 +142,7 @@ async function timeEdits(page) {
  * that renders more than it shows, as one did).
  */
 async function timeSelections(page) {
-  await page.getByRole('searchbox', { name: /filter/i }).fill('genw-app000');
+  await page.getByRole('searchbox', { name: 'Filter the tree' }).fill('genw-app000');
   const samples = [];
   for (let run = 0; run < 10; run += 1) {
     const name = run % 2 === 0 ? 'genw-app0001' : 'genw-app0007';
