@@ -185,6 +185,20 @@ describe('clpbuilder fix', () => {
 });
 
 describe('clpbuilder rules', () => {
+  it('shows only the rules asked for by id, each with what to do; an unknown id is bad usage', () => {
+    const vm007 = RULES.find((rule) => rule.id === 'VM007')!;
+    const run = clpbuilder('rules', 'cf011', 'VM007');
+    expect(run.status).toBe(0);
+    // Catalogue order, whatever the order asked in.
+    expect(run.stdout.split('\n').filter((line) => /^\S/.test(line)).map((line) => line.split(' ')[0])).toEqual(['VM007', 'CF011']);
+    expect(run.stdout).toContain(`    ${vm007.text}\n    fix: ${vm007.fix}\n    source: ${vm007.source}\n`);
+    const json = JSON.parse(clpbuilder('rules', 'VM007', '--json').stdout) as { rules: Array<{ id: string }> };
+    expect(json.rules.map((rule) => rule.id)).toEqual(['VM007']);
+    const unknown = clpbuilder('rules', 'VM007', 'VM099');
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('VM099: not a rule id; list them with clpbuilder rules');
+  });
+
   it('lists every rule id, and docs/rules.md is the generated catalogue', () => {
     const json = JSON.parse(clpbuilder('rules', '--json').stdout) as { rules: Array<{ id: string }> };
     expect(json.rules.map((rule) => rule.id)).toEqual([...RULES, ...TEMPLATE_RULES].map((rule) => rule.id));

@@ -86,6 +86,7 @@ export function registerCheckCommands(program: Command): void {
   program
     .command('rules')
     .description('list the rule catalogue: id, severity, topologies, text, source')
+    .argument('[ids...]', 'only these rules (e.g. VM007 CF004), with what to do about each')
     .option('--markdown', 'print the catalogue as Markdown (docs/rules.md; docs/rules.ja.md with --lang ja)')
     .option(...LANG_OPTION)
     .option('--json', 'print the catalogue as JSON')
@@ -247,19 +248,27 @@ async function fix(path: string, flags: CheckFlags & { rule?: string; dryRun?: b
   return EXIT.success;
 }
 
-async function listRules(flags: OutputOptions & { markdown?: boolean; lang?: string }): Promise<ExitCode> {
+async function listRules(ids: readonly string[], flags: OutputOptions & { markdown?: boolean; lang?: string }): Promise<ExitCode> {
   const language = languageFlag(flags);
   if (!language.ok) {
     return reportError({ kind: 'usage', message: language.message }, flags);
   }
+  const unknown = ids.filter((id) => !ALL_RULES.some((rule) => rule.id === id.toUpperCase()));
+  if (unknown.length > 0) {
+    return reportError({ kind: 'usage', message: `${unknown.join(', ')}: not a rule id; list them with clpbuilder rules` }, flags);
+  }
+  const wanted = new Set(ids.map((id) => id.toUpperCase()));
+  const rules = wanted.size === 0 ? ALL_RULES : ALL_RULES.filter((rule) => wanted.has(rule.id));
   const worded = (rule: Rule) => ruleWording(rule, language.value);
   if (flags.markdown) {
-    process.stdout.write(formatRuleCatalogue(ALL_RULES, language.value));
+    process.stdout.write(formatRuleCatalogue(rules, language.value));
   } else if (flags.json) {
-    printJson({ rules: ALL_RULES.map((rule) => ({ id: rule.id, severity: rule.severity, topologies: rule.topologies, ...worded(rule), source: rule.source })) });
+    printJson({ rules: rules.map((rule) => ({ id: rule.id, severity: rule.severity, topologies: rule.topologies, ...worded(rule), source: rule.source })) });
   } else {
-    const sourceLabel = language.value === 'ja' ? '出典' : 'source';
-    printLines(ALL_RULES.map((rule) => `${rule.id}  ${rule.severity.padEnd(7)}  ${rule.topologies === 'all' ? 'all' : rule.topologies.join(',')}\n    ${worded(rule).text}\n    ${sourceLabel}: ${rule.source}`));
+    const ja = language.value === 'ja';
+    // Asked for by id, a rule also says what to do about it.
+    const fixLine = (rule: Rule) => (wanted.size === 0 ? '' : `\n    ${ja ? '対処' : 'fix'}: ${worded(rule).fix}`);
+    printLines(rules.map((rule) => `${rule.id}  ${rule.severity.padEnd(7)}  ${rule.topologies === 'all' ? 'all' : rule.topologies.join(',')}\n    ${worded(rule).text}${fixLine(rule)}\n    ${ja ? '出典' : 'source'}: ${rule.source}`));
   }
   return EXIT.success;
 }
