@@ -60,6 +60,11 @@ export const AcknowledgementSchema = z.object({
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'write the date as YYYY-MM-DD')
     .optional(),
+  /** The last day it accepts (a temporary exception); after it the finding counts again. */
+  until: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'write the date as YYYY-MM-DD')
+    .optional(),
 });
 export type Acknowledgement = z.infer<typeof AcknowledgementSchema>;
 

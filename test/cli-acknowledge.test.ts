@@ -3,7 +3,7 @@
  * makes of what project.json records: accepted findings listed apart, `--strict` passing,
  * SARIF suppressions, stale acknowledgements named.
  */
-import { copyFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Log } from 'sarif';
@@ -176,6 +176,72 @@ describe('clpbuilder acknowledge', () => {
       'every VM023 finding is not acknowledged (project.json records no acknowledgement)',
     );
     expect(readFileSync(metaOf(folder), 'utf8')).toBe(before);
+  });
+
+  it('runs an acknowledgement until its last day; after it check counts the finding again', async () => {
+    const folder = await folderOf(plainProject('inter-guest-shared'));
+    const past = clpbuilder(
+      'acknowledge',
+      folder,
+      'VM007',
+      '--reason',
+      'until the window',
+      '--until',
+      '2000-01-31',
+    );
+    expect(past.status).toBe(2);
+    expect(past.stderr).toContain('--until 2000-01-31: that day has passed');
+    const badDay = clpbuilder(
+      'acknowledge',
+      folder,
+      'VM007',
+      '--reason',
+      'x',
+      '--until',
+      '31.1.2999',
+    );
+    expect(badDay.stderr).toContain('--until: write the date as YYYY-MM-DD');
+
+    const run = clpbuilder(
+      'acknowledge',
+      folder,
+      'VM007',
+      '--reason',
+      'until the window',
+      '--until',
+      '2999-12-31',
+    );
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(
+      'acknowledged every VM007 finding until 2999-12-31: until the window',
+    );
+    const check = clpbuilder('check', folder, '--strict');
+    expect(check.status).toBe(0);
+    expect(check.stdout).toMatch(
+      /reason: until the window \(\d{4}-\d{2}-\d{2}, until 2999-12-31\)/,
+    );
+
+    // The window has passed (as project.json would say a year on).
+    const meta = JSON.parse(readFileSync(metaOf(folder), 'utf8')) as {
+      acknowledged: Array<{ until: string }>;
+    };
+    meta.acknowledged[0]!.until = '2001-01-01';
+    writeFileSync(metaOf(folder), JSON.stringify(meta));
+    const expired = clpbuilder('check', folder, '--strict');
+    expect(expired.status).toBe(1);
+    expect(expired.stdout).toContain('Warnings:\n  VM007 cluster');
+    expect(expired.stdout).toContain(
+      'Expired acknowledgements (their time is up, the findings count again: fix them, or acknowledge them again):\n  every VM007 finding: until the window',
+    );
+    expect(expired.stdout.trim().split('\n').at(-1)).toMatch(/, 1 expired acknowledgement\(s\)$/);
+    const json = JSON.parse(clpbuilder('check', folder, '--json').stdout) as {
+      expiredAcknowledgements: unknown[];
+      staleAcknowledgements: unknown[];
+    };
+    expect(json.expiredAcknowledgements).toEqual([
+      expect.objectContaining({ rule: 'VM007', until: '2001-01-01' }),
+    ]);
+    expect(json.staleAcknowledgements).toEqual([]);
   });
 
   it('refuses a bare clp.conf, which has no project.json to record it in', async () => {

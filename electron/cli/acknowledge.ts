@@ -13,6 +13,8 @@ import {
   acknowledge,
   checkProject,
   describeTarget,
+  hasExpired,
+  today,
   withdrawAcknowledgement,
 } from '../../schemas/index.js';
 import { withTemplateRules } from '../../templates/index.js';
@@ -25,6 +27,7 @@ import { runAction } from './run.js';
 interface AcknowledgeFlags extends OutputOptions {
   readonly reason: string;
   readonly by?: string;
+  readonly until?: string;
 }
 
 const PATH_HELP = 'the finding’s path as check prints it (omit it to accept every finding of the rule)';
@@ -39,6 +42,7 @@ export function registerAcknowledgeCommands(program: Command): void {
     .argument('[path]', PATH_HELP)
     .requiredOption('--reason <text>', 'why it is accepted (e.g. "runbook RB-12 forbids Suspend")')
     .option('--by <name>', 'who accepts it')
+    .option('--until <YYYY-MM-DD>', 'the last day it accepts the finding (a temporary exception); after it the finding counts again')
     .option('--json', 'print {"acknowledged": {...}, "saved": "<folder>"} on stdout')
     .addHelpText('after', '\nErrors cannot be acknowledged: fix them. Acknowledging the same rule and path again replaces the reason.\nExit codes: 0 recorded; 2 nothing to accept, an error, a bare clp.conf or a .zip, or the project cannot be read.')
     .action(runAction((project: string, rule: string, path: string | undefined, flags: AcknowledgeFlags) => acknowledgeCommand(project, { rule, path }, flags)));
@@ -59,7 +63,8 @@ async function acknowledgeCommand(projectPath: string, target: AcknowledgementTa
     ...(target.path === undefined ? {} : { path: target.path }),
     reason: flags.reason,
     ...(flags.by === undefined ? {} : { by: flags.by }),
-    date: new Date().toISOString().slice(0, 10),
+    ...(flags.until === undefined ? {} : { until: flags.until }),
+    date: today(),
   });
   if (!entry.success) {
     const issue = entry.error.issues[0];
@@ -72,13 +77,16 @@ async function acknowledgeCommand(projectPath: string, target: AcknowledgementTa
     return reportError({ kind: 'usage', message: `<rule> ${target.rule} is not a rule id; list them with clpbuilder rules` }, flags);
   }
   const acknowledgement = entry.data;
+  if (hasExpired(acknowledgement, acknowledgement.date ?? today())) {
+    return reportError({ kind: 'usage', message: `--until ${flags.until}: that day has passed; give a day from today (${today()}) on` }, flags);
+  }
   return editMeta(projectPath, flags, (project, opened) => {
     const findings = checkProject(project, withTemplateRules({ scriptsGiven: opened.scriptsGiven }));
     return acknowledge(project, findings, acknowledgement);
   }, (saved) =>
     flags.json
       ? printJson({ acknowledged: acknowledgement, saved })
-      : printLines([`acknowledged ${describeTarget(acknowledgement).en}: ${acknowledgement.reason}`, 'check lists it as accepted; withdraw it with clpbuilder unacknowledge']),
+      : printLines([`acknowledged ${describeTarget(acknowledgement).en}${acknowledgement.until === undefined ? '' : ` until ${acknowledgement.until}`}: ${acknowledgement.reason}`, 'check lists it as accepted; withdraw it with clpbuilder unacknowledge']),
   );
 }
 

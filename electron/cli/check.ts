@@ -16,12 +16,14 @@ import {
   type Language,
   LANGUAGES,
   ProductVersionSchema,
+  type Acknowledgement,
   type Review,
   acknowledgementsOf,
   describeTarget,
   isFailing,
   reviewFindings,
   ruleWording,
+  today,
 } from '../../schemas/index.js';
 import { type TextPlace, placesOf } from '../../schemas/doc/places.js';
 import { EXIT, type ExitCode, type OutputOptions, printJson, printLines, reportError } from './output.js';
@@ -125,7 +127,7 @@ async function check(path: string, flags: CheckFlags): Promise<ExitCode> {
   }
   const { project, scriptsGiven } = opened.value;
   const findings = checkProject(project, withTemplateRules({ ...options.value, scriptsGiven }));
-  const review = reviewFindings(findings, acknowledgementsOf(project));
+  const review = reviewFindings(findings, acknowledgementsOf(project), today());
   const acceptedBy = new Map(review.accepted.map(({ finding, acknowledgement }) => [finding, acknowledgement]));
   const placeOf = placesOf(project.conf);
   if (flags.sarif) {
@@ -140,7 +142,7 @@ async function check(path: string, flags: CheckFlags): Promise<ExitCode> {
         return { rule: finding.rule, severity: finding.severity, path: finding.path, ...place, message, fix, source: finding.source, ...(acknowledged ? { acknowledged } : {}) };
       }),
       // Only where project.json records acknowledgements: the agreed shape is unchanged without.
-      ...(acknowledgementsOf(project).length > 0 ? { staleAcknowledgements: review.stale } : {}),
+      ...(acknowledgementsOf(project).length > 0 ? { staleAcknowledgements: review.stale, expiredAcknowledgements: review.expired } : {}),
     });
   } else {
     printLines(formatFindings(review, confFileOf(opened.value), language, placeOf));
@@ -178,22 +180,30 @@ export function formatFindings(
   if (review.accepted.length > 0) {
     lines.push(language === 'ja' ? '受け入れ済み (project.json に記録。件数に数えません):' : 'Acknowledged (accepted in project.json; not counted):');
     for (const { finding, acknowledgement } of review.accepted) {
-      lines.push(heading(finding), `      ${language === 'ja' ? '理由' : 'reason'}: ${acknowledgement.reason}${signature(acknowledgement)}`);
+      lines.push(heading(finding), `      ${language === 'ja' ? '理由' : 'reason'}: ${acknowledgement.reason}${signature(acknowledgement, language)}`);
     }
   }
   if (review.stale.length > 0) {
     lines.push(language === 'ja' ? '古い受け入れ (受け入れる指摘がもうありません。clpbuilder unacknowledge で取り下げてください):' : 'Stale acknowledgements (they accept nothing now; withdraw them with clpbuilder unacknowledge):');
     for (const acknowledgement of review.stale) {
-      lines.push(`  ${describeTarget(acknowledgement)[language]}: ${acknowledgement.reason}${signature(acknowledgement)}`);
+      lines.push(`  ${describeTarget(acknowledgement)[language]}: ${acknowledgement.reason}${signature(acknowledgement, language)}`);
+    }
+  }
+  if (review.expired.length > 0) {
+    lines.push(language === 'ja' ? '期限切れの受け入れ (指摘は再び数えられます。修正するか、改めて受け入れてください):' : 'Expired acknowledgements (their time is up, the findings count again: fix them, or acknowledge them again):');
+    for (const acknowledgement of review.expired) {
+      lines.push(`  ${describeTarget(acknowledgement)[language]}: ${acknowledgement.reason}${signature(acknowledgement, language)}`);
     }
   }
   lines.push(summaryOf(review, file, language));
   return lines;
 }
 
-/** Who accepted it and when, where project.json says. */
-function signature(acknowledgement: { readonly by?: string | undefined; readonly date?: string | undefined }): string {
-  const parts = [acknowledgement.by, acknowledgement.date].filter((part) => part !== undefined);
+/** Who accepted it, when, and until when, where project.json says. */
+function signature(acknowledgement: Acknowledgement, language: Language): string {
+  const day = acknowledgement.until;
+  const until = day === undefined ? undefined : language === 'ja' ? `${day} まで` : `until ${day}`;
+  const parts = [acknowledgement.by, acknowledgement.date, until].filter((part) => part !== undefined);
   return parts.length === 0 ? '' : ` (${parts.join(', ')})`;
 }
 
@@ -201,11 +211,12 @@ function summaryOf(review: Review, file: string, language: Language): string {
   const count = (severity: Severity) => review.open.filter((finding) => finding.severity === severity).length;
   const accepted = review.accepted.length;
   const stale = review.stale.length;
+  const expired = review.expired.length;
   if (language === 'ja') {
-    const extra = `${accepted > 0 ? `、受け入れ済み ${accepted} 件` : ''}${stale > 0 ? `、古い受け入れ ${stale} 件` : ''}`;
+    const extra = `${accepted > 0 ? `、受け入れ済み ${accepted} 件` : ''}${stale > 0 ? `、古い受け入れ ${stale} 件` : ''}${expired > 0 ? `、期限切れの受け入れ ${expired} 件` : ''}`;
     return `${file}: エラー ${count('error')} 件、警告 ${count('warning')} 件、情報 ${count('info')} 件${extra}`;
   }
-  const extra = `${accepted > 0 ? `, ${accepted} acknowledged` : ''}${stale > 0 ? `, ${stale} stale acknowledgement(s)` : ''}`;
+  const extra = `${accepted > 0 ? `, ${accepted} acknowledged` : ''}${stale > 0 ? `, ${stale} stale acknowledgement(s)` : ''}${expired > 0 ? `, ${expired} expired acknowledgement(s)` : ''}`;
   return `${file}: ${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info${extra}`;
 }
 

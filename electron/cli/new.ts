@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { type Finding, type Project, TopologySchema, checkProject, reviewFindings } from '../../schemas/index.js';
+import { type Finding, type Project, TopologySchema, checkProject, reviewFindings, today } from '../../schemas/index.js';
 import { Ipv4Schema } from '../../schemas/vm-profile.js';
 import { type WizardProject, buildTopology, findingsForSide, withTemplateRules } from '../../templates/index.js';
 import { saveProject } from '../services/project-folder.js';
@@ -299,7 +299,7 @@ function report(
   for (const { wizard, folder, findings, otherSide } of results) {
     printLines([
       `created ${folder} (${wizard.description})`,
-      ...formatFindings(reviewFindings(findings, []), join(folder, 'clp.conf')),
+      ...formatFindings(reviewFindings(findings, [], today()), join(folder, 'clp.conf')),
     ]);
     if (otherSide.length > 0) {
       printMessage(

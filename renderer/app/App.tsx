@@ -10,6 +10,7 @@ import {
   acknowledgementsOf,
   checkProject,
   reviewFindings,
+  today,
   readModel,
   serializeClpConf,
   serverOsOf,
@@ -145,9 +146,11 @@ function Workspace({ editor, session, dispatch, onSave, onReload, fileMenu }: Wo
   );
   // Accepted findings (project.json) are listed apart; the tree and the forms show the rest.
   const acknowledged = acknowledgementsOf(project);
+  // The day is read on each render, so that an acceptance that runs out does so while open.
+  const day = today();
   const review = useMemo(
-    () => reviewFindings(allFindings, acknowledged),
-    [allFindings, acknowledged],
+    () => reviewFindings(allFindings, acknowledged, day),
+    [allFindings, acknowledged, day],
   );
   const findings = review.open;
   // Serialising a large clp.conf costs; only the clp.conf tab needs the text.
@@ -267,18 +270,13 @@ function Workspace({ editor, session, dispatch, onSave, onReload, fileMenu }: Wo
           findings={findings}
           accepted={review.accepted}
           stale={review.stale}
+          expired={review.expired}
           // A bare clp.conf is saved alone: it has no project.json to keep an acceptance in.
           canAcknowledge={session.location.kind === 'folder'}
           onReveal={reveal}
           onQuickFix={(finding) => dispatch({ type: 'apply-quick-fix', finding })}
-          onAcknowledge={(finding, reason, everyFinding) =>
-            dispatch({
-              type: 'acknowledge',
-              everyFinding,
-              finding,
-              reason,
-              date: new Date().toISOString().slice(0, 10),
-            })
+          onAcknowledge={(finding, choice) =>
+            dispatch({ type: 'acknowledge', finding, ...choice, date: day })
           }
           onWithdraw={({ rule, path }) =>
             dispatch({ type: 'withdraw-acknowledgement', target: { rule, path } })

@@ -63,6 +63,8 @@ export type Command =
       readonly date: string;
       /** Every finding of the finding's rule, not this one alone. */
       readonly everyFinding?: boolean;
+      /** The last day it accepts the finding (YYYY-MM-DD). */
+      readonly until?: string;
     }
   | { readonly type: 'withdraw-acknowledgement'; readonly target: AcknowledgementTarget }
   /** The raw clp.conf tab: the whole text, when it parses. */
@@ -141,7 +143,14 @@ export function applyCommand(project: Project, command: Command): Result<Project
     case 'acknowledge': {
       const { finding, reason, date } = command;
       const path = command.everyFinding === true ? {} : { path: finding.path };
-      return acknowledge(project, [finding], { rule: finding.rule, ...path, reason, date });
+      const until = command.until === undefined ? {} : { until: command.until };
+      return acknowledge(project, [finding], {
+        rule: finding.rule,
+        ...path,
+        reason,
+        date,
+        ...until,
+      });
     }
     case 'withdraw-acknowledgement':
       return withdrawAcknowledgement(project, command.target);

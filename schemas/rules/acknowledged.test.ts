@@ -31,6 +31,9 @@ function finding(rule: string, path: string, severity: Severity): Finding {
   };
 }
 
+/** The day the reviews are made on. */
+const DAY = '2026-12-07';
+
 const SUSPEND = finding('VM007', 'cluster', 'warning');
 const UPLOAD = finding('VM040', 'cluster', 'info');
 const NAME_A = finding('CF010', 'server@a', 'warning');
@@ -46,14 +49,14 @@ const accept = (rule: string, path?: string, reason = `accepted ${rule}`): Ackno
 
 describe('reviewFindings', () => {
   it('leaves every finding open when nothing is acknowledged', () => {
-    const review = reviewFindings(FINDINGS, []);
+    const review = reviewFindings(FINDINGS, [], DAY);
     expect(review.open).toEqual(FINDINGS);
     expect(review.accepted).toEqual([]);
     expect(review.stale).toEqual([]);
   });
 
   it('accepts by rule and path, or every finding of a rule without a path', () => {
-    const review = reviewFindings(FINDINGS, [accept('VM007', 'cluster'), accept('CF010')]);
+    const review = reviewFindings(FINDINGS, [accept('VM007', 'cluster'), accept('CF010')], DAY);
     expect(review.open).toEqual([DUPLICATE, UPLOAD]);
     expect(review.accepted.map((entry) => entry.finding)).toEqual([SUSPEND, NAME_A, NAME_B]);
     expect(review.stale).toEqual([]);
@@ -62,7 +65,7 @@ describe('reviewFindings', () => {
   it('accepts by the path-specific acknowledgement where a rule-wide one also names it', () => {
     const specific = accept('CF010', 'server@b', 'b is renamed at staging');
     const ruleWide = accept('CF010', undefined, 'template names');
-    const review = reviewFindings(FINDINGS, [ruleWide, specific]);
+    const review = reviewFindings(FINDINGS, [ruleWide, specific], DAY);
     const reasons = review.accepted.map((entry) => [
       entry.finding.path,
       entry.acknowledgement.reason,
@@ -77,20 +80,40 @@ describe('reviewFindings', () => {
     const ofError = accept('CF001', 'server@a');
     const ofNothing = accept('VM013', 'cluster');
     const elsewhere = accept('VM007', 'server@a');
-    const review = reviewFindings(FINDINGS, [ofError, ofNothing, elsewhere]);
+    const review = reviewFindings(FINDINGS, [ofError, ofNothing, elsewhere], DAY);
     expect(review.open).toEqual(FINDINGS);
     expect(review.stale).toEqual([ofError, ofNothing, elsewhere]);
   });
 });
 
+describe('acknowledgements with a last day', () => {
+  it('accept through their until day, then expire: the finding counts again', () => {
+    const lastDay = { ...accept('VM007'), until: DAY };
+    const onLastDay = reviewFindings(FINDINGS, [lastDay], DAY);
+    expect(onLastDay.accepted.map((entry) => entry.finding)).toEqual([SUSPEND]);
+    expect(onLastDay.expired).toEqual([]);
+    const dayAfter = reviewFindings(FINDINGS, [lastDay], '2026-12-08');
+    expect(dayAfter.open).toEqual(FINDINGS);
+    // Expired, not stale: its finding is still there.
+    expect(dayAfter.expired).toEqual([lastDay]);
+    expect(dayAfter.stale).toEqual([]);
+    expect(isFailing(reviewFindings([SUSPEND], [lastDay], '2027-01-01'), true)).toBe(true);
+    expect(isFailing(reviewFindings([SUSPEND], [lastDay], DAY), true)).toBe(false);
+  });
+});
+
 describe('isFailing', () => {
   it('fails on an error whatever is acknowledged, and on an open warning only when strict', () => {
-    const withError = reviewFindings(FINDINGS, [accept('VM007'), accept('CF010')]);
+    const withError = reviewFindings(FINDINGS, [accept('VM007'), accept('CF010')], DAY);
     expect(isFailing(withError, false)).toBe(true);
-    const warnings = reviewFindings([SUSPEND, NAME_A, UPLOAD], [accept('VM007')]);
+    const warnings = reviewFindings([SUSPEND, NAME_A, UPLOAD], [accept('VM007')], DAY);
     expect(isFailing(warnings, false)).toBe(false);
     expect(isFailing(warnings, true)).toBe(true);
-    const accepted = reviewFindings([SUSPEND, NAME_A, UPLOAD], [accept('VM007'), accept('CF010')]);
+    const accepted = reviewFindings(
+      [SUSPEND, NAME_A, UPLOAD],
+      [accept('VM007'), accept('CF010')],
+      DAY,
+    );
     expect(isFailing(accepted, true)).toBe(false);
   });
 });
@@ -102,13 +125,17 @@ describe('acknowledge and withdraw', () => {
   it('records an acknowledgement of a current warning, which check then counts as accepted', () => {
     const project = guest();
     const findings = checkProject(project);
-    expect(isFailing(reviewFindings(findings, []), true)).toBe(true);
+    expect(isFailing(reviewFindings(findings, [], DAY), true)).toBe(true);
     const acknowledgement = { ...accept('VM007', 'cluster'), by: 'K. Sato', date: '2026-12-07' };
     const acknowledged = unwrap(acknowledge(project, findings, acknowledgement));
     expect(acknowledgementsOf(acknowledged)).toEqual([acknowledgement]);
     // Only project.json changes: the clp.conf document is the same object.
     expect(acknowledged.conf).toBe(project.conf);
-    const review = reviewFindings(checkProject(acknowledged), acknowledgementsOf(acknowledged));
+    const review = reviewFindings(
+      checkProject(acknowledged),
+      acknowledgementsOf(acknowledged),
+      DAY,
+    );
     expect(review.accepted.map((entry) => entry.finding.rule)).toEqual(['VM007']);
     expect(isFailing(review, true)).toBe(false);
   });
@@ -179,7 +206,7 @@ describe('acknowledgements when the entity is renamed or removed', () => {
     const renamed = unwrap(renameOfKind(acceptedWord(), 'monitor', 'userw', 'userw-host'));
     const moved = 'monitor/userw@userw-host/parameters/action';
     expect(acknowledgementsOf(renamed)).toEqual([accept('CF011', moved)]);
-    const review = reviewFindings(checkProject(renamed), acknowledgementsOf(renamed));
+    const review = reviewFindings(checkProject(renamed), acknowledgementsOf(renamed), DAY);
     expect(review.accepted.map((entry) => entry.finding.path)).toEqual([moved]);
     expect(review.stale).toEqual([]);
   });
@@ -188,7 +215,7 @@ describe('acknowledgements when the entity is renamed or removed', () => {
     const project = acceptedWord();
     expect(unwrap(renameOfKind(project, 'server', 'esx2', 'esx3')).meta).toEqual(project.meta);
     const removed = unwrap(removeOfKind(project, 'monitor', 'userw'));
-    const review = reviewFindings(checkProject(removed), acknowledgementsOf(removed));
+    const review = reviewFindings(checkProject(removed), acknowledgementsOf(removed), DAY);
     expect(review.stale).toEqual([accept('CF011', ACTION)]);
   });
 });

@@ -4,7 +4,9 @@
  * them. A checklist warning that always fires (VM007: never suspend a clustered VM) otherwise
  * keeps `check --strict` red on a correct project for good.
  *
- * Errors are never accepted: an error means the cluster would not work as the guide says.
+ * Errors are never accepted: an error means the cluster would not work as the guide says. An
+ * acknowledgement may run until a day (a temporary exception until the maintenance window);
+ * after it, the finding counts again.
  */
 import type { Acknowledgement, Project, ProjectMeta } from '../project.js';
 import { type Result, appError, fail, ok } from '../result.js';
@@ -21,6 +23,8 @@ export interface Review {
    * about was renamed or removed. They should be withdrawn.
    */
   readonly stale: readonly Acknowledgement[];
+  /** Acknowledgements whose `until` day has passed: they accept nothing any more. */
+  readonly expired: readonly Acknowledgement[];
 }
 
 export interface AcceptedFinding {
@@ -35,6 +39,11 @@ export interface AcknowledgementTarget {
 }
 
 const NO_ACKNOWLEDGEMENTS: readonly Acknowledgement[] = Object.freeze([]);
+
+/** Today as acknowledgements write days (YYYY-MM-DD, UTC). */
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
 
 /** The project's acknowledgements (none when project.json records none). */
 export function acknowledgementsOf(project: Project): readonly Acknowledgement[] {
@@ -53,18 +62,26 @@ function isAcceptable(finding: Finding): boolean {
   return finding.severity !== 'error';
 }
 
+/** Whether an acknowledgement's time is up on `day` (it runs through its `until` day). */
+export function hasExpired(acknowledgement: Acknowledgement, day: string): boolean {
+  return acknowledgement.until !== undefined && acknowledgement.until < day;
+}
+
 /**
- * Splits findings into open and accepted. A finding named by a path-specific
- * acknowledgement and a rule-wide one is accepted by the path-specific one (its reason is the
- * more precise).
+ * Splits findings into open and accepted, on `day` (YYYY-MM-DD: `today()` but in tests). A
+ * finding named by a path-specific acknowledgement and a rule-wide one is accepted by the
+ * path-specific one (its reason is the more precise).
  */
 export function reviewFindings(
   findings: readonly Finding[],
-  acknowledgements: readonly Acknowledgement[],
+  known: readonly Acknowledgement[],
+  day: string,
 ): Review {
-  if (acknowledgements.length === 0) {
-    return { open: findings, accepted: [], stale: [] };
+  if (known.length === 0) {
+    return { open: findings, accepted: [], stale: [], expired: [] };
   }
+  const expired = known.filter((acknowledgement) => hasExpired(acknowledgement, day));
+  const acknowledgements = known.filter((acknowledgement) => !hasExpired(acknowledgement, day));
   const used = new Set<Acknowledgement>();
   const open: Finding[] = [];
   const accepted: AcceptedFinding[] = [];
@@ -80,7 +97,7 @@ export function reviewFindings(
     }
   }
   const stale = acknowledgements.filter((acknowledgement) => !used.has(acknowledgement));
-  return { open, accepted, stale };
+  return { open, accepted, stale, expired };
 }
 
 function acceptorOf(

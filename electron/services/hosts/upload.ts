@@ -14,6 +14,7 @@ import {
   formatErrorJa,
   ok,
   reviewFindings,
+  today,
 } from '../../../schemas/index.js';
 import { type OpenedProject, openProject } from '../project-folder.js';
 import { prepareConnection } from './connection.js';
@@ -240,7 +241,7 @@ function previewOf(
 /** The findings nobody accepted (project.json): those the plan shows, as `check` counts them. */
 function openFindings(project: Project): readonly Finding[] {
   const findings = checkProject(project, withTemplateRules());
-  return reviewFindings(findings, acknowledgementsOf(project)).open;
+  return reviewFindings(findings, acknowledgementsOf(project), today()).open;
 }
 
 /** Refuses a project with rule errors unless the user overrode it (DESIGN.md promise 2). */

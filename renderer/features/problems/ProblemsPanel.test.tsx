@@ -115,8 +115,8 @@ describe('ProblemsPanel', () => {
         findings={findings}
         onReveal={() => {}}
         onQuickFix={() => {}}
-        onAcknowledge={(finding, reason, every) =>
-          acknowledged.push([finding.rule, finding.path, reason, every])
+        onAcknowledge={(finding, { reason, everyFinding }) =>
+          acknowledged.push([finding.rule, finding.path, reason, everyFinding])
         }
       />,
     );
@@ -165,7 +165,9 @@ describe('ProblemsPanel', () => {
         findings={[first!, second!, upload]}
         onReveal={() => {}}
         onQuickFix={() => {}}
-        onAcknowledge={(finding, reason, every) => acknowledged.push([finding.path, reason, every])}
+        onAcknowledge={(finding, { reason, everyFinding }) =>
+          acknowledged.push([finding.path, reason, everyFinding])
+        }
       />,
     );
     const rowOf = (text: string) =>
@@ -225,6 +227,39 @@ describe('ProblemsPanel', () => {
     await user.click(within(accepted).getByRole('button', { name: 'Withdraw' }));
     await user.click(within(staleGroup).getByRole('button', { name: 'Withdraw' }));
     expect(withdrawn).toEqual([acceptance, stale]);
+  });
+
+  it('takes a last day with the reason, and lists expired acceptances apart', async () => {
+    const user = userEvent.setup();
+    const findings = brokenFindings();
+    const choices: unknown[] = [];
+    const withdrawn: unknown[] = [];
+    const expired = { rule: 'VM013', reason: 'until the audit', until: '2001-01-31' };
+    render(
+      <ProblemsPanel
+        findings={findings}
+        expired={[expired]}
+        onReveal={() => {}}
+        onQuickFix={() => {}}
+        onAcknowledge={(_finding, choice) => choices.push(choice)}
+        onWithdraw={(acknowledgement) => withdrawn.push(acknowledgement)}
+      />,
+    );
+    const row = screen
+      .getAllByRole('listitem')
+      .find((candidate) => candidate.textContent?.includes('VM040'))!;
+    await user.click(within(row).getByRole('button', { name: 'Accept…' }));
+    await user.type(within(row).getByLabelText('Until (optional)'), '2027-03-31');
+    await user.type(within(row).getByLabelText('Why is it accepted?'), 'until the window{Enter}');
+    expect(choices).toEqual([
+      { reason: 'until the window', everyFinding: false, until: '2027-03-31' },
+    ]);
+    const group = screen.getByRole('region', { name: '1 expired acceptance' });
+    expect(group.textContent).toContain(
+      'Ran until 2001-01-31: the finding counts again (was: until the audit)',
+    );
+    await user.click(within(group).getByRole('button', { name: 'Withdraw' }));
+    expect(withdrawn).toEqual([expired]);
   });
 
   it('offers no acceptance where nothing can record it (a bare clp.conf)', () => {

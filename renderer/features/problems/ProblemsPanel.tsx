@@ -27,9 +27,17 @@ import { findingText } from './finding-text.js';
 interface Actions {
   onReveal(finding: Finding): void;
   onQuickFix(finding: Finding): void;
-  /** `everyFinding`: accept every finding of the rule, not this one alone. */
-  onAcknowledge(finding: Finding, reason: string, everyFinding: boolean): void;
+  onAcknowledge(finding: Finding, choice: AcceptChoice): void;
   onWithdraw(acknowledgement: Acknowledgement): void;
+}
+
+/** What the engineer said when accepting a finding. */
+export interface AcceptChoice {
+  readonly reason: string;
+  /** Every finding of the rule, not this one alone. */
+  readonly everyFinding: boolean;
+  /** The last day it accepts the finding (YYYY-MM-DD), for a temporary exception. */
+  readonly until?: string;
 }
 
 interface Props extends Partial<Pick<Actions, 'onAcknowledge' | 'onWithdraw'>> {
@@ -39,6 +47,8 @@ interface Props extends Partial<Pick<Actions, 'onAcknowledge' | 'onWithdraw'>> {
   readonly onQuickFix: Actions['onQuickFix'];
   readonly accepted?: readonly AcceptedFinding[];
   readonly stale?: readonly Acknowledgement[];
+  /** Acknowledgements whose last day has passed. */
+  readonly expired?: readonly Acknowledgement[];
   /** False where nothing can record an acknowledgement (a bare clp.conf has no project.json). */
   readonly canAcknowledge?: boolean;
 }
@@ -63,6 +73,7 @@ export function ProblemsPanel({
   onWithdraw = ignore,
   accepted = NONE_ACCEPTED,
   stale = NONE_STALE,
+  expired = NONE_STALE,
   canAcknowledge = true,
 }: Props) {
   const { t } = useTranslation();
@@ -120,7 +131,8 @@ export function ProblemsPanel({
         canAcknowledge={canAcknowledge}
       />
       <AcceptedGroup accepted={shownAccepted} actions={actions} />
-      <StaleGroup stale={stale} actions={actions} />
+      <UnusedGroup kind="stale" acknowledgements={stale} actions={actions} />
+      <UnusedGroup kind="expired" acknowledgements={expired} actions={actions} />
     </section>
   );
 }
@@ -239,9 +251,9 @@ function ProblemRow({
           rule={finding.rule}
           sameRule={sameRule}
           onCancel={() => setAccepting(false)}
-          onAccept={(reason, everyFinding) => {
+          onAccept={(choice) => {
             setAccepting(false);
-            actions.current.onAcknowledge(finding, reason, everyFinding);
+            actions.current.onAcknowledge(finding, choice);
           }}
         />
       ) : null}
@@ -282,7 +294,8 @@ function FindingButton({
 
 /**
  * Asks why a finding is accepted (a blank reason cannot be given) and, where the rule has
- * several (a template's placeholders), whether every one of them is.
+ * several (a template's placeholders), whether every one of them is; and, for a temporary
+ * exception, until when.
  */
 function ReasonForm({
   t,
@@ -294,15 +307,16 @@ function ReasonForm({
   readonly t: TFunction;
   readonly rule: string;
   readonly sameRule: number;
-  onAccept(reason: string, everyFinding: boolean): void;
+  onAccept(choice: AcceptChoice): void;
   onCancel(): void;
 }) {
   const [reason, setReason] = useState('');
   const [everyFinding, setEveryFinding] = useState(false);
+  const [until, setUntil] = useState('');
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (reason.trim() !== '') {
-      onAccept(reason.trim(), everyFinding);
+      onAccept({ reason: reason.trim(), everyFinding, ...(until === '' ? {} : { until }) });
     }
   };
   return (
@@ -327,6 +341,10 @@ function ReasonForm({
           {t('problems.everyOfRule', { rule, count: sameRule })}
         </label>
       ) : null}
+      <label className="until">
+        {t('problems.untilLabel')}
+        <input type="date" value={until} onChange={(event) => setUntil(event.target.value)} />
+      </label>
       <button type="submit" disabled={reason.trim() === ''}>
         {t('problems.acceptConfirm')}
       </button>
@@ -364,6 +382,9 @@ const AcceptedGroup = memo(function AcceptedGroup({
                   reason: acknowledgement.reason,
                 })
               : t('problems.acceptedReason', { reason: acknowledgement.reason })}
+            {acknowledgement.until === undefined
+              ? ''
+              : t('problems.acceptedUntil', { until: acknowledgement.until })}
           </span>
           <WithdrawButton acknowledgement={acknowledgement} actions={actions} t={t} />
         </li>
@@ -372,28 +393,37 @@ const AcceptedGroup = memo(function AcceptedGroup({
   );
 });
 
-/** Acknowledgements that accept nothing now (the finding was fixed, the entity renamed). */
-const StaleGroup = memo(function StaleGroup({
-  stale,
+/**
+ * Acknowledgements that accept nothing: stale ones (the finding was fixed, the entity
+ * removed) and expired ones (their last day has passed).
+ */
+const UnusedGroup = memo(function UnusedGroup({
+  kind,
+  acknowledgements,
   actions,
 }: {
-  readonly stale: readonly Acknowledgement[];
+  readonly kind: 'stale' | 'expired';
+  readonly acknowledgements: readonly Acknowledgement[];
   readonly actions: RefObject<Actions>;
 }) {
   const { t } = useTranslation();
-  if (stale.length === 0) {
+  if (acknowledgements.length === 0) {
     return null;
   }
+  const label = t(`problems.${kind}`, { count: acknowledgements.length });
   return (
-    <ProblemGroup className="stale" label={t('problems.stale', { count: stale.length })}>
-      {stale.map((acknowledgement) => (
+    <ProblemGroup className="stale" label={label}>
+      {acknowledgements.map((acknowledgement) => (
         <li key={`${acknowledgement.rule}|${acknowledgement.path ?? ''}`} className="problem stale">
           <span className="stale-target">
             <span className="rule">{acknowledgement.rule}</span>
             <code className="where">{acknowledgement.path ?? t('problems.everyFinding')}</code>
           </span>
           <span className="reason" title={acknowledgement.reason}>
-            {t('problems.staleReason', { reason: acknowledgement.reason })}
+            {t(`problems.${kind}Reason`, {
+              reason: acknowledgement.reason,
+              until: acknowledgement.until,
+            })}
           </span>
           <WithdrawButton acknowledgement={acknowledgement} actions={actions} t={t} />
         </li>
