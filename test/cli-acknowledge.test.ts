@@ -180,37 +180,15 @@ describe('clpbuilder acknowledge', () => {
 
   it('runs an acknowledgement until its last day; after it check counts the finding again', async () => {
     const folder = await folderOf(plainProject('inter-guest-shared'));
-    const past = clpbuilder(
-      'acknowledge',
-      folder,
-      'VM007',
-      '--reason',
-      'until the window',
-      '--until',
-      '2000-01-31',
-    );
+    const until = (reason: string, day: string) =>
+      clpbuilder('acknowledge', folder, 'VM007', '--reason', reason, '--until', day);
+    const past = until('until the window', '2000-01-31');
     expect(past.status).toBe(2);
     expect(past.stderr).toContain('--until 2000-01-31: that day has passed');
-    const badDay = clpbuilder(
-      'acknowledge',
-      folder,
-      'VM007',
-      '--reason',
-      'x',
-      '--until',
-      '31.1.2999',
-    );
+    const badDay = until('x', '31.1.2999');
     expect(badDay.stderr).toContain('--until: write the date as YYYY-MM-DD');
 
-    const run = clpbuilder(
-      'acknowledge',
-      folder,
-      'VM007',
-      '--reason',
-      'until the window',
-      '--until',
-      '2999-12-31',
-    );
+    const run = until('until the window', '2999-12-31');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(
       'acknowledged every VM007 finding until 2999-12-31: until the window',
