@@ -184,7 +184,7 @@ describe('clpbuilder acknowledge', () => {
       clpbuilder('acknowledge', folder, 'VM007', '--reason', reason, '--until', day);
     const past = until('until the window', '2000-01-31');
     expect(past.status).toBe(2);
-    expect(past.stderr).toContain('--until 2000-01-31: that day has passed');
+    expect(past.stderr).toContain('until 2000-01-31: that day has passed; give a day from today');
     const badDay = until('x', '31.1.2999');
     expect(badDay.stderr).toContain('--until: write the date as YYYY-MM-DD');
 

@@ -13,7 +13,6 @@ import {
   acknowledge,
   checkProject,
   describeTarget,
-  hasExpired,
   today,
   withdrawAcknowledgement,
 } from '../../schemas/index.js';
@@ -77,12 +76,9 @@ async function acknowledgeCommand(projectPath: string, target: AcknowledgementTa
     return reportError({ kind: 'usage', message: `<rule> ${target.rule} is not a rule id; list them with clpbuilder rules` }, flags);
   }
   const acknowledgement = entry.data;
-  if (hasExpired(acknowledgement, acknowledgement.date ?? today())) {
-    return reportError({ kind: 'usage', message: `--until ${flags.until}: that day has passed; give a day from today (${today()}) on` }, flags);
-  }
   return editMeta(projectPath, flags, (project, opened) => {
     const findings = checkProject(project, withTemplateRules({ scriptsGiven: opened.scriptsGiven }));
-    return acknowledge(project, findings, acknowledgement);
+    return acknowledge(project, findings, acknowledgement, today());
   }, (saved) =>
     flags.json
       ? printJson({ acknowledged: acknowledgement, saved })

@@ -144,13 +144,18 @@ export function applyCommand(project: Project, command: Command): Result<Project
       const { finding, reason, date } = command;
       const path = command.everyFinding === true ? {} : { path: finding.path };
       const until = command.until === undefined ? {} : { until: command.until };
-      return acknowledge(project, [finding], {
-        rule: finding.rule,
-        ...path,
-        reason,
+      return acknowledge(
+        project,
+        [finding],
+        {
+          rule: finding.rule,
+          ...path,
+          reason,
+          date,
+          ...until,
+        },
         date,
-        ...until,
-      });
+      );
     }
     case 'withdraw-acknowledgement':
       return withdrawAcknowledgement(project, command.target);

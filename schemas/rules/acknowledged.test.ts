@@ -127,7 +127,7 @@ describe('acknowledge and withdraw', () => {
     const findings = checkProject(project);
     expect(isFailing(reviewFindings(findings, [], DAY), true)).toBe(true);
     const acknowledgement = { ...accept('VM007', 'cluster'), by: 'K. Sato', date: '2026-12-07' };
-    const acknowledged = unwrap(acknowledge(project, findings, acknowledgement));
+    const acknowledged = unwrap(acknowledge(project, findings, acknowledgement, DAY));
     expect(acknowledgementsOf(acknowledged)).toEqual([acknowledgement]);
     // Only project.json changes: the clp.conf document is the same object.
     expect(acknowledged.conf).toBe(project.conf);
@@ -143,9 +143,11 @@ describe('acknowledge and withdraw', () => {
   it('replaces the reason when the same rule and path are acknowledged again', () => {
     const project = guest();
     const findings = checkProject(project);
-    const first = unwrap(acknowledge(project, findings, accept('VM007', 'cluster', 'first')));
-    const both = unwrap(acknowledge(first, findings, accept('VM040', undefined, 'upload does it')));
-    const again = unwrap(acknowledge(both, findings, accept('VM007', 'cluster', 'second')));
+    const first = unwrap(acknowledge(project, findings, accept('VM007', 'cluster', 'first'), DAY));
+    const both = unwrap(
+      acknowledge(first, findings, accept('VM040', undefined, 'upload does it'), DAY),
+    );
+    const again = unwrap(acknowledge(both, findings, accept('VM007', 'cluster', 'second'), DAY));
     expect(acknowledgementsOf(again).map((entry) => [entry.rule, entry.reason])).toEqual([
       ['VM040', 'upload does it'],
       ['VM007', 'second'],
@@ -155,19 +157,39 @@ describe('acknowledge and withdraw', () => {
   it('refuses what would accept nothing, naming where the rule is found', () => {
     const project = guest();
     const findings = checkProject(project);
-    const elsewhere = acknowledge(project, findings, accept('VM007', 'server@esx1'));
+    const elsewhere = acknowledge(project, findings, accept('VM007', 'server@esx1'), DAY);
     expect(elsewhere.ok).toBe(false);
     expect(elsewhere.ok ? '' : elsewhere.error.message).toBe(
       'there is no finding for VM007 at server@esx1 now; VM007 is found at: cluster',
     );
-    const absent = acknowledge(project, findings, accept('CF001'));
+    const absent = acknowledge(project, findings, accept('CF001'), DAY);
     expect(absent.ok ? '' : absent.error.message).toMatch(/^there is no CF001 finding now/);
+  });
+
+  it('refuses a last day already past', () => {
+    const project = guest();
+    const refused = acknowledge(
+      project,
+      checkProject(project),
+      { ...accept('VM007'), until: '2026-12-06' },
+      DAY,
+    );
+    expect(refused.ok ? '' : refused.error.message).toBe(
+      'until 2026-12-06: that day has passed; give a day from today (2026-12-07) on',
+    );
+    const today = acknowledge(
+      project,
+      checkProject(project),
+      { ...accept('VM007'), until: DAY },
+      DAY,
+    );
+    expect(today.ok).toBe(true);
   });
 
   it('refuses to acknowledge an error', () => {
     const project = guest();
     const error = finding('CF001', 'server@a', 'error');
-    const refused = acknowledge(project, [error], accept('CF001', 'server@a'));
+    const refused = acknowledge(project, [error], accept('CF001', 'server@a'), DAY);
     expect(refused.ok).toBe(false);
     expect(refused.ok ? '' : refused.error.message).toMatch(
       /^CF001 at server@a is an error, and errors cannot be acknowledged/,
@@ -178,8 +200,8 @@ describe('acknowledge and withdraw', () => {
   it('withdraws exactly the named acknowledgement, and the key goes with the last one', () => {
     const project = guest();
     const findings = checkProject(project);
-    const one = unwrap(acknowledge(project, findings, accept('VM007', 'cluster')));
-    const two = unwrap(acknowledge(one, findings, accept('VM040')));
+    const one = unwrap(acknowledge(project, findings, accept('VM007', 'cluster'), DAY));
+    const two = unwrap(acknowledge(one, findings, accept('VM040'), DAY));
     // A rule-wide acknowledgement is not withdrawn by naming a path, nor the other way round.
     const wrongShape = withdrawAcknowledgement(two, { rule: 'VM040', path: 'cluster' });
     expect(wrongShape.ok ? '' : wrongShape.error.message).toBe(
@@ -199,7 +221,7 @@ describe('acknowledgements when the entity is renamed or removed', () => {
   /** An undocumented word on the userw monitor (CF011, a warning), accepted at its path. */
   function acceptedWord(): Project {
     const project = unwrap(setParameter(interHostProject(), ACTION, 'reset'));
-    return unwrap(acknowledge(project, checkProject(project), accept('CF011', ACTION)));
+    return unwrap(acknowledge(project, checkProject(project), accept('CF011', ACTION), DAY));
   }
 
   it('follow a rename of the entity, and keep accepting its finding', () => {

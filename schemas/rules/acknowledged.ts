@@ -135,15 +135,27 @@ function sameTarget(a: AcknowledgementTarget, b: AcknowledgementTarget): boolean
 }
 
 /**
- * Records an acknowledgement of current findings. Refused when it would accept nothing: no
- * finding of the rule (at the path), or only errors. Acknowledging the same rule and path
- * again replaces the reason (and who and when).
+ * Records an acknowledgement of current findings, on `day`. Refused when it would accept
+ * nothing: no finding of the rule (at the path), only errors, or a last day already past.
+ * Acknowledging the same rule and path again replaces the reason (and who and when).
  */
 export function acknowledge(
   project: Project,
   findings: readonly Finding[],
   acknowledgement: Acknowledgement,
+  day: string,
 ): Result<Project> {
+  if (hasExpired(acknowledgement, day)) {
+    return fail(
+      appError(
+        'invalid-value',
+        `until ${acknowledgement.until ?? ''}: that day has passed; give a day from today (${day}) on`,
+        {
+          ja: `期限 ${acknowledgement.until ?? ''} は過ぎています。今日 (${day}) 以降の日を指定してください`,
+        },
+      ),
+    );
+  }
   const named = findings.filter((finding) => names(acknowledgement, finding));
   const target = describeTarget(acknowledgement);
   if (named.length === 0) {
