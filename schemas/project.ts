@@ -54,6 +54,11 @@ export const VmFactsSchema = z.object({
 export const AcknowledgementSchema = z.object({
   rule: z.string().regex(/^[A-Z]{2}\d{3}$/, 'write a rule id, e.g. VM007'),
   path: z.string().min(1).optional(),
+  /**
+   * The accepted finding's message (English), recorded with a path: it then accepts that very
+   * finding, not another one the rule finds there later (`reset` accepted is not `rest`).
+   */
+  message: z.string().min(1).optional(),
   reason: z.string().trim().min(1, 'say why the finding is accepted'),
   by: z.string().trim().min(1).optional(),
   date: z

@@ -76,7 +76,13 @@ describe('editorReducer', () => {
       date: '2026-12-07',
     });
     expect(accepted.project.meta.acknowledged).toEqual([
-      { rule: 'VM040', path: 'cluster', reason: 'upload does it', date: '2026-12-07' },
+      {
+        rule: 'VM040',
+        path: 'cluster',
+        message: upload.message,
+        reason: 'upload does it',
+        date: '2026-12-07',
+      },
     ]);
     expect(accepted.project.conf).toBe(start.project.conf);
     expect(isDirty(accepted)).toBe(true);

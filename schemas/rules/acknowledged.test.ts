@@ -128,7 +128,11 @@ describe('acknowledge and withdraw', () => {
     expect(isFailing(reviewFindings(findings, [], DAY), true)).toBe(true);
     const acknowledgement = { ...accept('VM007', 'cluster'), by: 'K. Sato', date: '2026-12-07' };
     const acknowledged = unwrap(acknowledge(project, findings, acknowledgement, DAY));
-    expect(acknowledgementsOf(acknowledged)).toEqual([acknowledgement]);
+    // One finding at the path: its message is kept, so that it accepts that finding only.
+    const suspend = findings.find((finding) => finding.rule === 'VM007')!;
+    expect(acknowledgementsOf(acknowledged)).toEqual([
+      { ...acknowledgement, message: suspend.message },
+    ]);
     // Only project.json changes: the clp.conf document is the same object.
     expect(acknowledged.conf).toBe(project.conf);
     const review = reviewFindings(
@@ -218,16 +222,31 @@ describe('acknowledge and withdraw', () => {
 describe('acknowledgements when the entity is renamed or removed', () => {
   const ACTION = 'monitor/userw@userw/parameters/action';
 
+  const WORD = 'parameters/action: "reset" is not among the documented values (RESET, PANIC)';
+  const accepted = (path: string) => ({ ...accept('CF011', path), message: WORD });
+
   /** An undocumented word on the userw monitor (CF011, a warning), accepted at its path. */
   function acceptedWord(): Project {
     const project = unwrap(setParameter(interHostProject(), ACTION, 'reset'));
     return unwrap(acknowledge(project, checkProject(project), accept('CF011', ACTION), DAY));
   }
 
+  it('accept the very finding they were made for: another word there is not accepted', () => {
+    const project = acceptedWord();
+    expect(acknowledgementsOf(project)).toEqual([accepted(ACTION)]);
+    const other = unwrap(setParameter(project, ACTION, 'rest'));
+    const review = reviewFindings(checkProject(other), acknowledgementsOf(other), DAY);
+    expect(review.open.map((finding) => [finding.rule, finding.path])).toContainEqual([
+      'CF011',
+      ACTION,
+    ]);
+    expect(review.stale).toEqual([accepted(ACTION)]);
+  });
+
   it('follow a rename of the entity, and keep accepting its finding', () => {
     const renamed = unwrap(renameOfKind(acceptedWord(), 'monitor', 'userw', 'userw-host'));
     const moved = 'monitor/userw@userw-host/parameters/action';
-    expect(acknowledgementsOf(renamed)).toEqual([accept('CF011', moved)]);
+    expect(acknowledgementsOf(renamed)).toEqual([accepted(moved)]);
     const review = reviewFindings(checkProject(renamed), acknowledgementsOf(renamed), DAY);
     expect(review.accepted.map((entry) => entry.finding.path)).toEqual([moved]);
     expect(review.stale).toEqual([]);
@@ -238,7 +257,7 @@ describe('acknowledgements when the entity is renamed or removed', () => {
     expect(unwrap(renameOfKind(project, 'server', 'esx2', 'esx3')).meta).toEqual(project.meta);
     const removed = unwrap(removeOfKind(project, 'monitor', 'userw'));
     const review = reviewFindings(checkProject(removed), acknowledgementsOf(removed), DAY);
-    expect(review.stale).toEqual([accept('CF011', ACTION)]);
+    expect(review.stale).toEqual([accepted(ACTION)]);
   });
 });
 

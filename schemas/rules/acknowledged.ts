@@ -51,10 +51,14 @@ export function acknowledgementsOf(project: Project): readonly Acknowledgement[]
 }
 
 /** Whether an acknowledgement names this finding (errors aside). */
-function names(acknowledgement: AcknowledgementTarget, finding: Finding): boolean {
+function names(
+  acknowledgement: AcknowledgementTarget & { readonly message?: string | undefined },
+  finding: Finding,
+): boolean {
   return (
     acknowledgement.rule === finding.rule &&
-    (acknowledgement.path === undefined || acknowledgement.path === finding.path)
+    (acknowledgement.path === undefined || acknowledgement.path === finding.path) &&
+    (acknowledgement.message === undefined || acknowledgement.message === finding.message)
   );
 }
 
@@ -173,7 +177,7 @@ export function acknowledge(
     );
   }
   const others = acknowledgementsOf(project).filter((known) => !sameTarget(known, acknowledgement));
-  return ok(withAcknowledgements(project, [...others, acknowledgement]));
+  return ok(withAcknowledgements(project, [...others, withMessage(acknowledgement, named)]));
 }
 
 function nothingToAccept(
@@ -220,6 +224,21 @@ export function withdrawAcknowledgement(
     );
   }
   return ok(withAcknowledgements(project, kept));
+}
+
+/**
+ * A path-specific acknowledgement of one finding records its message, so that it accepts
+ * that finding only. Several at the path (or a rule-wide one) are accepted as they are.
+ */
+function withMessage(acknowledgement: Acknowledgement, named: readonly Finding[]): Acknowledgement {
+  const acceptable = named.filter(isAcceptable);
+  const [only] = acceptable;
+  return acknowledgement.path === undefined ||
+    acknowledgement.message !== undefined ||
+    acceptable.length !== 1 ||
+    !only
+    ? acknowledgement
+    : { ...acknowledgement, message: only.message };
 }
 
 // The last one withdrawn takes the key with it: project.json reads as before any was made.

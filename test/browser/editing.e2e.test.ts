@@ -228,6 +228,7 @@ describe('accepting a finding in Chromium', () => {
         {
           rule: 'VM007',
           path: 'cluster',
+          message: expect.stringMatching(/^never Suspend a clustered virtual machine/),
           reason: 'runbook RB-12 forbids Suspend',
           date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
         },
