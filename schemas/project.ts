@@ -89,19 +89,40 @@ export type ProjectMeta = z.infer<typeof ProjectMetaSchema>;
 
 /**
  * The project after an entity moved from one path to another (a rename): its acknowledgements
- * of findings on that entity move with it, so that they keep accepting what they accepted.
+ * of findings on that entity move with it, so that they keep accepting what they accepted. A
+ * recorded message that names the entity (`group failover1 can start on only one server`)
+ * names it by its new name.
  */
 export function moveAcknowledgements(project: Project, from: string, to: string): Project {
   const acknowledged = project.meta.acknowledged;
-  const moved = (path: string | undefined) =>
-    path === from || path?.startsWith(`${from}/`) ? `${to}${path.slice(from.length)}` : path;
-  if (!acknowledged?.some((entry) => moved(entry.path) !== entry.path)) {
+  const isMoved = (path: string | undefined): path is string =>
+    path === from || path?.startsWith(`${from}/`) === true;
+  if (!acknowledged?.some((entry) => isMoved(entry.path))) {
     return project;
   }
+  const renamed = renamedIn(nameOf(from), nameOf(to));
   const next = acknowledged.map((entry) =>
-    entry.path === undefined ? entry : { ...entry, path: moved(entry.path) },
+    isMoved(entry.path)
+      ? {
+          ...entry,
+          path: `${to}${entry.path.slice(from.length)}`,
+          ...(entry.message === undefined ? {} : { message: renamed(entry.message) }),
+        }
+      : entry,
   );
   return { ...project, meta: { ...project.meta, acknowledged: next } };
+}
+
+/** The entity name a path ends in (`group@failover1` → `failover1`). */
+function nameOf(path: string): string {
+  return path.slice(path.lastIndexOf('@') + 1);
+}
+
+/** Replaces whole-word mentions of a name in a message (not `failover10` for `failover1`). */
+function renamedIn(from: string, to: string): (message: string) => string {
+  const escaped = from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const mention = new RegExp(`(?<![\\w.-])${escaped}(?![\\w-])`, 'g');
+  return (message) => message.replace(mention, () => to);
 }
 
 /** The default project.json for a folder that has none. */

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { interHostProject, plainProject } from '../../test/support/rule-projects.js';
 import { removeOfKind, renameOfKind } from '../edits/by-kind.js';
 import { setParameter } from '../edits/parameters.js';
+import { setStartupServers } from '../edits/startup-servers.js';
 import { unwrap } from '../../test/support/project.js';
 import { type Acknowledgement, type Project, parseProjectMeta } from '../project.js';
 import {
@@ -249,6 +250,21 @@ describe('acknowledgements when the entity is renamed or removed', () => {
     expect(acknowledgementsOf(renamed)).toEqual([accepted(moved)]);
     const review = reviewFindings(checkProject(renamed), acknowledgementsOf(renamed), DAY);
     expect(review.accepted.map((entry) => entry.finding.path)).toEqual([moved]);
+    expect(review.stale).toEqual([]);
+  });
+
+  it('follow a rename whose finding names the entity: the recorded message says the new name', () => {
+    const single = unwrap(setStartupServers(interHostProject(), 'failover-vm', ['esx1']));
+    const [oneServer] = checkProject(single).filter((finding) => finding.rule === 'CF005');
+    expect(oneServer?.message).toContain('group failover-vm ');
+    const project = unwrap(
+      acknowledge(single, [oneServer!], accept('CF005', oneServer!.path), DAY),
+    );
+    const renamed = unwrap(renameOfKind(project, 'group', 'failover-vm', 'failover-vm1'));
+    const review = reviewFindings(checkProject(renamed), acknowledgementsOf(renamed), DAY);
+    expect(review.accepted.map((entry) => entry.finding.message)).toEqual([
+      oneServer!.message.replace('failover-vm', 'failover-vm1'),
+    ]);
     expect(review.stale).toEqual([]);
   });
 
