@@ -43,6 +43,17 @@ function renderPanel(entity: EntityView = USERW, names: ClusterNames = NO_NAMES)
   return { edits, user: userEvent.setup() };
 }
 
+/** The labelled select; the values and the texts of its options. */
+function selectAt(label: string) {
+  const select = screen.getByLabelText(label) as HTMLSelectElement;
+  const options = Array.from(select.options);
+  return {
+    select,
+    values: options.map((option) => option.value),
+    texts: options.map((option) => option.text),
+  };
+}
+
 const addButton = () => screen.getByRole('button', { name: 'Add' }) as HTMLButtonElement;
 
 describe('Add a parameter', () => {
@@ -196,15 +207,11 @@ describe("a monitor's timing, target and recovery target", () => {
 
   it("chooses among the cluster's resources and groups, the recovery target as one edit", async () => {
     const { edits, user } = renderPanel(GENW, NAMES);
-    const target = screen.getByLabelText('Target resource') as HTMLSelectElement;
-    expect(Array.from(target.options, (option) => option.text)).toEqual([
-      'None',
-      'sd-vm',
-      'exec-vm',
-    ]);
+    const { select: target, texts: targets } = selectAt('Target resource');
+    expect(targets).toEqual(['None', 'sd-vm', 'exec-vm']);
     expect(target.value).toBe('exec-vm');
-    const recovery = screen.getByLabelText('Recovery target') as HTMLSelectElement;
-    expect(Array.from(recovery.options, (option) => option.text)).toEqual([
+    const { select: recovery, texts: recoveries } = selectAt('Recovery target');
+    expect(recoveries).toEqual([
       'The cluster (LocalServer)',
       'Group failover-vm',
       'Resource sd-vm',
@@ -261,11 +268,7 @@ describe("a resource's final actions and an exec script's mode", () => {
 });
 
 describe('the documented choices of disks, mirror disks and pre-action scripts', () => {
-  const optionsOf = (label: string) =>
-    Array.from(
-      (screen.getByLabelText(label) as HTMLSelectElement).options,
-      (option) => option.value,
-    );
+  const optionsOf = (label: string) => selectAt(label).values;
 
   it('a disk resource: its disk type and file system (clpconf-format.md §5.2)', () => {
     renderPanel({
@@ -300,8 +303,8 @@ describe('the documented choices of disks, mirror disks and pre-action scripts',
   it('a group: its type and exclusion beside startup, failover and failback', () => {
     renderPanel({ path: 'group@g1', name: 'g1', kind: 'group', parameters: { exclusive: '1' } });
     expect(optionsOf('Group type')).toEqual(['', 'failover', 'cluster', 'virtualmachine']);
-    const exclusion = screen.getByLabelText('Exclusion') as HTMLSelectElement;
-    expect(Array.from(exclusion.options, (option) => option.text)).toEqual([
+    const { select: exclusion, texts: exclusions } = selectAt('Exclusion');
+    expect(exclusions).toEqual([
       'Product default',
       'None (0)',
       'Normal exclusion (1)',
@@ -360,8 +363,8 @@ describe("a heartbeat's device", () => {
         ],
       },
     );
-    const device = screen.getByLabelText('Device') as HTMLSelectElement;
-    expect(Array.from(device.options, (option) => option.text)).toEqual([
+    const { select: device, texts: devices } = selectAt('Device');
+    expect(devices).toEqual([
       'Not set',
       'esx1 10.0.0.1, esx2 10.0.0.2 (0)',
       'esx1 192.168.0.1, esx2 192.168.0.2 (1)',
