@@ -51,6 +51,9 @@ export const VmFactsSchema = z.object({
  * a clustered VM) that the site's runbook already covers. It stays listed, marked accepted,
  * and no longer fails `check --strict`. Without `path` it accepts every finding of the rule.
  */
+/** A day as project.json writes it. */
+const DaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'write the date as YYYY-MM-DD');
+
 export const AcknowledgementSchema = z.object({
   rule: z.string().regex(/^[A-Z]{2}\d{3}$/, 'write a rule id, e.g. VM007'),
   path: z.string().min(1).optional(),
@@ -61,15 +64,9 @@ export const AcknowledgementSchema = z.object({
   message: z.string().min(1).optional(),
   reason: z.string().trim().min(1, 'say why the finding is accepted'),
   by: z.string().trim().min(1).optional(),
-  date: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'write the date as YYYY-MM-DD')
-    .optional(),
+  date: DaySchema.optional(),
   /** The last day it accepts (a temporary exception); after it the finding counts again. */
-  until: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'write the date as YYYY-MM-DD')
-    .optional(),
+  until: DaySchema.optional(),
 });
 export type Acknowledgement = z.infer<typeof AcknowledgementSchema>;
 

@@ -21,9 +21,8 @@ import {
   acknowledgementsOf,
   describeTarget,
   isFailing,
-  reviewFindings,
+  reviewOf,
   ruleWording,
-  today,
 } from '../../schemas/index.js';
 import { type TextPlace, placesOf } from '../../schemas/doc/places.js';
 import { EXIT, type ExitCode, type OutputOptions, printJson, printLines, reportError } from './output.js';
@@ -127,7 +126,7 @@ async function check(path: string, flags: CheckFlags): Promise<ExitCode> {
   }
   const { project, scriptsGiven } = opened.value;
   const findings = checkProject(project, withTemplateRules({ ...options.value, scriptsGiven }));
-  const review = reviewFindings(findings, acknowledgementsOf(project), today());
+  const review = reviewOf(project, findings);
   const acceptedBy = new Map(review.accepted.map(({ finding, acknowledgement }) => [finding, acknowledgement]));
   const placeOf = placesOf(project.conf);
   if (flags.sarif) {
@@ -240,7 +239,8 @@ async function fix(path: string, flags: CheckFlags & { rule?: string; dryRun?: b
     return reportError(fixed.error, flags);
   }
   const { applied } = fixed.value;
-  if (applied.length > 0 && flags.dryRun !== true) {
+  const saving = applied.length > 0 && flags.dryRun !== true;
+  if (saving) {
     const saved = await saveEdited(opened.value, fixed.value.project);
     if (!saved.ok) {
       return reportError(saved.error, flags);
@@ -250,7 +250,7 @@ async function fix(path: string, flags: CheckFlags & { rule?: string; dryRun?: b
   const changes = diffProjects(opened.value.project, fixed.value.project);
   const said = (finding: Finding) => findingWording(finding, language).message;
   if (flags.json) {
-    printJson({ fixed: applied.map((finding) => ({ rule: finding.rule, path: finding.path, message: said(finding) })), changes, saved: applied.length > 0 && flags.dryRun !== true });
+    printJson({ fixed: applied.map((finding) => ({ rule: finding.rule, path: finding.path, message: said(finding) })), changes, saved: saving });
     return EXIT.success;
   }
   const ja = language === 'ja';

@@ -51,10 +51,7 @@ export function acknowledgementsOf(project: Project): readonly Acknowledgement[]
 }
 
 /** Whether an acknowledgement names this finding (errors aside). */
-function names(
-  acknowledgement: AcknowledgementTarget & { readonly message?: string | undefined },
-  finding: Finding,
-): boolean {
+function names(acknowledgement: Acknowledgement, finding: Finding): boolean {
   return (
     acknowledgement.rule === finding.rule &&
     (acknowledgement.path === undefined || acknowledgement.path === finding.path) &&
@@ -118,6 +115,11 @@ function acceptorOf(
     }
   }
   return ruleWide;
+}
+
+/** A project's findings reviewed against its own acknowledgements, on `day`. */
+export function reviewOf(project: Project, findings: readonly Finding[], day = today()): Review {
+  return reviewFindings(findings, acknowledgementsOf(project), day);
 }
 
 /** Whether a check fails: an error, or with `strict` a warning nobody accepted. */
@@ -231,12 +233,11 @@ export function withdrawAcknowledgement(
  * that finding only. Several at the path (or a rule-wide one) are accepted as they are.
  */
 function withMessage(acknowledgement: Acknowledgement, named: readonly Finding[]): Acknowledgement {
-  const acceptable = named.filter(isAcceptable);
-  const [only] = acceptable;
+  const [only, ...more] = named.filter(isAcceptable);
   return acknowledgement.path === undefined ||
     acknowledgement.message !== undefined ||
-    acceptable.length !== 1 ||
-    !only
+    !only ||
+    more.length > 0
     ? acknowledgement
     : { ...acknowledgement, message: only.message };
 }

@@ -17,7 +17,7 @@ import {
   rulesFor,
   sortFindings,
 } from './engine.js';
-import { acknowledgementsOf, reviewFindings, today } from './acknowledged.js';
+import { reviewOf } from './acknowledged.js';
 import { checkEntity, entitiesOf, wholesOf } from './parts.js';
 import type {
   Dependency,
@@ -343,12 +343,7 @@ export function applyAllQuickFixes(
   let current = project;
   const applied: Finding[] = [];
   for (let round = 0; round < 20; round += 1) {
-    const open = reviewFindings(
-      checkProject(current, options),
-      acknowledgementsOf(current),
-      today(),
-    ).open;
-    const next = open.find(
+    const next = reviewOf(current, checkProject(current, options)).open.find(
       (finding) => finding.hasQuickFix && (!options.rule || finding.rule === options.rule),
     );
     if (!next) {

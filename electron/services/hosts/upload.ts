@@ -7,14 +7,12 @@ import { dirname } from 'node:path';
 import {
   type Finding,
   type Project,
-  acknowledgementsOf,
   checkProject,
   fail,
   formatError,
   formatErrorJa,
   ok,
-  reviewFindings,
-  today,
+  reviewOf,
 } from '../../../schemas/index.js';
 import { type OpenedProject, openProject } from '../project-folder.js';
 import { prepareConnection } from './connection.js';
@@ -230,18 +228,15 @@ function previewOf(
   });
   const shown = {
     plan,
-    findings: source.checkRules ? openFindings(source.project) : [],
+    // As `check` counts them: findings accepted in project.json are not shown.
+    findings: source.checkRules
+      ? reviewOf(source.project, checkProject(source.project, withTemplateRules())).open
+      : [],
     ...(analysis.difference
       ? { difference: analysis.difference, diffBase: analysis.diffBase }
       : {}),
   };
   return { preview: { ...shown, ...notesOf(analysis.notes) }, shown, analysis };
-}
-
-/** The findings nobody accepted (project.json): those the plan shows, as `check` counts them. */
-function openFindings(project: Project): readonly Finding[] {
-  const findings = checkProject(project, withTemplateRules());
-  return reviewFindings(findings, acknowledgementsOf(project), today()).open;
 }
 
 /** Refuses a project with rule errors unless the user overrode it (DESIGN.md promise 2). */
