@@ -182,19 +182,13 @@ export function formatFindings(
       lines.push(heading(finding), `      ${language === 'ja' ? '理由' : 'reason'}: ${acknowledgement.reason}${signature(acknowledgement, language)}`);
     }
   }
-  if (review.stale.length > 0) {
-    lines.push(language === 'ja' ? '古い受け入れ (受け入れる指摘がもうありません。clpbuilder unacknowledge で取り下げてください):' : 'Stale acknowledgements (they accept nothing now; withdraw them with clpbuilder unacknowledge):');
-    for (const acknowledgement of review.stale) {
-      lines.push(`  ${describeTarget(acknowledgement)[language]}: ${acknowledgement.reason}${signature(acknowledgement, language)}`);
-    }
-  }
-  if (review.expired.length > 0) {
-    lines.push(language === 'ja' ? '期限切れの受け入れ (指摘は再び数えられます。修正するか、改めて受け入れてください):' : 'Expired acknowledgements (their time is up, the findings count again: fix them, or acknowledge them again):');
-    for (const acknowledgement of review.expired) {
-      lines.push(`  ${describeTarget(acknowledgement)[language]}: ${acknowledgement.reason}${signature(acknowledgement, language)}`);
-    }
-  }
-  lines.push(summaryOf(review, file, language));
+  const unused = (heading: string, acknowledgements: readonly Acknowledgement[]) =>
+    acknowledgements.length === 0 ? [] : [heading, ...acknowledgements.map((acknowledgement) => `  ${describeTarget(acknowledgement)[language]}: ${acknowledgement.reason}${signature(acknowledgement, language)}`)];
+  lines.push(
+    ...unused(language === 'ja' ? '古い受け入れ (受け入れる指摘がもうありません。clpbuilder unacknowledge で取り下げてください):' : 'Stale acknowledgements (they accept nothing now; withdraw them with clpbuilder unacknowledge):', review.stale),
+    ...unused(language === 'ja' ? '期限切れの受け入れ (指摘は再び数えられます。修正するか、改めて受け入れてください):' : 'Expired acknowledgements (their time is up, the findings count again: fix them, or acknowledge them again):', review.expired),
+    summaryOf(review, file, language),
+  );
   return lines;
 }
 

@@ -54,7 +54,7 @@ interface Props extends Partial<Pick<Actions, 'onAcknowledge' | 'onWithdraw'>> {
 }
 
 const NONE_ACCEPTED: readonly AcceptedFinding[] = [];
-const NONE_STALE: readonly Acknowledgement[] = [];
+const NO_ACKNOWLEDGEMENTS: readonly Acknowledgement[] = [];
 const ignore = () => {};
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -72,8 +72,8 @@ export function ProblemsPanel({
   onAcknowledge = ignore,
   onWithdraw = ignore,
   accepted = NONE_ACCEPTED,
-  stale = NONE_STALE,
-  expired = NONE_STALE,
+  stale = NO_ACKNOWLEDGEMENTS,
+  expired = NO_ACKNOWLEDGEMENTS,
   canAcknowledge = true,
 }: Props) {
   const { t } = useTranslation();
@@ -87,7 +87,11 @@ export function ProblemsPanel({
   const totals = useMemo(() => bySeverity(findings), [findings]);
   const perRule = useMemo(() => countsByRule(findings), [findings]);
   const shown = useMemo(() => matching(findings, wanted), [findings, wanted]);
-  const groups = useMemo(() => bySeverity(shown), [shown]);
+  // Unfiltered, the rows are the totals: a large cluster's findings are grouped once.
+  const groups = useMemo(
+    () => (shown === findings ? totals : bySeverity(shown)),
+    [shown, findings, totals],
+  );
   const shownAccepted = useMemo(
     () => accepted.filter((entry) => matches(entry.finding, wanted, entry.acknowledgement.reason)),
     [accepted, wanted],
