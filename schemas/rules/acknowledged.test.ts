@@ -14,6 +14,7 @@ import {
   acknowledgementsOf,
   isFailing,
   reviewFindings,
+  today,
   withdrawAcknowledgement,
 } from './acknowledged.js';
 import { checkProject } from './checker.js';
@@ -100,6 +101,21 @@ describe('acknowledgements with a last day', () => {
     expect(dayAfter.stale).toEqual([]);
     expect(isFailing(reviewFindings([SUSPEND], [lastDay], '2027-01-01'), true)).toBe(true);
     expect(isFailing(reviewFindings([SUSPEND], [lastDay], DAY), true)).toBe(false);
+  });
+
+  it("count days on the engineer's calendar: in Tokyo the 8th begins at 15:00 UTC", () => {
+    const zone = process.env.TZ;
+    const lateOnThe7th = new Date('2026-12-07T15:30:00Z');
+    try {
+      process.env.TZ = 'Asia/Tokyo';
+      expect(today(lateOnThe7th)).toBe('2026-12-08');
+      process.env.TZ = 'America/New_York';
+      expect(today(lateOnThe7th)).toBe('2026-12-07');
+      expect(today(new Date('2027-01-01T04:00:00Z'))).toBe('2026-12-31');
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
   });
 });
 

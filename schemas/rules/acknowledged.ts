@@ -40,9 +40,13 @@ export interface AcknowledgementTarget {
 
 const NO_ACKNOWLEDGEMENTS: readonly Acknowledgement[] = Object.freeze([]);
 
-/** Today as acknowledgements write days (YYYY-MM-DD, UTC). */
-export function today(): string {
-  return new Date().toISOString().slice(0, 10);
+/**
+ * Today as acknowledgements write days (YYYY-MM-DD), on the engineer's own calendar: "until
+ * 2027-03-31" runs through that day where the engineer is, not until 09:00 in Tokyo (UTC).
+ */
+export function today(now = new Date()): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
 }
 
 /** The project's acknowledgements (none when project.json records none). */
