@@ -7,7 +7,13 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import i18next from 'i18next';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type Finding, type Project, checkProject, setParameter } from '../../../schemas/index.js';
+import {
+  type Finding,
+  type Project,
+  checkProject,
+  setParameter,
+  today,
+} from '../../../schemas/index.js';
 import { interHostProject } from '../../../test/support/rule-projects.js';
 import { initI18n } from '../../i18n.js';
 import { ProblemsPanel } from './ProblemsPanel.js';
@@ -249,7 +255,10 @@ describe('ProblemsPanel', () => {
       .getAllByRole('listitem')
       .find((candidate) => candidate.textContent?.includes('VM040'))!;
     await user.click(within(row).getByRole('button', { name: 'Accept…' }));
-    await user.type(within(row).getByLabelText('Until (optional)'), '2027-03-31');
+    const until = within(row).getByLabelText<HTMLInputElement>('Until (optional)');
+    // The picker starts at today, on the engineer's calendar: a past day would accept nothing.
+    expect(until.min).toBe(today());
+    await user.type(until, '2027-03-31');
     await user.type(within(row).getByLabelText('Why is it accepted?'), 'until the window{Enter}');
     expect(choices).toEqual([
       { reason: 'until the window', everyFinding: false, until: '2027-03-31' },

@@ -4,16 +4,7 @@
  * a warning or info on purpose with the reason (project.json). Accepted findings follow in a
  * group of their own, then acknowledgements that accept nothing any more.
  */
-import {
-  type FormEvent,
-  type ReactNode,
-  type RefObject,
-  memo,
-  useDeferredValue,
-  useMemo,
-  useRef,
-  useState,
-} from 'react';
+import { type RefObject, memo, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { type TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type {
@@ -22,23 +13,12 @@ import type {
   Finding,
   Severity,
 } from '../../../schemas/index.js';
+import { AcceptedGroup, UnusedGroup } from './AcknowledgementGroups.js';
 import { findingText } from './finding-text.js';
+import { ReasonForm } from './ReasonForm.js';
+import { type Actions, FindingButton, ProblemGroup } from './rows.js';
 
-interface Actions {
-  onReveal(finding: Finding): void;
-  onQuickFix(finding: Finding): void;
-  onAcknowledge(finding: Finding, choice: AcceptChoice): void;
-  onWithdraw(acknowledgement: Acknowledgement): void;
-}
-
-/** What the engineer said when accepting a finding. */
-export interface AcceptChoice {
-  readonly reason: string;
-  /** Every finding of the rule, not this one alone. */
-  readonly everyFinding: boolean;
-  /** The last day it accepts the finding (YYYY-MM-DD), for a temporary exception. */
-  readonly until?: string;
-}
+export type { AcceptChoice } from './ReasonForm.js';
 
 interface Props extends Partial<Pick<Actions, 'onAcknowledge' | 'onWithdraw'>> {
   /** The findings nobody accepted. */
@@ -262,215 +242,5 @@ function ProblemRow({
         />
       ) : null}
     </li>
-  );
-}
-
-/** The row's main part: severity, rule, message and path; a click reveals the entity. */
-function FindingButton({
-  finding,
-  actions,
-  t,
-}: {
-  readonly finding: Finding;
-  readonly actions: RefObject<Actions>;
-  readonly t: TFunction;
-}) {
-  const { message } = findingText(finding);
-  return (
-    <button
-      type="button"
-      className="problem-main"
-      onClick={() => actions.current.onReveal(finding)}
-    >
-      <span
-        className={`sev-icon sev-${finding.severity}`}
-        role="img"
-        aria-label={t(`severity.${finding.severity}`)}
-      />
-      <span className="rule">{finding.rule}</span>
-      <span className="message" title={message}>
-        {message}
-      </span>
-      <code className="where">{finding.path}</code>
-    </button>
-  );
-}
-
-/**
- * Asks why a finding is accepted (a blank reason cannot be given) and, where the rule has
- * several (a template's placeholders), whether every one of them is; and, for a temporary
- * exception, until when.
- */
-function ReasonForm({
-  t,
-  rule,
-  sameRule,
-  onAccept,
-  onCancel,
-}: {
-  readonly t: TFunction;
-  readonly rule: string;
-  readonly sameRule: number;
-  onAccept(choice: AcceptChoice): void;
-  onCancel(): void;
-}) {
-  const [reason, setReason] = useState('');
-  const [everyFinding, setEveryFinding] = useState(false);
-  const [until, setUntil] = useState('');
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (reason.trim() !== '') {
-      onAccept({ reason: reason.trim(), everyFinding, ...(until === '' ? {} : { until }) });
-    }
-  };
-  return (
-    <form className="reason-form" onSubmit={submit}>
-      <label>
-        {t('problems.reasonLabel')}
-        <input
-          autoFocus
-          value={reason}
-          placeholder={t('problems.reasonPlaceholder')}
-          onChange={(event) => setReason(event.target.value)}
-          onKeyDown={(event) => (event.key === 'Escape' ? onCancel() : undefined)}
-        />
-      </label>
-      {sameRule > 1 ? (
-        <label className="every-finding">
-          <input
-            type="checkbox"
-            checked={everyFinding}
-            onChange={(event) => setEveryFinding(event.target.checked)}
-          />
-          {t('problems.everyOfRule', { rule, count: sameRule })}
-        </label>
-      ) : null}
-      <label className="until">
-        {t('problems.untilLabel')}
-        <input type="date" value={until} onChange={(event) => setUntil(event.target.value)} />
-      </label>
-      <button type="submit" disabled={reason.trim() === ''}>
-        {t('problems.acceptConfirm')}
-      </button>
-      <button type="button" onClick={onCancel}>
-        {t('problems.cancel')}
-      </button>
-    </form>
-  );
-}
-
-/** Findings accepted on purpose, each with its reason and a button to withdraw it. */
-const AcceptedGroup = memo(function AcceptedGroup({
-  accepted,
-  actions,
-}: {
-  readonly accepted: readonly AcceptedFinding[];
-  readonly actions: RefObject<Actions>;
-}) {
-  const { t } = useTranslation();
-  if (accepted.length === 0) {
-    return null;
-  }
-  return (
-    <ProblemGroup className="accepted" label={t('problems.accepted', { count: accepted.length })}>
-      {accepted.map(({ finding, acknowledgement }) => (
-        <li
-          key={`${finding.rule}|${finding.path}|${finding.message}`}
-          className={`problem accepted sev-${finding.severity}`}
-        >
-          <FindingButton finding={finding} actions={actions} t={t} />
-          <span className="reason" title={acknowledgement.reason}>
-            {acknowledgement.path === undefined
-              ? t('problems.acceptedEveryReason', {
-                  rule: acknowledgement.rule,
-                  reason: acknowledgement.reason,
-                })
-              : t('problems.acceptedReason', { reason: acknowledgement.reason })}
-            {acknowledgement.until === undefined
-              ? ''
-              : t('problems.acceptedUntil', { until: acknowledgement.until })}
-          </span>
-          <WithdrawButton acknowledgement={acknowledgement} actions={actions} t={t} />
-        </li>
-      ))}
-    </ProblemGroup>
-  );
-});
-
-/**
- * Acknowledgements that accept nothing: stale ones (the finding was fixed, the entity
- * removed) and expired ones (their last day has passed).
- */
-const UnusedGroup = memo(function UnusedGroup({
-  kind,
-  acknowledgements,
-  actions,
-}: {
-  readonly kind: 'stale' | 'expired';
-  readonly acknowledgements: readonly Acknowledgement[];
-  readonly actions: RefObject<Actions>;
-}) {
-  const { t } = useTranslation();
-  if (acknowledgements.length === 0) {
-    return null;
-  }
-  const label = t(`problems.${kind}`, { count: acknowledgements.length });
-  return (
-    <ProblemGroup className="stale" label={label}>
-      {acknowledgements.map((acknowledgement) => (
-        <li key={`${acknowledgement.rule}|${acknowledgement.path ?? ''}`} className="problem stale">
-          <span className="stale-target">
-            <span className="rule">{acknowledgement.rule}</span>
-            <code className="where">{acknowledgement.path ?? t('problems.everyFinding')}</code>
-          </span>
-          <span className="reason" title={acknowledgement.reason}>
-            {t(`problems.${kind}Reason`, {
-              reason: acknowledgement.reason,
-              until: acknowledgement.until,
-            })}
-          </span>
-          <WithdrawButton acknowledgement={acknowledgement} actions={actions} t={t} />
-        </li>
-      ))}
-    </ProblemGroup>
-  );
-});
-
-/** A titled group of rows: a severity's findings, the accepted ones, the stale acceptances. */
-function ProblemGroup({
-  className,
-  label,
-  children,
-}: {
-  readonly className: string;
-  readonly label: string;
-  readonly children: ReactNode;
-}) {
-  return (
-    <section className={`problem-group ${className}`} aria-label={label}>
-      <h3 className="problem-group-title">{label}</h3>
-      <ul>{children}</ul>
-    </section>
-  );
-}
-
-function WithdrawButton({
-  acknowledgement,
-  actions,
-  t,
-}: {
-  readonly acknowledgement: Acknowledgement;
-  readonly actions: RefObject<Actions>;
-  readonly t: TFunction;
-}) {
-  return (
-    <button
-      type="button"
-      className="withdraw"
-      title={t('problems.withdrawTitle')}
-      onClick={() => actions.current.onWithdraw(acknowledgement)}
-    >
-      {t('problems.withdraw')}
-    </button>
   );
 }
