@@ -2,11 +2,11 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type ClpDocument, RULES, checkProject, decodeClpConfText, setParameter } from '../schemas/index.js';
+import { type ClpDocument, RULES, addMonitor, checkProject, decodeClpConfText, setParameter } from '../schemas/index.js';
 import { repoRoot } from './support/fixtures.js';
 import { unwrap } from './support/project.js';
 import { cliScratch } from './support/cli-scratch.js';
-import { interHostProject } from './support/rule-projects.js';
+import { interHostProject, plainProject } from './support/rule-projects.js';
 import { TEMPLATE_RULES, withTemplateRules } from '../templates/index.js';
 
 const scratch = cliScratch('clpbuilder-check-');
@@ -151,6 +151,22 @@ describe('clpbuilder fix', () => {
     expect(run.stdout).toContain('fixed VM003 monitor/userw@userw/parameters/method');
     expect(clpbuilder('check', folder).status).toBe(0);
     expect(readFileSync(join(folder, 'clp.conf.bak'), 'utf8')).toBe(before);
+  });
+
+  it('fixes every fixable finding however many there are, then check --strict passes', async () => {
+    let project = plainProject();
+    for (let index = 0; index < 25; index += 1) {
+      project = unwrap(addMonitor(project, 'userw', `userw${index}`));
+      project = unwrap(setParameter(project, `monitor/userw@userw${index}/parameters/method`, 'keepaliv'));
+    }
+    const folder = await folderOf(project);
+    const run = clpbuilder('fix', folder, '--json');
+    expect(run.status).toBe(0);
+    const json = JSON.parse(run.stdout) as { fixed: unknown[]; saved: boolean; remaining?: unknown[] };
+    expect(json).toMatchObject({ saved: true });
+    expect(json.fixed).toHaveLength(25);
+    expect(json.remaining).toBeUndefined();
+    expect(clpbuilder('check', folder, '--strict').status).toBe(0);
   });
 
   it('--dry-run prints what the fixes would change, value by value, and saves nothing', async () => {

@@ -232,7 +232,7 @@ async function fix(path: string, flags: CheckFlags & { rule?: string; dryRun?: b
   if (!fixed.ok) {
     return reportError(fixed.error, flags);
   }
-  const { applied } = fixed.value;
+  const { applied, remaining } = fixed.value;
   const saving = applied.length > 0 && flags.dryRun !== true;
   if (saving) {
     const saved = await saveEdited(opened.value, fixed.value.project);
@@ -244,12 +244,14 @@ async function fix(path: string, flags: CheckFlags & { rule?: string; dryRun?: b
   const changes = diffProjects(opened.value.project, fixed.value.project);
   const said = (finding: Finding) => findingWording(finding, language).message;
   if (flags.json) {
-    printJson({ fixed: applied.map((finding) => ({ rule: finding.rule, path: finding.path, message: said(finding) })), changes, saved: saving });
+    const worded = (finding: Finding) => ({ rule: finding.rule, path: finding.path, message: said(finding) });
+    // `remaining` only where fixes undid each other, so the usual shape stays as it was.
+    printJson({ fixed: applied.map(worded), changes, saved: saving, ...(remaining.length > 0 ? { remaining: remaining.map(worded) } : {}) });
     return EXIT.success;
   }
   const ja = language === 'ja';
   const verb = flags.dryRun === true ? (ja ? '修正します' : 'would fix') : ja ? '修正しました' : 'fixed';
-  printLines(applied.length === 0 ? [ja ? '修正するものはありません' : 'nothing to fix'] : [...applied.map((finding) => `${verb} ${finding.rule} ${finding.path}: ${said(finding)}`), ...formatDifference(changes), ...(flags.dryRun === true ? [ja ? 'ドライラン: 何も保存していません。' : 'Dry run: nothing was saved.'] : [])]);
+  printLines(applied.length === 0 ? [ja ? '修正するものはありません' : 'nothing to fix'] : [...applied.map((finding) => `${verb} ${finding.rule} ${finding.path}: ${said(finding)}`), ...formatDifference(changes), ...remaining.map((finding) => `${ja ? '修正が互いに打ち消し合うため残りました' : 'still to fix (its fixes undo each other; fix it by hand)'} ${finding.rule} ${finding.path}: ${said(finding)}`), ...(flags.dryRun === true ? [ja ? 'ドライラン: 何も保存していません。' : 'Dry run: nothing was saved.'] : [])]);
   return EXIT.success;
 }
 

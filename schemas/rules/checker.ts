@@ -11,8 +11,8 @@ import type { Result } from '../result.js';
 import {
   type CheckOptions,
   appliesTo,
-  applyQuickFix,
   findingsOfHits,
+  quickFixesOf,
   ruleContext,
   rulesFor,
   sortFindings,
@@ -333,28 +333,54 @@ export function checkProject(project: Project, options: CheckOptions = {}): Find
 }
 
 /**
- * Applies every quick fix, rule by rule, until none is left (bounded). A finding accepted in
- * project.json is left as it is: the engineer kept it on purpose.
+ * Applies every quick fix until none is left. A finding accepted in project.json is left as it
+ * is: the engineer kept it on purpose.
+ *
+ * Fixes go in rounds: each round checks once and applies the fix of every fixable finding, so
+ * a cluster with 300 misspelt words takes a round, not 300 checks. A finding at a path that an
+ * earlier fix of the same round touched (or contains, or lies inside) waits for the next round,
+ * where it is found again on the edited project, if it is still there. `remaining` lists what
+ * is still fixable when the rounds run out: fixes that undo each other.
  */
 export function applyAllQuickFixes(
   project: Project,
   options: CheckOptions & { rule?: string } = {},
-): Result<{ project: Project; applied: Finding[] }> {
+): Result<{ project: Project; applied: Finding[]; remaining: Finding[] }> {
   let current = project;
   const applied: Finding[] = [];
-  for (let round = 0; round < 20; round += 1) {
-    const next = reviewOf(current, checkProject(current, options)).open.find(
-      (finding) => finding.hasQuickFix && (!options.rule || finding.rule === options.rule),
-    );
-    if (!next) {
-      return { ok: true, value: { project: current, applied } };
+  let fixable = fixableOf(current, options);
+  for (let round = 0; round < MAX_FIX_ROUNDS && fixable.length > 0; round += 1) {
+    const fixes = quickFixesOf(current, fixable, options);
+    const touched: string[] = [];
+    for (const finding of fixable) {
+      const fix = fixes.get(finding);
+      if (!fix || touched.some((path) => overlaps(path, finding.path))) {
+        continue;
+      }
+      const fixed = fix(current);
+      if (!fixed.ok) {
+        return fixed;
+      }
+      current = fixed.value;
+      applied.push(finding);
+      touched.push(finding.path);
     }
-    const fixed = applyQuickFix(current, next, options);
-    if (!fixed.ok) {
-      return fixed;
-    }
-    current = fixed.value;
-    applied.push(next);
+    fixable = fixableOf(current, options);
   }
-  return { ok: true, value: { project: current, applied } };
+  return { ok: true, value: { project: current, applied, remaining: fixable } };
+}
+
+// Rounds, not fixes: a round fixes every finding it can; more rounds than this mean fixes
+// that undo each other.
+const MAX_FIX_ROUNDS = 20;
+
+function fixableOf(project: Project, options: CheckOptions & { rule?: string }): Finding[] {
+  return reviewOf(project, checkProject(project, options)).open.filter(
+    (finding) => finding.hasQuickFix && (!options.rule || finding.rule === options.rule),
+  );
+}
+
+/** Whether two parameter paths are one, or one holds the other. */
+function overlaps(a: string, b: string): boolean {
+  return a === b || b.startsWith(`${a}/`) || a.startsWith(`${b}/`);
 }

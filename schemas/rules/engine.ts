@@ -151,6 +151,41 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** A finding's quick fix, as its rule gives it: an edit of the project it is applied to. */
+export type QuickFix = (project: Project) => Result<Project>;
+
+/**
+ * The quick fixes of these findings, each rule run once on `project` to find its own: fixing
+ * a large cluster's many findings costs one run per rule, not one per finding.
+ */
+export function quickFixesOf(
+  project: Project,
+  findings: readonly Finding[],
+  options: CheckOptions = {},
+): Map<Finding, QuickFix> {
+  const wanted = new Set(findings.map((finding) => finding.rule));
+  const context = ruleContext(project, options);
+  const byKey = new Map<string, QuickFix>();
+  for (const rule of rulesFor(options)) {
+    if (!wanted.has(rule.id)) {
+      continue;
+    }
+    for (const hit of rule.check(context)) {
+      if (hit.quickFix) {
+        byKey.set(`${rule.id}\u0000${hit.path}\u0000${hit.message}`, hit.quickFix);
+      }
+    }
+  }
+  const fixes = new Map<Finding, QuickFix>();
+  for (const finding of findings) {
+    const fix = byKey.get(`${finding.rule}\u0000${finding.path}\u0000${finding.message}`);
+    if (fix) {
+      fixes.set(finding, fix);
+    }
+  }
+  return fixes;
+}
+
 /** Applies the quick fix of a finding (the rule is run again to find it). */
 export function applyQuickFix(
   project: Project,

@@ -17,8 +17,10 @@ import {
   applyQuickFix,
   checkProject,
   createChecker,
+  getParameter,
   setParameter,
 } from '../index.js';
+import type { Rule } from './types.js';
 import { checkEveryRule } from './engine.js';
 
 const raw = (project: Project, path: string, value: string): Project => ({
@@ -152,7 +154,72 @@ describe('quick fixes', () => {
     );
     expect(confLines(fixed.project)).toEqual(confLines(interHostProject()));
   });
+
+  it('fix all fixes every finding however many there are, a round at a time', () => {
+    const withMethod = (method: string) =>
+      unwrap(
+        pipe(
+          plainProject(),
+          ...Array.from({ length: 30 }, (_, index) => [
+            (p: Project) => addMonitor(p, 'userw', `userw${index}`),
+            (p: Project) =>
+              setParameter(p, `monitor/userw@userw${index}/parameters/method`, method),
+          ]).flat(),
+        ),
+      );
+    const fixed = unwrap(applyAllQuickFixes(withMethod('keepaliv')));
+    expect(fixed.applied).toHaveLength(30);
+    expect(new Set(fixed.applied.map((finding) => finding.rule))).toEqual(new Set(['CF011']));
+    expect(fixed.remaining).toEqual([]);
+    expect(confLines(fixed.project)).toEqual(confLines(withMethod('keepalive')));
+  });
+
+  it('fix all leaves a second fix of the same path to the next round, where it is gone', () => {
+    const sayA = commentRule('XA01', 'start', 'by-a');
+    const sayB = commentRule('XB01', 'start', 'by-b');
+    const start = unwrap(setParameter(plainProject(), 'cluster/comment', 'start'));
+    const fixed = unwrap(applyAllQuickFixes(start, { extraRules: [sayA, sayB] }));
+    expect(fixed.applied.map((finding) => finding.rule)).toEqual(['XA01']);
+    expect(unwrap(getParameter(fixed.project.conf, 'cluster/comment'))).toBe('by-a');
+  });
+
+  it('fix all stops at fixes that undo each other and names what is left', () => {
+    const rules = [commentRule('XA01', 'a', 'b'), commentRule('XB01', 'b', 'a')];
+    const start = unwrap(setParameter(plainProject(), 'cluster/comment', 'a'));
+    const fixed = unwrap(applyAllQuickFixes(start, { extraRules: rules }));
+    expect(fixed.applied.length).toBeGreaterThan(2);
+    expect(fixed.remaining.map((finding) => [finding.rule, finding.path])).toEqual([
+      [fixed.applied.length % 2 === 0 ? 'XA01' : 'XB01', 'cluster/comment'],
+    ]);
+  });
 });
+
+/** A rule of the test's own: when cluster/comment says `from`, its quick fix writes `to`. */
+function commentRule(id: string, from: string, to: string): Rule {
+  return {
+    id,
+    severity: 'warning',
+    topologies: 'all',
+    source: 'this test',
+    text: `comment is not ${from}`,
+    fix: `write ${to}`,
+    ja: { text: from, fix: to },
+    inputs: ['cluster'],
+    check: ({ project }) => {
+      const comment = getParameter(project.conf, 'cluster/comment');
+      return comment.ok && comment.value === from
+        ? [
+            {
+              path: 'cluster/comment',
+              message: `comment says ${from}`,
+              ja: { message: from },
+              quickFix: (p) => setParameter(p, 'cluster/comment', to),
+            },
+          ]
+        : [];
+    },
+  };
+}
 
 /** The project with a genw monitor or a disk on /mnt/shared added, when the name is free. */
 function added(project: Project, step: { monitor: string } | { disk: string }): Project {
