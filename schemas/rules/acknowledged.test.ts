@@ -113,8 +113,11 @@ describe('acknowledgements with a last day', () => {
       expect(today(lateOnThe7th)).toBe('2026-12-07');
       expect(today(new Date('2027-01-01T04:00:00Z'))).toBe('2026-12-31');
     } finally {
-      if (zone === undefined) delete process.env.TZ;
-      else process.env.TZ = zone;
+      if (zone === undefined) {
+        delete process.env.TZ;
+      } else {
+        process.env.TZ = zone;
+      }
     }
   });
 });
