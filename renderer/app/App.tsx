@@ -275,6 +275,7 @@ function Workspace({ editor, session, dispatch, onSave, onReload, fileMenu }: Wo
           canAcknowledge={session.location.kind === 'folder'}
           onReveal={reveal}
           onQuickFix={(finding) => dispatch({ type: 'apply-quick-fix', finding })}
+          onFixAll={() => dispatch({ type: 'apply-all-quick-fixes', scriptsGiven })}
           onAcknowledge={(finding, choice) =>
             dispatch({ type: 'acknowledge', finding, ...choice, date: day })
           }

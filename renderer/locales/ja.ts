@@ -153,6 +153,9 @@ export const ja = {
     title: '問題',
     none: '問題はありません。',
     quickFix: 'クイックフィックス',
+    fixAll_other: '{{count}} 件をすべて修正',
+    fixAllTitle:
+      '下のクイックフィックスをすべて 1 つの編集として適用します (元に戻すで一括して戻ります)',
     errors_other: 'エラー {{count}} 件',
     warnings_other: '警告 {{count}} 件',
     infos_other: '情報 {{count}} 件',

@@ -160,6 +160,26 @@ describe('editorReducer', () => {
     expect(valueOf(editorReducer(fixed, { type: 'undo' }), METHOD)).toBe('softdog');
   });
 
+  it('fixes every open finding as one edit, which one undo reverts', () => {
+    const broken = [
+      { path: METHOD, value: 'softdog' },
+      { path: 'monitor/genw@genw-vm/parameters/sync', value: '1' },
+    ].reduce(
+      (state, { path, value }) => editorReducer(state, { type: 'set-parameter', path, value }),
+      initialEditorState(interHostProject()),
+    );
+    const fixable = (state: EditorState) =>
+      checkProject(state.project)
+        .filter((finding) => finding.hasQuickFix)
+        .map((finding) => finding.rule);
+    expect(fixable(broken)).toEqual(['VM003', 'VM021']);
+    const fixed = editorReducer(broken, { type: 'apply-all-quick-fixes', scriptsGiven: true });
+    expect(fixable(fixed)).toEqual([]);
+    expect(fixed.past).toHaveLength(broken.past.length + 1);
+    const undone = editorReducer(fixed, { type: 'undo' });
+    expect(undone.project).toBe(broken.project);
+  });
+
   it('takes raw clp.conf text when it parses, and refuses it when it does not', () => {
     const start = initialEditorState(interHostProject());
     const text = serializeClpConf(start.project.conf).replace(

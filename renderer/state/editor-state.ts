@@ -13,6 +13,7 @@ import {
   type ProjectMeta,
   type Result,
   acknowledge,
+  applyAllQuickFixes,
   applyQuickFix,
   decodeClpConfText,
   ok,
@@ -55,6 +56,8 @@ export type Command =
       readonly servers: readonly string[];
     }
   | { readonly type: 'apply-quick-fix'; readonly finding: Finding }
+  /** Every open finding's quick fix, as one edit (one undo reverts them all). */
+  | { readonly type: 'apply-all-quick-fixes'; readonly scriptsGiven: boolean }
   /** Accepts a warning or info on purpose (project.json); `date` is today's, YYYY-MM-DD. */
   | {
       readonly type: 'acknowledge';
@@ -140,6 +143,13 @@ export function applyCommand(project: Project, command: Command): Result<Project
       return setStartupServers(project, command.group, command.servers);
     case 'apply-quick-fix':
       return applyQuickFix(project, command.finding, withTemplateRules());
+    case 'apply-all-quick-fixes': {
+      const fixed = applyAllQuickFixes(
+        project,
+        withTemplateRules({ scriptsGiven: command.scriptsGiven }),
+      );
+      return fixed.ok ? ok(fixed.value.project) : fixed;
+    }
     case 'acknowledge': {
       const { finding, reason, date } = command;
       const path = command.everyFinding === true ? {} : { path: finding.path };

@@ -175,4 +175,29 @@ describe('the Builder in Chromium', () => {
     await japanese.close();
     expect(errors).toEqual([]);
   }, 120_000);
+
+  it('fixes every quick-fixable finding in one click, which one Undo reverts', async () => {
+    const tree = page.getByRole('tree', { name: 'Cluster' });
+    await page.getByRole('tab', { name: 'Properties' }).click();
+    await tree.getByRole('treeitem', { name: 'userw', exact: true }).click();
+    await page.getByLabel('Monitoring method').selectOption('softdog');
+    await tree.getByRole('treeitem', { name: 'genw-vm', exact: true }).click();
+    await page.getByLabel('Monitor type').selectOption('1');
+    const problems = page.getByRole('region', { name: 'Problems' });
+    const fixAll = problems.getByRole('button', { name: 'Fix all 2' });
+    await fixAll.waitFor();
+    await page.screenshot({ path: '/tmp/ui-fix-all-offered.png' });
+    await fixAll.click();
+    for (const rule of ['VM003', 'VM021']) {
+      await problems.getByRole('listitem').filter({ hasText: rule }).waitFor({ state: 'detached' });
+    }
+    expect(await page.getByLabel('Monitor type').inputValue()).toBe('0');
+    await page.screenshot({ path: '/tmp/ui-fix-all-done.png' });
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await fixAll.waitFor();
+    expect(await page.getByLabel('Monitor type').inputValue()).toBe('1');
+    await tree.getByRole('treeitem', { name: 'userw', exact: true }).click();
+    expect(await page.getByLabel('Monitoring method').inputValue()).toBe('softdog');
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
 });

@@ -63,6 +63,43 @@ describe('ProblemsPanel', () => {
     expect(vm003!.textContent).toContain(message);
   });
 
+  it('offers every quick fix at once where there are several, and only where it can apply them', async () => {
+    const user = userEvent.setup();
+    const twoFixes = checkProject(
+      edited(
+        edited(interHostProject(), 'monitor/userw@userw/parameters/method', 'softdog'),
+        'monitor/genw@genw-vm/parameters/sync',
+        '1',
+      ),
+    );
+    expect(twoFixes.filter((finding) => finding.hasQuickFix)).toHaveLength(2);
+    let fixAll = 0;
+    const { unmount } = render(
+      <ProblemsPanel
+        findings={twoFixes}
+        onReveal={() => {}}
+        onQuickFix={() => {}}
+        onFixAll={() => (fixAll += 1)}
+      />,
+    );
+    await user.click(screen.getByRole('button', { name: 'Fix all 2' }));
+    expect(fixAll).toBe(1);
+    unmount();
+    // One fix has its own button on the row; no callback, no button.
+    render(
+      <ProblemsPanel
+        findings={brokenFindings()}
+        onReveal={() => {}}
+        onQuickFix={() => {}}
+        onFixAll={() => {}}
+      />,
+    );
+    expect(screen.queryByRole('button', { name: /^Fix / })).toBeNull();
+    cleanup();
+    render(<ProblemsPanel findings={twoFixes} onReveal={() => {}} onQuickFix={() => {}} />);
+    expect(screen.queryByRole('button', { name: /^Fix all/ })).toBeNull();
+  });
+
   it('reports a click on a finding to reveal it, and the quick fix to apply it', async () => {
     const user = userEvent.setup();
     const findings = brokenFindings();

@@ -21,6 +21,8 @@ import { type Actions, FindingButton, ProblemGroup } from './rows.js';
 export type { AcceptChoice } from './ReasonForm.js';
 
 interface Props extends Partial<Pick<Actions, 'onAcknowledge' | 'onWithdraw'>> {
+  /** Applies every open finding's quick fix as one edit; without it, no button offers that. */
+  readonly onFixAll?: () => void;
   /** The findings nobody accepted. */
   readonly findings: readonly Finding[];
   readonly onReveal: Actions['onReveal'];
@@ -55,6 +57,7 @@ export function ProblemsPanel({
   stale = NO_ACKNOWLEDGEMENTS,
   expired = NO_ACKNOWLEDGEMENTS,
   canAcknowledge = true,
+  onFixAll,
 }: Props) {
   const { t } = useTranslation();
   // The window re-renders on every selection change, with new callbacks each time; through
@@ -76,6 +79,10 @@ export function ProblemsPanel({
     () => accepted.filter((entry) => matches(entry.finding, wanted, entry.acknowledgement.reason)),
     [accepted, wanted],
   );
+  const fixable = useMemo(
+    () => findings.filter((finding) => finding.hasQuickFix).length,
+    [findings],
+  );
   const empty = accepted.length === 0 ? t('problems.none') : t('problems.noneOpen');
   const nothingShown =
     wanted !== '' && shown.length === 0 && shownAccepted.length === 0 && findings.length > 0;
@@ -95,6 +102,16 @@ export function ProblemsPanel({
             </span>
           ) : null}
         </span>
+        {onFixAll !== undefined && fixable > 1 ? (
+          <button
+            type="button"
+            className="fix-all"
+            title={t('problems.fixAllTitle')}
+            onClick={onFixAll}
+          >
+            {t('problems.fixAll', { count: fixable })}
+          </button>
+        ) : null}
         <input
           type="search"
           className="problems-filter"
