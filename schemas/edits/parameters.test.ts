@@ -3,10 +3,17 @@
  * ranged or not, valid or not (the CF004 rule runs the first on every parameter).
  */
 import { describe, expect, it } from 'vitest';
+import { confLines, lineChanges, unwrap } from '../../test/support/project.js';
+import { interHostProject } from '../../test/support/rule-projects.js';
+import { setValue } from '../doc/edit.js';
+import type { Project } from '../project.js';
+import { addMonitor } from './entities.js';
 import {
   checkParameterValue,
   entityParameterCheck,
+  getParameter,
   japaneseParameterProblem,
+  setParameter,
 } from './parameters.js';
 
 const ENTITIES = [
@@ -91,5 +98,31 @@ describe('japaneseParameterProblem', () => {
 
   it('leaves a message it does not know as it is', () => {
     expect(japaneseParameterProblem('cluster/name: "x" is odd')).toBe('cluster/name: "x" is odd');
+  });
+});
+
+describe('setParameter and objectnumber', () => {
+  const OBJECT_NUMBER = 'webmgr/client/objectnumber';
+  const objectNumber = (project: Project) => unwrap(getParameter(project.conf, OBJECT_NUMBER));
+  // objectnumber as a hand edit left it: wrong, and CF008's to mend.
+  const handEdited = () => {
+    const project = interHostProject();
+    return { ...project, conf: unwrap(setValue(project.conf, OBJECT_NUMBER, '1')) };
+  };
+
+  it('leaves it alone for a value inside an entity: that cannot add or remove one', () => {
+    const before = handEdited();
+    const after = unwrap(setParameter(before, 'monitor/userw@userw/polling/interval', '30'));
+    expect(objectNumber(after)).toBe('1');
+    const { added, removed } = lineChanges(confLines(before), confLines(after));
+    expect([added.length, removed.length]).toEqual([1, 1]);
+  });
+
+  it('counts again on an edit that adds an entity, and on a cluster setting', () => {
+    const right = Number(objectNumber(interHostProject()));
+    expect(objectNumber(unwrap(addMonitor(handEdited(), 'genw', 'genw2')))).toBe(String(right + 1));
+    expect(objectNumber(unwrap(setParameter(handEdited(), 'cluster/comment', 'lab')))).toBe(
+      String(right),
+    );
   });
 });

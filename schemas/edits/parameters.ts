@@ -242,7 +242,10 @@ export function setParameter(project: Project, path: string, value: string): Res
     project.conf,
     (document) => setValue(document, path, value),
     (document) => followDerived(document, path),
-    syncObjectNumber,
+    // A value inside an entity that is there cannot add or remove an entity, so objectnumber
+    // stands; counting them all again would make a fix of 1,000 findings cost 1,000 reads of
+    // a large cluster. Other paths (cluster/, webmgr/) keep it right as before.
+    (document) => (entity ? ok(document) : syncObjectNumber(document)),
   );
   return conf.ok ? ok({ ...project, conf: conf.value }) : conf;
 }
