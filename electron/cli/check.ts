@@ -7,26 +7,21 @@ import {
   type Finding,
   RULES,
   type Rule,
-  type Severity,
   TopologySchema,
   applyAllQuickFixes,
-  checkProject,
   formatRuleCatalogue,
   findingWording,
   type Language,
   LANGUAGES,
   ProductVersionSchema,
-  type Acknowledgement,
-  type Review,
   acknowledgementsOf,
-  describeTarget,
   isFailing,
-  reviewOf,
   ruleWording,
 } from '../../schemas/index.js';
-import { type TextPlace, placesOf } from '../../schemas/doc/places.js';
 import { EXIT, type ExitCode, type OutputOptions, printJson, printLines, reportError } from './output.js';
 import { confFileOf, open, openForEdit, saveEdited } from './project-access.js';
+import { checkOnce, formatFindings } from './check-report.js';
+import { watchCheck } from './check-watch.js';
 import { runAction } from './run.js';
 import { formatDifference } from './diff-format.js';
 import { diffProjects } from '../../schemas/diff/diff-model.js';
@@ -42,12 +37,8 @@ interface CheckFlags extends OutputOptions {
   readonly strict?: boolean;
   readonly lang?: string;
   readonly sarif?: boolean;
+  readonly watch?: boolean;
 }
-
-const HEADINGS: Readonly<Record<Language, Readonly<Record<Severity, string>>>> = {
-  en: { error: 'Errors', warning: 'Warnings', info: 'To do by hand (info)' },
-  ja: { error: 'エラー', warning: '警告', info: '手作業で行うこと (info)' },
-};
 
 const LANG_OPTION = ['--lang <language>', `the findings' and rules' language: ${LANGUAGES.join(' or ')} (default en)`] as const;
 
@@ -71,6 +62,7 @@ export function registerCheckCommands(program: Command): void {
     .option(...LANG_OPTION)
     .option('--json', 'print {"findings":[...]} on stdout')
     .option('--sarif', 'print the findings as a SARIF 2.1.0 log on stdout (for CI annotations)')
+    .option('--watch', 'check again on every save of clp.conf, its scripts or project.json, printing what came and went (Ctrl-C stops; the exit code is the last check’s)')
     .addHelpText('after', '\nExit codes: 0 no error (warnings and infos are printed); 1 at least one error, or a warning with --strict; 2 unreadable input or bad flag.')
     .action(runAction(check));
   program
@@ -120,17 +112,21 @@ async function check(path: string, flags: CheckFlags): Promise<ExitCode> {
   if (flags.sarif && flags.json) {
     return reportError({ kind: 'usage', message: '--json and --sarif are two formats of one output; choose one' }, flags);
   }
-  const opened = await open(path);
-  if (!opened.ok) {
-    return reportError(opened.error, flags);
+  if (flags.watch && (flags.json || flags.sarif)) {
+    return reportError({ kind: 'usage', message: `--watch prints what changed as text; it takes neither --json nor --sarif (run check ${flags.json ? '--json' : '--sarif'} without --watch)` }, flags);
   }
-  const { project, scriptsGiven } = opened.value;
-  const findings = checkProject(project, withTemplateRules({ ...options.value, scriptsGiven }));
-  const review = reviewOf(project, findings);
+  if (flags.watch) {
+    return watchCheck(path, options.value, language, flags.strict === true);
+  }
+  const run = await checkOnce(path, options.value);
+  if (!run.ok) {
+    return reportError(run.error, flags);
+  }
+  const { opened, findings, review, placeOf } = run.value;
+  const { project } = opened;
   const acceptedBy = new Map(review.accepted.map(({ finding, acknowledgement }) => [finding, acknowledgement]));
-  const placeOf = placesOf(project.conf);
   if (flags.sarif) {
-    printJson(sarifLog({ findings, acceptedBy, rules: ALL_RULES, file: confFileOf(opened.value), base: process.cwd(), placeOf, language }));
+    printJson(sarifLog({ findings, acceptedBy, rules: ALL_RULES, file: confFileOf(opened), base: process.cwd(), placeOf, language }));
   } else if (flags.json) {
     printJson({
       findings: findings.map((finding) => {
@@ -144,73 +140,9 @@ async function check(path: string, flags: CheckFlags): Promise<ExitCode> {
       ...(acknowledgementsOf(project).length > 0 ? { staleAcknowledgements: review.stale, expiredAcknowledgements: review.expired } : {}),
     });
   } else {
-    printLines(formatFindings(review, confFileOf(opened.value), language, placeOf));
+    printLines(formatFindings(review, confFileOf(opened), language, placeOf));
   }
   return isFailing(review, flags.strict === true) ? EXIT.findings : EXIT.success;
-}
-
-/**
- * Open findings grouped by severity, each with its rule, path (and its line in clp.conf where
- * `placeOf` knows it), message and fix; then the accepted ones with their reasons, and the
- * acknowledgements that accept nothing any more; a summary last.
- */
-export function formatFindings(
-  review: Review,
-  file: string,
-  language: Language = 'en',
-  placeOf: (path: string) => TextPlace | undefined = () => undefined,
-): string[] {
-  const lines: string[] = [];
-  const fixLabel = language === 'ja' ? '対処' : 'fix';
-  const heading = (finding: Finding) => {
-    const place = placeOf(finding.path);
-    const where = place === undefined ? '' : language === 'ja' ? ` (${place.line} 行目)` : ` (line ${place.line})`;
-    return `  ${finding.rule} ${finding.path}${where}: ${findingWording(finding, language).message}`;
-  };
-  for (const severity of ['error', 'warning', 'info'] as const) {
-    const group = review.open.filter((finding) => finding.severity === severity);
-    if (group.length > 0) {
-      lines.push(`${HEADINGS[language][severity]}:`);
-      for (const finding of group) {
-        lines.push(heading(finding), `      ${fixLabel}: ${findingWording(finding, language).fix}${finding.hasQuickFix ? ' [clpbuilder fix]' : ''}`);
-      }
-    }
-  }
-  if (review.accepted.length > 0) {
-    lines.push(language === 'ja' ? '受け入れ済み (project.json に記録。件数に数えません):' : 'Acknowledged (accepted in project.json; not counted):');
-    for (const { finding, acknowledgement } of review.accepted) {
-      lines.push(heading(finding), `      ${language === 'ja' ? '理由' : 'reason'}: ${acknowledgement.reason}${signature(acknowledgement, language)}`);
-    }
-  }
-  const unused = (heading: string, acknowledgements: readonly Acknowledgement[]) =>
-    acknowledgements.length === 0 ? [] : [heading, ...acknowledgements.map((acknowledgement) => `  ${describeTarget(acknowledgement)[language]}: ${acknowledgement.reason}${signature(acknowledgement, language)}`)];
-  lines.push(
-    ...unused(language === 'ja' ? '古い受け入れ (受け入れる指摘がもうありません。clpbuilder unacknowledge で取り下げてください):' : 'Stale acknowledgements (they accept nothing now; withdraw them with clpbuilder unacknowledge):', review.stale),
-    ...unused(language === 'ja' ? '期限切れの受け入れ (指摘は再び数えられます。修正するか、改めて受け入れてください):' : 'Expired acknowledgements (their time is up, the findings count again: fix them, or acknowledge them again):', review.expired),
-    summaryOf(review, file, language),
-  );
-  return lines;
-}
-
-/** Who accepted it, when, and until when, where project.json says. */
-function signature(acknowledgement: Acknowledgement, language: Language): string {
-  const day = acknowledgement.until;
-  const until = day === undefined ? undefined : language === 'ja' ? `${day} まで` : `until ${day}`;
-  const parts = [acknowledgement.by, acknowledgement.date, until].filter((part) => part !== undefined);
-  return parts.length === 0 ? '' : ` (${parts.join(', ')})`;
-}
-
-function summaryOf(review: Review, file: string, language: Language): string {
-  const count = (severity: Severity) => review.open.filter((finding) => finding.severity === severity).length;
-  const accepted = review.accepted.length;
-  const stale = review.stale.length;
-  const expired = review.expired.length;
-  if (language === 'ja') {
-    const extra = `${accepted > 0 ? `、受け入れ済み ${accepted} 件` : ''}${stale > 0 ? `、古い受け入れ ${stale} 件` : ''}${expired > 0 ? `、期限切れの受け入れ ${expired} 件` : ''}`;
-    return `${file}: エラー ${count('error')} 件、警告 ${count('warning')} 件、情報 ${count('info')} 件${extra}`;
-  }
-  const extra = `${accepted > 0 ? `, ${accepted} acknowledged` : ''}${stale > 0 ? `, ${stale} stale acknowledgement(s)` : ''}${expired > 0 ? `, ${expired} expired acknowledgement(s)` : ''}`;
-  return `${file}: ${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info${extra}`;
 }
 
 async function fix(path: string, flags: CheckFlags & { rule?: string; dryRun?: boolean }): Promise<ExitCode> {

@@ -10,7 +10,7 @@ import { type Finding, type Project, TopologySchema, checkProject, reviewFinding
 import { Ipv4Schema } from '../../schemas/vm-profile.js';
 import { type WizardProject, buildTopology, findingsForSide, withTemplateRules } from '../../templates/index.js';
 import { saveProject } from '../services/project-folder.js';
-import { formatFindings } from './check.js';
+import { formatFindings } from './check-report.js';
 import {
   EXIT,
   type ExitCode,

@@ -1,0 +1,146 @@
+/**
+ * `clpbuilder check --watch`: the whole check once, then after every save of the project's
+ * files what came and what went, with the summary, until Ctrl-C. For an engineer who edits
+ * clp.conf and the scripts in an editor and keeps a terminal open beside it.
+ */
+import { statSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import {
+  type CheckOptions,
+  type Finding,
+  type Language,
+  type Result,
+  findingWording,
+  isFailing,
+} from '../../schemas/index.js';
+import type { ProjectLocation } from '../services/project-folder.js';
+import {
+  type CheckRun,
+  checkOnce,
+  findingHeading,
+  fixLine,
+  formatFindings,
+  summaryOf,
+} from './check-report.js';
+import { EXIT, type ExitCode, formatMessage, printLines, reportError } from './output.js';
+import { confFileOf } from './project-access.js';
+import { watchProject } from './watch.js';
+
+/** Checks, then checks again on every change; resolves on Ctrl-C with the last check's code. */
+export async function watchCheck(
+  path: string,
+  options: CheckOptions,
+  language: Language,
+  strict: boolean,
+): Promise<ExitCode> {
+  const location = locationOf(path);
+  if (!location.ok) {
+    return reportError(location.error, {});
+  }
+  const first = await checkOnce(path, options);
+  let last: CheckRun | undefined = first.ok ? first.value : undefined;
+  let code = say(first, (run) => formatFindings(run.review, fileOf(run), language, run.placeOf));
+  printLines([watching(location.value, language)]);
+  return new Promise((done) => {
+    let queue = Promise.resolve();
+    const again = async (names: readonly string[]) => {
+      const run = await checkOnce(path, options);
+      printLines([heading(names, location.value, language)]);
+      code = say(run, (read) => changes(last, read, language));
+      last = run.ok ? run.value : last;
+    };
+    const watch = watchProject(location.value, (names) => {
+      queue = queue.then(() => again(names));
+    });
+    const stop = () => {
+      watch.close();
+      void queue.then(() => done(code));
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+
+  /** Prints a check (or why the project could not be read) and returns its exit code. */
+  function say(run: Result<CheckRun>, lines: (read: CheckRun) => string[]): ExitCode {
+    if (!run.ok) {
+      // Half-way through a save the file may not parse: say so, and wait for the next save.
+      printLines([formatMessage(run.error)]);
+      return EXIT.trouble;
+    }
+    printLines(lines(run.value));
+    return isFailing(run.value.review, strict) ? EXIT.findings : EXIT.success;
+  }
+}
+
+function fileOf(run: CheckRun): string {
+  return confFileOf(run.opened);
+}
+
+/**
+ * What came and went since the last check that read (findings compare by rule, path and
+ * message: the same problem is the same finding), then the summary.
+ */
+export function changes(
+  before: CheckRun | undefined,
+  after: CheckRun,
+  language: Language,
+): string[] {
+  const key = (finding: Finding) => `${finding.rule}\u0000${finding.path}\u0000${finding.message}`;
+  const had = new Set((before?.review.open ?? []).map(key));
+  const has = new Set(after.review.open.map(key));
+  const came = after.review.open.filter((finding) => !had.has(key(finding)));
+  const went = (before?.review.open ?? []).filter((finding) => !has.has(key(finding)));
+  const ja = language === 'ja';
+  const lines = [
+    ...came.flatMap((finding) => [
+      `  + ${finding.severity} ${findingHeading(finding, language, after.placeOf)}`,
+      fixLine(finding, language),
+    ]),
+    ...went.map(
+      (finding) =>
+        `  - ${ja ? '解消' : 'gone'} ${finding.rule} ${finding.path}: ${findingWording(finding, language).message}`,
+    ),
+  ];
+  return [
+    ...(lines.length === 0 ? [ja ? '  指摘に変化はありません' : '  the same findings'] : lines),
+    summaryOf(after.review, fileOf(after), language),
+  ];
+}
+
+/** `[21:03:05] clp.conf, scripts/failover/exec1/start.sh changed: checked again`. */
+function heading(names: readonly string[], location: ProjectLocation, language: Language): string {
+  const base = location.kind === 'folder' ? location.path : dirname(location.path);
+  const changed = [...new Set(names.map((name) => relative(base, name) || '.'))].join(', ');
+  const time = new Date().toTimeString().slice(0, 8);
+  return language === 'ja'
+    ? `[${time}] ${changed} が変わりました。もう一度チェックしました`
+    : `[${time}] ${changed} changed: checked again`;
+}
+
+function watching(location: ProjectLocation, language: Language): string {
+  return language === 'ja'
+    ? `${location.path} の変更を見ています (Ctrl-C で終了)`
+    : `Watching ${location.path} for changes (Ctrl-C stops)`;
+}
+
+/** Where the project is, found without reading it: a watch starts even while it does not parse. */
+function locationOf(path: string): Result<ProjectLocation> {
+  const absolute = resolve(path);
+  try {
+    const kind = statSync(absolute).isDirectory()
+      ? 'folder'
+      : absolute.toLowerCase().endsWith('.zip')
+        ? 'zip'
+        : 'file';
+    return { ok: true, value: { kind, path: absolute } };
+  } catch {
+    return {
+      ok: false,
+      error: {
+        kind: 'not-found',
+        message: `${absolute} is not there: nothing to watch; give the project folder or its clp.conf`,
+        file: absolute,
+      },
+    };
+  }
+}
