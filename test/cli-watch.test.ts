@@ -130,6 +130,19 @@ describe('clpbuilder check --watch', () => {
     expect(await watcher.exited()).toBe(0);
   }, 60_000);
 
+  it('speaks Japanese with --lang ja', async () => {
+    const folder = await scratch.folderOf(interHostProject());
+    const conf = join(folder, 'clp.conf');
+    const watcher = watchCheck(folder, '--lang', 'ja');
+    let at = await watcher.waitFor('の変更を見ています (Ctrl-C で終了)');
+    save(conf, readFileSync(conf, 'utf8').replace(...SOFTDOG));
+    at = await watcher.waitFor('clp.conf が変わりました。もう一度チェックしました', at);
+    at = await watcher.waitFor('+ エラー VM003 monitor/userw@userw/parameters/method (', at);
+    await watcher.waitFor('エラー 1 件', at);
+    watcher.child.kill('SIGINT');
+    expect(await watcher.exited()).toBe(1);
+  }, 60_000);
+
   it('refuses --json and --sarif, and a project that is not there', () => {
     const json = scratch.run('check', scratch.dir(), '--watch', '--json');
     expect(json.status).toBe(2);

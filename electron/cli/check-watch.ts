@@ -10,6 +10,7 @@ import {
   type Finding,
   type Language,
   type Result,
+  type Severity,
   findingWording,
   isFailing,
 } from '../../schemas/index.js';
@@ -93,7 +94,7 @@ export function changes(
   const ja = language === 'ja';
   const lines = [
     ...came.flatMap((finding) => [
-      `  + ${finding.severity} ${findingHeading(finding, language, after.placeOf)}`,
+      `  + ${ja ? SEVERITY_JA[finding.severity] : finding.severity} ${findingHeading(finding, language, after.placeOf)}`,
       fixLine(finding, language),
     ]),
     ...went.map(
@@ -106,6 +107,12 @@ export function changes(
     summaryOf(after.review, fileOf(after), language),
   ];
 }
+
+const SEVERITY_JA: Readonly<Record<Severity, string>> = {
+  error: 'エラー',
+  warning: '警告',
+  info: '情報',
+};
 
 /** `[21:03:05] clp.conf, scripts/failover/exec1/start.sh changed: checked again`. */
 function heading(names: readonly string[], location: ProjectLocation, language: Language): string {
