@@ -41,7 +41,6 @@ export async function watchCheck(
   const first = await checkOnce(path, options);
   let last: CheckRun | undefined = first.ok ? first.value : undefined;
   let code = say(first, (run) => formatFindings(run.review, fileOf(run), language, run.placeOf));
-  printLines([watching(location.value, language)]);
   return new Promise((done) => {
     let queue = Promise.resolve();
     const again = async (names: readonly string[]) => {
@@ -53,6 +52,8 @@ export async function watchCheck(
     const watch = watchProject(location.value, (names) => {
       queue = queue.then(() => again(names));
     });
+    // Said once the watch is set: a save from then on is seen.
+    printLines([watching(location.value, language)]);
     const stop = () => {
       watch.close();
       void queue.then(() => done(code));
