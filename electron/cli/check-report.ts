@@ -26,7 +26,6 @@ const HEADINGS: Readonly<Record<Language, Readonly<Record<Severity, string>>>> =
   ja: { error: 'エラー', warning: '警告', info: '手作業で行うこと (info)' },
 };
 
-
 /** One check of a project as it is on disk now. */
 export interface CheckRun {
   readonly opened: OpenedProject;
@@ -44,7 +43,12 @@ export async function checkOnce(path: string, options: CheckOptions): Promise<Re
   }
   const { project, scriptsGiven } = opened.value;
   const findings = checkProject(project, withTemplateRules({ ...options, scriptsGiven }));
-  return ok({ opened: opened.value, findings, review: reviewOf(project, findings), placeOf: placesOf(project.conf) });
+  return ok({
+    opened: opened.value,
+    findings,
+    review: reviewOf(project, findings),
+    placeOf: placesOf(project.conf),
+  });
 }
 
 /**
@@ -70,25 +74,59 @@ export function formatFindings(
     }
   }
   if (review.accepted.length > 0) {
-    lines.push(language === 'ja' ? '受け入れ済み (project.json に記録。件数に数えません):' : 'Acknowledged (accepted in project.json; not counted):');
+    lines.push(
+      language === 'ja'
+        ? '受け入れ済み (project.json に記録。件数に数えません):'
+        : 'Acknowledged (accepted in project.json; not counted):',
+    );
     for (const { finding, acknowledgement } of review.accepted) {
-      lines.push(heading(finding), `      ${language === 'ja' ? '理由' : 'reason'}: ${acknowledgement.reason}${signature(acknowledgement, language)}`);
+      lines.push(
+        heading(finding),
+        `      ${language === 'ja' ? '理由' : 'reason'}: ${acknowledgement.reason}${signature(acknowledgement, language)}`,
+      );
     }
   }
   const unused = (heading: string, acknowledgements: readonly Acknowledgement[]) =>
-    acknowledgements.length === 0 ? [] : [heading, ...acknowledgements.map((acknowledgement) => `  ${describeTarget(acknowledgement)[language]}: ${acknowledgement.reason}${signature(acknowledgement, language)}`)];
+    acknowledgements.length === 0
+      ? []
+      : [
+          heading,
+          ...acknowledgements.map(
+            (acknowledgement) =>
+              `  ${describeTarget(acknowledgement)[language]}: ${acknowledgement.reason}${signature(acknowledgement, language)}`,
+          ),
+        ];
   lines.push(
-    ...unused(language === 'ja' ? '古い受け入れ (受け入れる指摘がもうありません。clpbuilder unacknowledge で取り下げてください):' : 'Stale acknowledgements (they accept nothing now; withdraw them with clpbuilder unacknowledge):', review.stale),
-    ...unused(language === 'ja' ? '期限切れの受け入れ (指摘は再び数えられます。修正するか、改めて受け入れてください):' : 'Expired acknowledgements (their time is up, the findings count again: fix them, or acknowledge them again):', review.expired),
+    ...unused(
+      language === 'ja'
+        ? '古い受け入れ (受け入れる指摘がもうありません。clpbuilder unacknowledge で取り下げてください):'
+        : 'Stale acknowledgements (they accept nothing now; withdraw them with clpbuilder unacknowledge):',
+      review.stale,
+    ),
+    ...unused(
+      language === 'ja'
+        ? '期限切れの受け入れ (指摘は再び数えられます。修正するか、改めて受け入れてください):'
+        : 'Expired acknowledgements (their time is up, the findings count again: fix them, or acknowledge them again):',
+      review.expired,
+    ),
     summaryOf(review, file, language),
   );
   return lines;
 }
 
 /** `RULE path (line N): message`. */
-export function findingHeading(finding: Finding, language: Language, placeOf: (path: string) => TextPlace | undefined): string {
+export function findingHeading(
+  finding: Finding,
+  language: Language,
+  placeOf: (path: string) => TextPlace | undefined,
+): string {
   const place = placeOf(finding.path);
-  const where = place === undefined ? '' : language === 'ja' ? ` (${place.line} 行目)` : ` (line ${place.line})`;
+  const where =
+    place === undefined
+      ? ''
+      : language === 'ja'
+        ? ` (${place.line} 行目)`
+        : ` (line ${place.line})`;
   return `${finding.rule} ${finding.path}${where}: ${findingWording(finding, language).message}`;
 }
 
@@ -101,12 +139,15 @@ export function fixLine(finding: Finding, language: Language): string {
 function signature(acknowledgement: Acknowledgement, language: Language): string {
   const day = acknowledgement.until;
   const until = day === undefined ? undefined : language === 'ja' ? `${day} まで` : `until ${day}`;
-  const parts = [acknowledgement.by, acknowledgement.date, until].filter((part) => part !== undefined);
+  const parts = [acknowledgement.by, acknowledgement.date, until].filter(
+    (part) => part !== undefined,
+  );
   return parts.length === 0 ? '' : ` (${parts.join(', ')})`;
 }
 
 export function summaryOf(review: Review, file: string, language: Language): string {
-  const count = (severity: Severity) => review.open.filter((finding) => finding.severity === severity).length;
+  const count = (severity: Severity) =>
+    review.open.filter((finding) => finding.severity === severity).length;
   const accepted = review.accepted.length;
   const stale = review.stale.length;
   const expired = review.expired.length;
