@@ -7,10 +7,10 @@ import { statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import {
   type CheckOptions,
-  type Finding,
   type Language,
   type Result,
   type Severity,
+  findingKey,
   findingWording,
   isFailing,
 } from '../../schemas/index.js';
@@ -87,11 +87,10 @@ export function changes(
   after: CheckRun,
   language: Language,
 ): string[] {
-  const key = (finding: Finding) => `${finding.rule}\u0000${finding.path}\u0000${finding.message}`;
-  const had = new Set((before?.review.open ?? []).map(key));
-  const has = new Set(after.review.open.map(key));
-  const came = after.review.open.filter((finding) => !had.has(key(finding)));
-  const went = (before?.review.open ?? []).filter((finding) => !has.has(key(finding)));
+  const had = new Set((before?.review.open ?? []).map(findingKey));
+  const has = new Set(after.review.open.map(findingKey));
+  const came = after.review.open.filter((finding) => !had.has(findingKey(finding)));
+  const went = (before?.review.open ?? []).filter((finding) => !has.has(findingKey(finding)));
   const ja = language === 'ja';
   const lines = [
     ...came.flatMap((finding) => [

@@ -151,6 +151,14 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/**
+ * What makes a finding the one it is: its rule, path and message (a rule reports a path and
+ * message once). Two checks' findings with the same key are the same problem.
+ */
+export function findingKey(finding: Pick<Finding, 'rule' | 'path' | 'message'>): string {
+  return `${finding.rule}\u0000${finding.path}\u0000${finding.message}`;
+}
+
 /** A finding's quick fix, as its rule gives it: an edit of the project it is applied to. */
 export type QuickFix = (project: Project) => Result<Project>;
 
@@ -172,13 +180,16 @@ export function quickFixesOf(
     }
     for (const hit of rule.check(context)) {
       if (hit.quickFix) {
-        byKey.set(`${rule.id}\u0000${hit.path}\u0000${hit.message}`, hit.quickFix);
+        byKey.set(
+          findingKey({ rule: rule.id, path: hit.path, message: hit.message }),
+          hit.quickFix,
+        );
       }
     }
   }
   const fixes = new Map<Finding, QuickFix>();
   for (const finding of findings) {
-    const fix = byKey.get(`${finding.rule}\u0000${finding.path}\u0000${finding.message}`);
+    const fix = byKey.get(findingKey(finding));
     if (fix) {
       fixes.set(finding, fix);
     }
@@ -192,11 +203,8 @@ export function applyQuickFix(
   finding: Finding,
   options: CheckOptions = {},
 ): Result<Project> {
-  const rule = rulesFor(options).find((candidate) => candidate.id === finding.rule);
-  const hit = rule
-    ?.check(ruleContext(project, options))
-    .find((candidate) => candidate.path === finding.path && candidate.message === finding.message);
-  if (!hit?.quickFix) {
+  const fix = quickFixesOf(project, [finding], options).get(finding);
+  if (!fix) {
     return fail(
       appError(
         'not-found',
@@ -207,5 +215,5 @@ export function applyQuickFix(
       ),
     );
   }
-  return hit.quickFix(project);
+  return fix(project);
 }

@@ -9,6 +9,7 @@ export {
   checkEveryRule,
   sortFindings,
   appliesTo,
+  findingKey,
   type CheckOptions,
 } from './engine.js';
 export { type Checker, applyAllQuickFixes, checkProject, createChecker } from './checker.js';

@@ -1,7 +1,7 @@
 /** The acknowledged part of the Problems panel: accepted findings, then stale and expired acceptances. */
 import { type RefObject, memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AcceptedFinding, Acknowledgement } from '../../../schemas/index.js';
+import { type AcceptedFinding, type Acknowledgement, findingKey } from '../../../schemas/index.js';
 import { type Actions, FindingButton, ProblemGroup, WithdrawButton } from './rows.js';
 
 /** Findings accepted on purpose, each with its reason and a button to withdraw it. */
@@ -19,10 +19,7 @@ export const AcceptedGroup = memo(function AcceptedGroup({
   return (
     <ProblemGroup className="accepted" label={t('problems.accepted', { count: accepted.length })}>
       {accepted.map(({ finding, acknowledgement }) => (
-        <li
-          key={`${finding.rule}|${finding.path}|${finding.message}`}
-          className={`problem accepted sev-${finding.severity}`}
-        >
+        <li key={findingKey(finding)} className={`problem accepted sev-${finding.severity}`}>
           <FindingButton finding={finding} actions={actions} t={t} />
           <span className="reason" title={acknowledgement.reason}>
             {acknowledgement.path === undefined

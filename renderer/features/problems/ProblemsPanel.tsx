@@ -7,11 +7,12 @@
 import { type RefObject, memo, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { type TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type {
-  AcceptedFinding,
-  Acknowledgement,
-  Finding,
-  Severity,
+import {
+  type AcceptedFinding,
+  type Acknowledgement,
+  type Finding,
+  type Severity,
+  findingKey,
 } from '../../../schemas/index.js';
 import { AcceptedGroup, UnusedGroup } from './AcknowledgementGroups.js';
 import { findingText } from './finding-text.js';
@@ -193,7 +194,7 @@ const FindingGroups = memo(function FindingGroups({
       <ProblemGroup key={severity} className={`sev-${severity}`} label={label}>
         {group.map((finding) => (
           <ProblemRow
-            key={`${finding.rule}|${finding.path}|${finding.message}`}
+            key={findingKey(finding)}
             finding={finding}
             actions={actions}
             canAcknowledge={canAcknowledge && severity !== 'error'}
