@@ -137,7 +137,6 @@ export const en = {
     title: 'Problems',
     none: 'No problems: every rule passes.',
     quickFix: 'Quick fix',
-    fixAll_one: 'Fix {{count}}',
     fixAll_other: 'Fix all {{count}}',
     fixAllTitle: 'Apply every quick fix below as one edit (Undo reverts them all)',
     errors_one: '{{count}} error',
