@@ -3,8 +3,7 @@
  * files what came and what went, with the summary, until Ctrl-C. For an engineer who edits
  * clp.conf and the scripts in an editor and keeps a terminal open beside it.
  */
-import { statSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, relative } from 'node:path';
 import {
   type CheckOptions,
   type Language,
@@ -14,7 +13,7 @@ import {
   findingWording,
   isFailing,
 } from '../../schemas/index.js';
-import type { ProjectLocation } from '../services/project-folder.js';
+import { type ProjectLocation, projectLocation } from '../services/project-folder.js';
 import {
   type CheckRun,
   checkOnce,
@@ -34,9 +33,11 @@ export async function watchCheck(
   language: Language,
   strict: boolean,
 ): Promise<ExitCode> {
-  const location = locationOf(path);
+  // Found without reading the project: a watch starts even while clp.conf does not parse.
+  const location = await projectLocation(path);
   if (!location.ok) {
-    return reportError(location.error, {});
+    const { error } = location;
+    return reportError({ ...error, message: `nothing to watch: ${error.message}` }, {});
   }
   const first = await checkOnce(path, options);
   let last: CheckRun | undefined = first.ok ? first.value : undefined;
@@ -128,26 +129,4 @@ function watching(location: ProjectLocation, language: Language): string {
   return language === 'ja'
     ? `${location.path} の変更を見ています (Ctrl-C で終了)`
     : `Watching ${location.path} for changes (Ctrl-C stops)`;
-}
-
-/** Where the project is, found without reading it: a watch starts even while it does not parse. */
-function locationOf(path: string): Result<ProjectLocation> {
-  const absolute = resolve(path);
-  try {
-    const kind = statSync(absolute).isDirectory()
-      ? 'folder'
-      : absolute.toLowerCase().endsWith('.zip')
-        ? 'zip'
-        : 'file';
-    return { ok: true, value: { kind, path: absolute } };
-  } catch {
-    return {
-      ok: false,
-      error: {
-        kind: 'not-found',
-        message: `${absolute} is not there: nothing to watch; give the project folder or its clp.conf`,
-        file: absolute,
-      },
-    };
-  }
 }

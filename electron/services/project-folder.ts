@@ -74,30 +74,32 @@ interface ProjectSource {
  * is carried with its executable bit. A missing project.json gives the defaults.
  */
 export async function openProject(path: string): Promise<Result<OpenedProject>> {
-  const absolute = resolve(path);
-  const kind = await locationKind(absolute);
-  if (!kind.ok) {
-    return kind;
+  const location = await projectLocation(path);
+  if (!location.ok) {
+    return location;
   }
+  const { kind, path: absolute } = location.value;
   const source =
-    kind.value === 'zip'
-      ? await readZipSource(absolute)
-      : await readFolderSource(absolute, kind.value);
+    kind === 'zip' ? await readZipSource(absolute) : await readFolderSource(absolute, kind);
   if (!source.ok) {
     return source;
   }
-  return assemble(source.value, { kind: kind.value, path: absolute });
+  return assemble(source.value, location.value);
 }
 
-async function locationKind(absolute: string): Promise<Result<ProjectLocation['kind']>> {
+/** Where a project is and which kind it is, without reading it (a folder, a zip, a file). */
+export async function projectLocation(path: string): Promise<Result<ProjectLocation>> {
+  const absolute = resolve(path);
   const info = await attempt(absolute, 'opening', () => stat(absolute));
   if (!info.ok) {
     return info;
   }
-  if (info.value.isDirectory()) {
-    return ok('folder');
-  }
-  return ok(absolute.toLowerCase().endsWith('.zip') ? 'zip' : 'file');
+  const kind = info.value.isDirectory()
+    ? 'folder'
+    : absolute.toLowerCase().endsWith('.zip')
+      ? 'zip'
+      : 'file';
+  return ok({ kind, path: absolute });
 }
 
 async function readFolderSource(
