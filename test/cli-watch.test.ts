@@ -14,11 +14,11 @@ const scratch = cliScratch('clpbuilder-watch-');
 
 /** A `check --watch` process, with its output so far and a way to wait for a line of it. */
 interface Watcher {
-  readonly child: ChildProcess;
   output(): string;
   /** Resolves once the output after `from` holds `text`; fails after 10 s, saying what came. */
   waitFor(text: string, from?: number): Promise<number>;
-  exited(): Promise<number | null>;
+  /** Ctrl-C, as the engineer stops it; resolves with the exit code. */
+  stop(): Promise<number | null>;
 }
 
 let running: ChildProcess[] = [];
@@ -44,7 +44,6 @@ function watchCheck(...args: string[]): Watcher {
   child.stderr.on('data', heard);
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return {
-    child,
     output: () => text,
     waitFor: (wanted, from = 0) =>
       new Promise((resolve, reject) => {
@@ -63,7 +62,10 @@ function watchCheck(...args: string[]): Watcher {
         waiting.push(look);
         look();
       }),
-    exited: () => exit,
+    stop: () => {
+      child.kill('SIGINT');
+      return exit;
+    },
   };
 }
 
@@ -113,8 +115,7 @@ describe('clpbuilder check --watch', () => {
 
     save(conf, good.replace(...SOFTDOG));
     at = await watcher.waitFor('1 error(s)', at);
-    watcher.child.kill('SIGINT');
-    expect(await watcher.exited()).toBe(1);
+    expect(await watcher.stop()).toBe(1);
   }, 60_000);
 
   it('follows project.json: an acknowledgement made meanwhile takes its finding away', async () => {
@@ -126,8 +127,7 @@ describe('clpbuilder check --watch', () => {
     at = await watcher.waitFor('project.json changed', at);
     at = await watcher.waitFor('- gone VM040 cluster', at);
     await watcher.waitFor('1 acknowledged', at);
-    watcher.child.kill('SIGINT');
-    expect(await watcher.exited()).toBe(0);
+    expect(await watcher.stop()).toBe(0);
   }, 60_000);
 
   it('speaks Japanese with --lang ja', async () => {
@@ -139,8 +139,7 @@ describe('clpbuilder check --watch', () => {
     at = await watcher.waitFor('clp.conf が変わりました。もう一度チェックしました', at);
     at = await watcher.waitFor('+ エラー VM003 monitor/userw@userw/parameters/method (', at);
     await watcher.waitFor('エラー 1 件', at);
-    watcher.child.kill('SIGINT');
-    expect(await watcher.exited()).toBe(1);
+    expect(await watcher.stop()).toBe(1);
   }, 60_000);
 
   it('refuses --json and --sarif, and a project that is not there', () => {
