@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type ClpDocument, RULES, addMonitor, checkProject, decodeClpConfText, setParameter } from '../schemas/index.js';
@@ -167,6 +167,28 @@ describe('clpbuilder fix', () => {
     expect(json.fixed).toHaveLength(25);
     expect(json.remaining).toBeUndefined();
     expect(clpbuilder('check', folder, '--strict').status).toBe(0);
+  });
+
+  it('a script saved with Windows line endings is an error that fix mends on disk, still executable', async () => {
+    const folder = await folderOf(interHostProject());
+    const start = join(folder, 'scripts/failover-vm/exec-vm/start.sh');
+    const stop = join(folder, 'scripts/failover-vm/exec-vm/stop.sh');
+    const clean = readFileSync(start);
+    const stopBefore = readFileSync(stop);
+    writeFileSync(start, clean.toString('utf8').replace(/\n/g, '\r\n'));
+    chmodSync(start, 0o700);
+    const run = clpbuilder('check', folder);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('CF013 resource/exec@exec-vm/parameters/act/path (line ');
+    expect(run.stdout).toContain('runs start.sh (scripts/failover-vm/exec-vm/start.sh), which has Windows line endings (CRLF) on 3 of 3 lines: Linux looks for the interpreter "/usr/bin/perl\\r" of its #! line and fails');
+    const fixed = clpbuilder('fix', folder);
+    expect(fixed.status).toBe(0);
+    expect(fixed.stdout).toContain('~ script failover-vm/exec-vm/start.sh\n    (only the line endings changed)');
+    expect(readFileSync(start).equals(clean)).toBe(true);
+    // The project keeps whether a script is executable, not its whole mode.
+    expect(statSync(start).mode & 0o100).toBe(0o100);
+    expect(readFileSync(stop).equals(stopBefore)).toBe(true);
+    expect(clpbuilder('check', folder).status).toBe(0);
   });
 
   it('--dry-run prints what the fixes would change, value by value, and saves nothing', async () => {

@@ -568,6 +568,20 @@ describe('diff', () => {
     expect(lines(run.stdout)).toEqual(expect.arrayContaining(['-exit 0', '+exit 1']));
   });
 
+  it('says when only the line endings or the byte-order mark of a script changed', () => {
+    const before = projectOf(ISCSI);
+    expect(clpbuilder('add', 'monitor', before, 'genw', 'genw-x').status).toBe(0);
+    const after = join(scratch, `copy-${counter}`);
+    expect(clpbuilder('export', before, after).status).toBe(0);
+    const script = join(after, 'scripts/monitor.s/genw-x/genw.sh');
+    writeFileSync(script, `\ufeff${readFileSync(script, 'utf8').replace(/\n/g, '\r\n')}`);
+    const run = clpbuilder('diff', before, after);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain(
+      '~ script monitor.s/genw-x/genw.sh\n    (only the byte-order mark and the line endings changed)\n',
+    );
+  });
+
   it('an unreadable side is exit 2', () => {
     const run = clpbuilder(
       'diff',

@@ -46,18 +46,28 @@ export function formatScript(script: ScriptDifference): string[] {
       `    executable: ${script.executable.before ? 'yes' : 'no'} -> ${script.executable.after ? 'yes' : 'no'}`,
     );
   }
-  if (
-    script.change === 'changed' &&
-    !script.binary &&
-    script.hunks.length === 0 &&
-    !script.executable
-  ) {
-    lines.push('    (only line endings differ)');
+  const unseen = unseenText(script);
+  if (unseen !== undefined) {
+    lines.push(`    (${unseen})`);
   }
   if (script.hunks.length > 0) {
     lines.push(`--- a/scripts/${script.path}`, `+++ b/scripts/${script.path}`, ...script.hunks);
   }
   return lines;
+}
+
+/** What a changed text script's hunks do not show, in words (`the byte-order mark changed`). */
+export function unseenText(script: ScriptDifference): string | undefined {
+  const unseen = script.unseen ?? [];
+  const words = [
+    ...(unseen.includes('byte-order-mark') ? ['the byte-order mark'] : []),
+    ...(unseen.includes('line-endings') ? ['the line endings'] : []),
+  ];
+  if (words.length === 0) {
+    return undefined;
+  }
+  const only = script.hunks.length === 0 && !script.executable ? 'only ' : '';
+  return `${only}${words.join(' and ')} changed`;
 }
 
 /**

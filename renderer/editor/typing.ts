@@ -40,7 +40,16 @@ export function replaceText(
   model: monaco.editor.ITextModel | null | undefined,
   text: string,
 ): void {
-  if (model && model.getValue() !== text) {
+  if (!model || model.getValue() === text) {
+    return;
+  }
+  // Monaco writes inserted text with the model's line ending: the model takes the text's own
+  // first, or an edit that changed only line endings (CF013's quick fix) would come back undone.
+  const crlf = text.includes('\r\n');
+  if (model.getEOL() !== (crlf ? '\r\n' : '\n')) {
+    model.pushEOL(crlf ? monaco.editor.EndOfLineSequence.CRLF : monaco.editor.EndOfLineSequence.LF);
+  }
+  if (model.getValue() !== text) {
     model.pushEditOperations([], [{ range: model.getFullModelRange(), text }], () => null);
   }
 }

@@ -333,6 +333,10 @@ export const en = {
     diff: 'Changes against the cluster',
     diffBase: 'Compared with {{base}}',
     noDiff: 'No differences.',
+    unseen: {
+      'byte-order-mark': 'the byte-order mark changed',
+      'line-endings': 'the line endings changed',
+    },
     noFindings: 'Rules: no findings.',
     notes: 'Notes',
     uploadAnyway_one: 'Upload anyway, despite {{count}} rule error',

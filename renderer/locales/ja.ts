@@ -346,6 +346,10 @@ export const ja = {
     diff: 'クラスタとの差分',
     diffBase: '比較対象: {{base}}',
     noDiff: '差分はありません。',
+    unseen: {
+      'byte-order-mark': 'BOM (バイトオーダーマーク) が変わりました',
+      'line-endings': '改行コードが変わりました',
+    },
     noFindings: 'ルール: 指摘なし。',
     notes: '注記',
     uploadAnyway_other: 'ルールエラー {{count}} 件を無視してアップロードする',

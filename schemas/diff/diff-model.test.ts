@@ -2,10 +2,35 @@ import { describe, expect, it } from 'vitest';
 import { addGroup, addResource, setParameter } from '../index.js';
 import { realFixtures } from '../../test/support/fixtures.js';
 import { projectFrom, unwrap } from '../../test/support/project.js';
-import { diffParameters, diffProjects, hasDifferences } from './diff-model.js';
+import { diffParameters, diffProjects, diffScripts, hasDifferences } from './diff-model.js';
 
 const fixtures = new Map(realFixtures());
 const project = (name: string) => projectFrom(fixtures.get(name) as Uint8Array);
+
+describe('diffScripts', () => {
+  const file = (text: string, executable = true) => ({
+    bytes: new TextEncoder().encode(text),
+    executable,
+  });
+  const changed = (before: string, after: string, executable = true) =>
+    diffScripts(
+      new Map([['a/start.sh', file(before)]]),
+      new Map([['a/start.sh', file(after, executable)]]),
+    );
+
+  it('says what a text diff cannot show: line endings, a byte-order mark', () => {
+    expect(changed('a\r\nb\r\n', 'a\nb\n')).toEqual([
+      { path: 'a/start.sh', change: 'changed', binary: false, hunks: [], unseen: ['line-endings'] },
+    ]);
+    expect(changed('\ufeffa\n', 'a\n')[0]?.unseen).toEqual(['byte-order-mark']);
+    expect(changed('\ufeffa\r\n', 'a\n')[0]?.unseen).toEqual(['byte-order-mark', 'line-endings']);
+    // A mode change alone is the mode's; an edit shows in its hunks.
+    expect(changed('a\n', 'a\n', false)[0]?.unseen).toBeUndefined();
+    const edited = changed('a\n', 'b\n')[0];
+    expect(edited?.unseen).toBeUndefined();
+    expect(edited?.hunks).toContain('+b');
+  });
+});
 
 describe('diffProjects', () => {
   it.each([...fixtures.keys()])('%s: no differences with itself', (name) => {

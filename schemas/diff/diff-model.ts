@@ -27,7 +27,7 @@ export type DifferenceKind =
   | 'monitor'
   | 'section';
 export type Change = 'added' | 'removed' | 'changed';
-export { type ScriptDifference, diffScripts } from './diff-scripts.js';
+export { type ScriptDifference, type UnseenChange, diffScripts } from './diff-scripts.js';
 
 /** One parameter that differs; `before`/`after` are absent when the parameter is. */
 export interface ParameterChange {

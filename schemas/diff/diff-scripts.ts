@@ -14,8 +14,15 @@ export interface ScriptDifference {
   readonly binary: boolean;
   /** Unified diff hunks for changed text files (empty when only line endings or mode differ). */
   readonly hunks: readonly string[];
+  /**
+   * What changed in a text file that its hunks cannot show: the byte-order mark, and the line
+   * endings where they are all that changed. Absent when there is none.
+   */
+  readonly unseen?: readonly UnseenChange[];
   readonly executable?: { readonly before: boolean; readonly after: boolean };
 }
+
+export type UnseenChange = 'byte-order-mark' | 'line-endings';
 
 /** Compares the scripts trees: added, removed, and changed files with their text diff. */
 export function diffScripts(
@@ -54,13 +61,27 @@ function changedScript(path: string, old: ScriptFile, current: ScriptFile): Scri
   if (oldText === undefined || newText === undefined) {
     return { path, change: 'changed', binary: true, hunks: [], ...executable };
   }
+  const hunks = unifiedHunks(diffLines(splitLines(oldText), splitLines(newText)));
+  const unseen: UnseenChange[] = [];
+  if (hasBom(old.bytes) !== hasBom(current.bytes)) {
+    unseen.push('byte-order-mark');
+  }
+  // The decoder drops a byte-order mark, so texts that still differ differ in line endings.
+  if (hunks.length === 0 && oldText !== newText) {
+    unseen.push('line-endings');
+  }
   return {
     path,
     change: 'changed',
     binary: false,
-    hunks: unifiedHunks(diffLines(splitLines(oldText), splitLines(newText))),
+    hunks,
+    ...(unseen.length > 0 ? { unseen } : {}),
     ...executable,
   };
+}
+
+function hasBom(bytes: Uint8Array): boolean {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 }
 
 /** UTF-8 text without NUL bytes; anything else is compared as binary. */

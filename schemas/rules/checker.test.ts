@@ -124,6 +124,7 @@ const SETTINGS: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['webmgr/client/objectnumber', NUMBERS],
   ['server@esx2/priority', NUMBERS],
   ['cluster/name', ['c1', '-bad']],
+  ['all/serveros', ['linux', 'windows']],
 ];
 
 type Step =
@@ -195,7 +196,13 @@ const step: fc.Arbitrary<Step> = fc.oneof(
       'failover-vm/exec-a/start.sh',
       'monitor.s/genw-vm/genw.sh',
     ),
-    text: fc.constantFrom('vmware-cmd start', 'exit 0'),
+    // Saved for the other OS (CF013): CRLF lines, and a byte-order mark hiding a #! line.
+    text: fc.constantFrom(
+      'vmware-cmd start',
+      'exit 0',
+      '#!/bin/sh\r\nexit 0\r\n',
+      '\ufeff#!/usr/bin/perl\nexit 0;\n',
+    ),
   }),
   fc.record({
     kind: fc.constant('topology' as const),

@@ -89,7 +89,22 @@ const CASES: Case[] = [
   { rule: 'CF011', pass: interHostProject, fire: set('resource/disk@sd-vm/parameters/fs', 'ext5'), severity: 'warning' },
   { rule: 'CF011', pass: plainProject, fire: conf((c) => insertElement(c, '', { name: 'haltp', children: [{ name: 'method', text: 'keepalve' }] })), severity: 'warning' },
   { rule: 'CF012', pass: interHostProject, fire: (p) => unwrap(pipe(p, (x) => addResource(x, 'failover-vm', 'disk', 'disk2'), (x) => setParameter(x, 'resource/disk@sd-vm/parameters/mount/point', '/mnt/vm'), (x) => setParameter(x, 'resource/disk@disk2/parameters/mount/point', '/mnt/vm'))) },
+  { rule: 'CF013', pass: interHostProject, fire: (p) => relaid(p, 'failover-vm/exec-vm/start.sh', (text) => text.replace(/\n/g, '\r\n')) },
+  { rule: 'CF013', pass: vmwareHaProject, fire: (p) => relaid(p, 'monitor.s/diskw-datastore/preaction.sh', (text) => text.replace(/\n/g, '\r\n')) },
+  { rule: 'CF013', pass: interHostProject, fire: (p) => relaid(p, 'monitor.s/genw-vm/genw.sh', (text) => `\ufeff${text}`) },
+  { rule: 'CF013', pass: vmwareHaProject, fire: (p) => relaid(p, 'monitor.s/diskw-datastore/preaction.sh', (text) => `\ufeff${text}`), severity: 'warning' },
 ];
+
+/** The project with one script's text changed by `change` (a byte-order mark written as U+FEFF). */
+function relaid(project: Project, path: string, change: (text: string) => string): Project {
+  const file = project.scripts.get(path);
+  if (!file) {
+    throw new Error(`no script ${path}`);
+  }
+  // TextDecoder would drop a byte-order mark: the test's own changes must reach the bytes.
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(file.bytes);
+  return withScripts(project, { [path]: change(text) });
+}
 
 /** A raw edit that bypasses setParameter's range check and derived values (to build bad input). */
 function setValueRaw(project: Project, path: string, value: string) {

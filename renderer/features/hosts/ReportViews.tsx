@@ -43,7 +43,7 @@ export function PlanSteps({ plan }: { plan: NonNullable<UploadReport['plan']> })
 /** The diff against what the host holds (or the local project, for Download). */
 export function DiffView({ difference, base }: { difference: unknown; base?: string | undefined }) {
   const { t } = useTranslation();
-  const lines = diffLines(difference);
+  const lines = diffLines(difference, (change) => t(`hosts.unseen.${change}`));
   return (
     <section aria-label={t('hosts.diff')} className="diff">
       <h3>{t('hosts.diff')}</h3>

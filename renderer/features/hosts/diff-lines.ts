@@ -2,7 +2,7 @@
  * The object-level diff as lines for the dialogs. The report carries it as `unknown` (the
  * contract does not restate the core's type), so it is read defensively here.
  */
-import type { ProjectDifference } from '../../../schemas/index.js';
+import type { ProjectDifference, UnseenChange } from '../../../schemas/index.js';
 
 /** One line of the diff: `+`, `-`, `~` for entities and scripts, ` ` for their details. */
 export interface DiffLine {
@@ -12,8 +12,14 @@ export interface DiffLine {
 
 const MARK = { added: '+', removed: '-', changed: '~' } as const;
 
-/** The difference as lines; empty when there is none or it is not a difference at all. */
-export function diffLines(difference: unknown): DiffLine[] {
+/**
+ * The difference as lines; empty when there is none or it is not a difference at all.
+ * `said` words what a script's text diff cannot show (a byte-order mark, line endings).
+ */
+export function diffLines(
+  difference: unknown,
+  said: (change: UnseenChange) => string = (change) => change,
+): DiffLine[] {
   if (!isDifference(difference)) {
     return [];
   }
@@ -29,6 +35,7 @@ export function diffLines(difference: unknown): DiffLine[] {
   ]);
   const scripts = difference.scripts.flatMap((script): DiffLine[] => [
     { mark: MARK[script.change], text: `script ${script.path}` },
+    ...(script.unseen ?? []).map((change) => ({ mark: ' ' as const, text: `(${said(change)})` })),
     ...script.hunks.flatMap((hunk) =>
       hunk.split('\n').map((text) => ({ mark: ' ' as const, text })),
     ),

@@ -286,6 +286,23 @@ describe('diffLines', () => {
       { mark: ' ', text: '-a' },
       { mark: ' ', text: '+b' },
     ]);
+    const relaid = {
+      entities: [],
+      scripts: [
+        {
+          path: 'a/start.sh',
+          change: 'changed',
+          binary: false,
+          hunks: [],
+          unseen: ['byte-order-mark', 'line-endings'],
+        },
+      ],
+    };
+    expect(diffLines(relaid, (change) => `said ${change}`)).toEqual([
+      { mark: '~', text: 'script a/start.sh' },
+      { mark: ' ', text: '(said byte-order-mark)' },
+      { mark: ' ', text: '(said line-endings)' },
+    ]);
     expect(diffLines(undefined)).toEqual([]);
     expect(diffLines({ entities: 'x' })).toEqual([]);
   });

@@ -92,6 +92,11 @@ function ScriptDiff({ difference }: { difference: ScriptDifference }) {
       <summary>
         <code>scripts/{difference.path}</code> — {t(`wizard.change.${difference.change}`)}
       </summary>
+      {(difference.unseen ?? []).map((change) => (
+        <p key={change} className="note">
+          {t(`hosts.unseen.${change}`)}
+        </p>
+      ))}
       {difference.hunks.length > 0 ? (
         <pre className="script-diff">
           {difference.hunks.map((line, index) => (

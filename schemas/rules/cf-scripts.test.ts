@@ -1,0 +1,243 @@
+/**
+ * CF013: a script is saved for the OS that runs it. The expectations about Linux are what this
+ * machine's own kernel, sh, bash, env and perl do with such files (checked by running them:
+ * see test/script-layout.test.ts); the ones about cmd.exe are documented behaviour.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { unwrap } from '../../test/support/project.js';
+import { interHostProject, plainProject, withScripts } from '../../test/support/rule-projects.js';
+import { emptyProject } from '../../templates/wizard/skeleton.js';
+import {
+  type Finding,
+  type Project,
+  addGroup,
+  addHeartbeat,
+  addResource,
+  addServer,
+  applyQuickFix,
+  checkProject,
+  createChecker,
+  defaultProjectMeta,
+  pipe,
+  setParameter,
+} from '../index.js';
+import { layoutOf, relaid } from './script-layout.js';
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+const text = (data: Uint8Array) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(data);
+const BOM = '\ufeff';
+const START = 'failover1/exec1/start.sh';
+
+/** A Linux cluster with one exec resource whose start.sh is `start`. */
+function linuxProject(start: string): Project {
+  const project = unwrap(
+    pipe(
+      plainProject(),
+      (p) => addGroup(p, 'failover1'),
+      (p) => addResource(p, 'failover1', 'exec', 'exec1'),
+    ),
+  );
+  return withScripts(project, { [START]: start });
+}
+
+/** A Windows cluster with one script resource whose start.bat is `start`. */
+function windowsProject(start: string, serveros = true): Project {
+  const meta = { ...defaultProjectMeta(), productVersion: '4.1.0-1' };
+  const project = unwrap(
+    pipe(
+      unwrap(emptyProject('wincluster', 'windows', meta)),
+      (p) => addServer(p, 'server1', { ip: '192.168.0.11' }),
+      (p) => addServer(p, 'server2', { ip: '192.168.0.12' }),
+      (p) => addHeartbeat(p, 'lankhb', { device: '0' }),
+      (p) => addGroup(p, 'failover1'),
+      (p) => addResource(p, 'failover1', 'script', 'script1'),
+      ...(serveros ? [] : [(p: Project) => setParameter(p, 'all/serveros', '')]),
+    ),
+  );
+  return withScripts(project, { 'failover1/script1/start.bat': start });
+}
+
+const cf013 = (project: Project): Finding[] =>
+  checkProject(project).filter((finding) => finding.rule === 'CF013');
+
+describe('a script’s layout', () => {
+  it('counts CRLF and bare LF lines, each with the first line it is on', () => {
+    const layout = layoutOf(bytes('#!/bin/sh\necho a\r\necho b\r\nexit 0'));
+    expect(layout.crlf).toEqual({ count: 2, first: 2 });
+    expect(layout.lf).toEqual({ count: 1, first: 1 });
+    expect(layout.lines).toBe(4);
+    expect(layout.firstLineCrlf).toBe(false);
+  });
+
+  it('reads the #! line’s command and argument, after a byte-order mark and spaces', () => {
+    expect(layoutOf(bytes('#! /bin/sh\r\n')).shebang).toEqual({ command: '/bin/sh', argument: '' });
+    expect(layoutOf(bytes(`${BOM}#!/usr/bin/perl -w\n`)).shebang).toEqual({
+      command: '/usr/bin/perl',
+      argument: '-w',
+    });
+    expect(layoutOf(bytes('echo no interpreter\n')).shebang).toBeUndefined();
+    expect(layoutOf(bytes(`${BOM}x`)).bom).toBe('utf-8');
+    expect(layoutOf(Uint8Array.of(0xff, 0xfe, 0x23, 0x00)).bom).toBe('utf-16');
+    expect(layoutOf(bytes('#!/bin/sh\n')).bom).toBeUndefined();
+  });
+
+  it('is re-laid with only the line endings and the byte-order mark changed', () => {
+    const mixed = `${BOM}a\r\nb\nc\rd\r\r\n`;
+    expect(text(relaid(bytes(mixed), 'lf'))).toBe('a\nb\nc\rd\n');
+    expect(text(relaid(bytes(mixed), 'crlf'))).toBe('a\r\nb\r\nc\rd\r\n');
+    // Shift_JIS bytes (no byte of a multi-byte character is CR or LF) pass through as they are.
+    const sjis = Uint8Array.of(0x83, 0x65, 0x83, 0x58, 0x83, 0x67, 0x0d, 0x0a);
+    expect([...relaid(sjis, 'lf')]).toEqual([0x83, 0x65, 0x83, 0x58, 0x83, 0x67, 0x0a]);
+  });
+
+  it('re-lays any text so that it has one kind of line ending, and loses nothing else', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'é', '\r', '\n', '\r\n') }), (input) => {
+        const lf = relaid(bytes(input), 'lf');
+        const crlf = relaid(bytes(input), 'crlf');
+        expect(layoutOf(lf).crlf.count).toBe(0);
+        expect(layoutOf(crlf).lf.count).toBe(0);
+        expect(text(lf)).toBe(input.replace(/\r+\n/g, '\n'));
+        expect(text(relaid(crlf, 'lf'))).toBe(text(lf));
+      }),
+    );
+  });
+});
+
+describe('CF013 on Linux', () => {
+  it('passes the product’s own start.sh, and finds it when it is saved with CRLF', () => {
+    const project = unwrap(
+      pipe(
+        plainProject(),
+        (p) => addGroup(p, 'failover1'),
+        (p) => addResource(p, 'failover1', 'exec', 'exec1'),
+      ),
+    );
+    expect(cf013(project)).toEqual([]);
+    const start = text(project.scripts.get(START)!.bytes);
+    const lines = start.split('\n').length - 1;
+    const [finding, ...others] = cf013(withScripts(project, { [START]: start.replace(/\n/g, '\r\n') }));
+    expect(others).toEqual([]);
+    expect(finding?.severity).toBe('error');
+    expect(finding?.path).toBe('resource/exec@exec1/parameters/act/path');
+    expect(finding?.message).toBe(
+      `resource exec1 runs start.sh (scripts/${START}), which has Windows line endings (CRLF) on ${lines} of ${lines} lines: Linux looks for the interpreter "/bin/sh\\r" of its #! line and fails ("required file not found")`,
+    );
+    expect(finding?.hasQuickFix).toBe(true);
+  });
+
+  it('says what reads the carriage returns: the kernel, env or the shell; perl reads them as lines', () => {
+    const said = (script: string) => cf013(linuxProject(script)).map((f) => [f.severity, f.message.split(': ').slice(1).join(': ')]);
+    expect(said('#!/usr/bin/env bash\r\necho hi\r\n')).toEqual([
+      ['error', 'env looks for "bash\\r" and fails ("No such file or directory")'],
+    ]);
+    expect(said('#!/bin/sh\nif true; then\r\n  echo hi\r\nfi\r\n')).toEqual([
+      ['error', 'the shell takes the carriage return at the end of each line as part of the command'],
+    ]);
+    expect(said('echo no interpreter line\r\n')).toEqual([
+      ['error', 'the shell takes the carriage return at the end of each line as part of the command'],
+    ]);
+    expect(said('#!/bin/bash -e\r\necho hi\r\n')).toEqual([
+      ['error', 'the shell takes the carriage return at the end of each line as part of the command'],
+    ]);
+    expect(said('#!/usr/bin/perl -w\r\nprint "hi\\n";\r\n')).toEqual([]);
+    expect(said('#!/usr/bin/perl -w\nprint "hi\\n";\n')).toEqual([]);
+  });
+
+  it('tells a byte-order mark that hides another interpreter (error) from one a shell runs past (warning)', () => {
+    const [perl] = cf013(linuxProject(`${BOM}#!/usr/bin/perl\nprint "hi\\n";\n`));
+    expect(perl?.severity).toBe('error');
+    expect(perl?.message).toContain('starts with a UTF-8 byte-order mark: Linux does not see its #! line, so a shell runs it instead of /usr/bin/perl');
+    const [shell] = cf013(linuxProject(`${BOM}#!/bin/sh\necho hi\n`));
+    expect(shell?.severity).toBe('warning');
+    expect(shell?.message).toContain('the shell reads the mark and the first line as one command, which fails (the rest runs)');
+  });
+
+  it('says both in one finding when a script has both, and fixes both at once', () => {
+    const project = linuxProject(`${BOM}#!/bin/sh\r\nexit 0\r\n`);
+    const [finding, ...others] = cf013(project);
+    expect(others).toEqual([]);
+    expect(finding?.message).toContain('which starts with a UTF-8 byte-order mark and has Windows line endings (CRLF) on 2 of 2 lines: ');
+    const fixed = unwrap(applyQuickFix(project, finding!));
+    expect(text(fixed.scripts.get(START)!.bytes)).toBe('#!/bin/sh\nexit 0\n');
+    expect(cf013(fixed)).toEqual([]);
+  });
+
+  it('finds UTF-16 text, with no quick fix: its charset is for the engineer to choose', () => {
+    const utf16 = Uint8Array.of(0xff, 0xfe, ...[...'#!/bin/sh\n'].flatMap((c) => [c.charCodeAt(0), 0]));
+    const project = linuxProject('');
+    const scripts = new Map(project.scripts).set(START, { bytes: utf16, executable: true });
+    const [finding] = cf013({ ...project, scripts });
+    expect(finding?.message).toContain('which is UTF-16 text: the shell cannot run it');
+    expect(finding?.hasQuickFix).toBe(false);
+    expect(finding?.fix).toContain('as UTF-8 without a byte-order mark');
+  });
+
+  it('checks pre-action and custom monitor scripts too, and leaves scripts no setting names alone', () => {
+    const project = withScripts(interHostProject(), {
+      'monitor.s/genw-vm/genw.sh': '#!/usr/bin/perl\r\nexit 0;\r\n',
+      'failover-vm/exec-vm/helper.sh': '#!/bin/sh\r\nexit 0\r\n',
+    });
+    expect(cf013(project).map((finding) => finding.path)).toEqual(['monitor/genw@genw-vm/parameters/path']);
+  });
+});
+
+describe('CF013 on Windows', () => {
+  it('passes the product’s own start.bat (CRLF), and warns of one saved with LF', () => {
+    const project = windowsProject('');
+    const own = text(
+      unwrap(addResource(windowsProject(''), 'failover1', 'script', 'script2')).scripts.get('failover1/script2/start.bat')!.bytes,
+    );
+    expect(cf013(withScripts(project, { 'failover1/script1/start.bat': own }))).toEqual([]);
+    const lines = own.split('\n').length - 1;
+    const [finding] = cf013(withScripts(project, { 'failover1/script1/start.bat': own.replace(/\r\n/g, '\n') }));
+    expect(finding?.severity).toBe('warning');
+    expect(finding?.message).toBe(
+      `resource script1 runs start.bat (scripts/failover1/script1/start.bat), which has Unix line endings (LF) on ${lines} of ${lines} lines: cmd.exe can then miss the labels that goto and call jump to`,
+    );
+    const fixed = unwrap(applyQuickFix(withScripts(project, { 'failover1/script1/start.bat': own.replace(/\r\n/g, '\n') }), finding!));
+    expect(text(fixed.scripts.get('failover1/script1/start.bat')!.bytes)).toBe(own);
+  });
+
+  it('warns of a UTF-8 byte-order mark, which cmd.exe reads into the first command', () => {
+    const [finding] = cf013(windowsProject(`${BOM}@echo off\r\nexit 0\r\n`));
+    expect(finding?.severity).toBe('warning');
+    expect(finding?.message).toContain('cmd.exe reads the mark as part of the first command, which then fails');
+  });
+
+  it('judges by the cluster’s OS, or where clp.conf does not say, by the script’s kind', () => {
+    // Windows line endings are right on Windows; a .bat is a batch file when serveros is unsaid.
+    expect(cf013(windowsProject('@echo off\r\nexit 0\r\n'))).toEqual([]);
+    expect(cf013(windowsProject('@echo off\r\nexit 0\r\n', false))).toEqual([]);
+    expect(cf013(windowsProject('@echo off\nexit 0\n', false)).map((f) => f.severity)).toEqual(['warning']);
+  });
+});
+
+describe('CF013 quick fix and re-checking', () => {
+  it('changes that script’s line endings and nothing else: clp.conf, other scripts, the mode', () => {
+    const project = linuxProject('#!/bin/sh\r\necho start\r\nexit 0\r\n');
+    const before = project.scripts.get(START)!;
+    const edited = { ...project, scripts: new Map(project.scripts).set(START, { ...before, executable: false }) };
+    const [finding] = cf013(edited);
+    const fixed = unwrap(applyQuickFix(edited, finding!));
+    expect(fixed.conf).toBe(edited.conf);
+    expect(fixed.scripts.get(START)).toEqual({ bytes: bytes('#!/bin/sh\necho start\nexit 0\n'), executable: false });
+    for (const [key, file] of edited.scripts) {
+      if (key !== START) {
+        expect(fixed.scripts.get(key)).toBe(file);
+      }
+    }
+  });
+
+  it('comes and goes with script edits in the incremental checker as in a full check', () => {
+    const checker = createChecker();
+    const clean = linuxProject('#!/bin/sh\nexit 0\n');
+    const steps = [clean, linuxProject('#!/bin/sh\r\nexit 0\r\n'), clean, unwrap(setParameter(linuxProject('#!/bin/sh\r\nexit 0\r\n'), 'all/serveros', 'windows'))];
+    for (const step of steps) {
+      const incremental = checker.check(step).filter((finding) => finding.rule === 'CF013');
+      expect(incremental).toEqual(cf013(step));
+    }
+    expect(steps.map((step) => cf013(step).length)).toEqual([0, 1, 0, 0]);
+  });
+});

@@ -1,0 +1,116 @@
+/**
+ * How a script's bytes are laid out: byte-order mark and line endings (CF013). A script
+ * saved on the other OS than the one that runs it fails in ways its text does not show: on
+ * Linux a CRLF `#!` line names the interpreter `/bin/sh\r`, which does not exist.
+ *
+ * Bytes, not text: CR and LF are the same bytes in UTF-8, EUC-JP and Shift_JIS (no
+ * multi-byte character of those uses 0x0A or 0x0D), so no charset needs guessing.
+ */
+
+const CR = 0x0d;
+const LF = 0x0a;
+const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
+
+export interface ScriptLayout {
+  /** The byte-order mark the script starts with, if any. */
+  readonly bom: 'utf-8' | 'utf-16' | undefined;
+  /** Lines ending in CR LF, and the first of them (1-based). */
+  readonly crlf: { readonly count: number; readonly first: number | undefined };
+  /** Lines ending in a bare LF, and the first of them (1-based). */
+  readonly lf: { readonly count: number; readonly first: number | undefined };
+  /** Every line, the last one counted even without its line ending. */
+  readonly lines: number;
+  /**
+   * The first line's `#!` command (`/bin/sh`) and the rest of it (Linux passes that as one
+   * argument: `-w`, or `bash` after `/usr/bin/env`), after any UTF-8 byte-order mark.
+   */
+  readonly shebang: { readonly command: string; readonly argument: string } | undefined;
+  /** Whether the first line ends in CR LF. */
+  readonly firstLineCrlf: boolean;
+}
+
+/** Reads a script's layout in one pass over its bytes. */
+export function layoutOf(bytes: Uint8Array): ScriptLayout {
+  let crlf = 0;
+  let lf = 0;
+  let firstCrlf: number | undefined;
+  let firstLf: number | undefined;
+  let line = 1;
+  for (let index = 0; index < bytes.length; index += 1) {
+    if (bytes[index] !== LF) {
+      continue;
+    }
+    if (index > 0 && bytes[index - 1] === CR) {
+      crlf += 1;
+      firstCrlf ??= line;
+    } else {
+      lf += 1;
+      firstLf ??= line;
+    }
+    line += 1;
+  }
+  const endsOpen = bytes.length > 0 && bytes[bytes.length - 1] !== LF;
+  return {
+    bom: bomOf(bytes),
+    crlf: { count: crlf, first: firstCrlf },
+    lf: { count: lf, first: firstLf },
+    lines: crlf + lf + (endsOpen ? 1 : 0),
+    shebang: shebangOf(bytes),
+    firstLineCrlf: firstCrlf === 1,
+  };
+}
+
+function bomOf(bytes: Uint8Array): ScriptLayout['bom'] {
+  if (UTF8_BOM.every((byte, index) => bytes[index] === byte)) {
+    return 'utf-8';
+  }
+  const [first, second] = bytes;
+  return (first === 0xff && second === 0xfe) || (first === 0xfe && second === 0xff)
+    ? 'utf-16'
+    : undefined;
+}
+
+function shebangOf(bytes: Uint8Array): ScriptLayout['shebang'] {
+  const start = bomOf(bytes) === 'utf-8' ? UTF8_BOM.length : 0;
+  if (bytes[start] !== 0x23 /* # */ || bytes[start + 1] !== 0x21 /* ! */) {
+    return undefined;
+  }
+  let end = start + 2;
+  while (end < bytes.length && bytes[end] !== LF && bytes[end] !== CR) {
+    end += 1;
+  }
+  // An interpreter path is ASCII; anything else shows as U+FFFD, which is fine in a message.
+  const line = new TextDecoder().decode(bytes.subarray(start + 2, end)).trim();
+  const [command = '', ...rest] = line.split(/[ \t]+/);
+  return command === '' ? undefined : { command, argument: rest.join(' ') };
+}
+
+/**
+ * The same script with no UTF-8 byte-order mark and every line ending as `eol`: all that
+ * changes is those bytes, so the text and its charset stay as they are. The carriage returns
+ * before a line feed all go (`\r\r\n`, from converting twice), so that the result is clean.
+ */
+export function relaid(bytes: Uint8Array, eol: 'lf' | 'crlf'): Uint8Array {
+  const start = bomOf(bytes) === 'utf-8' ? UTF8_BOM.length : 0;
+  const out: number[] = [];
+  for (let index = start; index < bytes.length; index += 1) {
+    const byte = bytes[index] as number;
+    if (byte === CR && endsLine(bytes, index)) {
+      continue;
+    }
+    if (byte === LF && eol === 'crlf') {
+      out.push(CR);
+    }
+    out.push(byte);
+  }
+  return Uint8Array.from(out);
+}
+
+/** Whether only carriage returns stand between `index` and the next line feed. */
+function endsLine(bytes: Uint8Array, index: number): boolean {
+  let next = index;
+  while (bytes[next] === CR) {
+    next += 1;
+  }
+  return bytes[next] === LF;
+}
