@@ -19,6 +19,13 @@ export const en = {
     title: 'Scripts',
     editor: 'Script {{name}}',
     none: 'No scripts in {{folder}}.',
+    format: {
+      label: 'How the file is saved',
+      lf: 'LF line endings',
+      crlf: 'CRLF line endings',
+      mixed: 'mixed line endings ({{crlf}} CRLF, {{lf}} LF)',
+      bom: 'byte-order mark',
+    },
   },
   tree: {
     label: 'Cluster',

@@ -20,6 +20,13 @@ export const ja = {
     title: 'スクリプト',
     editor: 'スクリプト {{name}}',
     none: '{{folder}} にスクリプトはありません。',
+    format: {
+      label: 'ファイルの保存形式',
+      lf: '改行コード LF',
+      crlf: '改行コード CRLF',
+      mixed: '改行コード混在 (CRLF {{crlf}} 行、LF {{lf}} 行)',
+      bom: 'BOM 付き',
+    },
   },
   tree: {
     label: 'クラスタ',

@@ -44,8 +44,12 @@ describe('a CRLF script in the Builder', () => {
     const cf013 = problems.getByRole('listitem').filter({ hasText: 'CF013' });
     await cf013.filter({ hasText: 'Windows line endings (CRLF)' }).waitFor();
     await page.screenshot({ path: '/tmp/ui-crlf.png' });
+    // The panel says how the file is saved, which Monaco does not show.
+    const format = scripts.getByLabel('How the file is saved');
+    expect(await format.textContent()).toBe('UTF-8 · CRLF line endings');
     await cf013.getByRole('button', { name: 'Quick fix' }).click();
     await cf013.waitFor({ state: 'detached' });
+    expect(await format.textContent()).toBe('UTF-8 · LF line endings');
     // Past the editor's typing pause: a write-back of the CRLF text would have come by now.
     await page.waitForTimeout(1000);
     expect(await cf013.count()).toBe(0);

@@ -4,7 +4,7 @@
  */
 import { Suspense, lazy, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Project } from '../../../schemas/index.js';
+import { type Charset, type Project, layoutOf } from '../../../schemas/index.js';
 import { scriptLanguageOf, readScript } from './script-text.js';
 import { errorText } from '../../error-text.js';
 
@@ -47,6 +47,9 @@ export function ScriptsPanel({ project, folder, files, isDark, onText }: Props) 
         ))}
       </div>
       {script.ok ? (
+        <ScriptFormat bytes={project.scripts.get(path)!.bytes} charset={script.value.charset} />
+      ) : null}
+      {script.ok ? (
         <Suspense fallback={<p className="empty">…</p>}>
           <ScriptEditor
             path={path}
@@ -63,5 +66,40 @@ export function ScriptsPanel({ project, folder, files, isDark, onText }: Props) 
         </p>
       )}
     </section>
+  );
+}
+
+const CHARSET_NAMES: Readonly<Record<Charset, string>> = {
+  ascii: 'ASCII',
+  'utf-8': 'UTF-8',
+  'euc-jp': 'EUC-JP',
+  shift_jis: 'Shift_JIS',
+  gbk: 'GBK',
+};
+
+/**
+ * How the script is saved: charset, line endings, byte-order mark. Monaco shows none of them,
+ * and a script saved for the other OS fails on the servers (CF013).
+ */
+function ScriptFormat({ bytes, charset }: { bytes: Uint8Array; charset: Charset }) {
+  const { t } = useTranslation();
+  const { crlf, lf, bom } = layoutOf(bytes);
+  const endings =
+    crlf.count > 0 && lf.count > 0
+      ? t('scripts.format.mixed', { crlf: crlf.count, lf: lf.count })
+      : crlf.count > 0
+        ? t('scripts.format.crlf')
+        : lf.count > 0
+          ? t('scripts.format.lf')
+          : undefined;
+  const parts = [
+    CHARSET_NAMES[charset],
+    endings,
+    bom === 'utf-8' ? t('scripts.format.bom') : undefined,
+  ];
+  return (
+    <p className="script-format" aria-label={t('scripts.format.label')}>
+      {parts.filter((part) => part !== undefined).join(' · ')}
+    </p>
   );
 }
