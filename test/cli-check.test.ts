@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type ClpDocument, RULES, addMonitor, checkProject, decodeClpConfText, setParameter } from '../schemas/index.js';
@@ -188,6 +188,24 @@ describe('clpbuilder fix', () => {
     // The project keeps whether a script is executable, not its whole mode.
     expect(statSync(start).mode & 0o100).toBe(0o100);
     expect(readFileSync(stop).equals(stopBefore)).toBe(true);
+    expect(clpbuilder('check', folder).status).toBe(0);
+  });
+
+  it('a resource renamed by hand in clp.conf: fix moves its scripts folder to the new name', async () => {
+    const folder = await folderOf(interHostProject());
+    const conf = join(folder, 'clp.conf');
+    writeFileSync(conf, readFileSync(conf, 'utf8').replace(/exec-vm/g, 'exec-vm1'));
+    const old = join(folder, 'scripts/failover-vm/exec-vm/start.sh');
+    const bytes = readFileSync(old);
+    const run = clpbuilder('check', folder);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('fix: scripts/failover-vm/exec-vm/ holds start.sh, and no resource uses that folder (renamed in clp.conf by hand?): move it to scripts/failover-vm/exec-vm1/ (quick fix)');
+    const fixed = clpbuilder('fix', folder);
+    expect(fixed.status).toBe(0);
+    expect(fixed.stdout).toContain('- script failover-vm/exec-vm/start.sh\n');
+    expect(fixed.stdout).toContain('+ script failover-vm/exec-vm1/start.sh\n');
+    expect(readFileSync(join(folder, 'scripts/failover-vm/exec-vm1/start.sh')).equals(bytes)).toBe(true);
+    expect(existsSync(join(folder, 'scripts/failover-vm/exec-vm'))).toBe(false);
     expect(clpbuilder('check', folder).status).toBe(0);
   });
 

@@ -12,6 +12,10 @@ import {
   type Finding,
   type Project,
   addGroup,
+  addMonitor,
+  applyAllQuickFixes,
+  decodeClpConfText,
+  serializeClpConf,
   addHeartbeat,
   addResource,
   addServer,
@@ -117,7 +121,9 @@ describe('CF013 on Linux', () => {
     expect(cf013(project)).toEqual([]);
     const start = text(project.scripts.get(START)!.bytes);
     const lines = start.split('\n').length - 1;
-    const [finding, ...others] = cf013(withScripts(project, { [START]: start.replace(/\n/g, '\r\n') }));
+    const [finding, ...others] = cf013(
+      withScripts(project, { [START]: start.replace(/\n/g, '\r\n') }),
+    );
     expect(others).toEqual([]);
     expect(finding?.severity).toBe('error');
     expect(finding?.path).toBe('resource/exec@exec1/parameters/act/path');
@@ -128,18 +134,31 @@ describe('CF013 on Linux', () => {
   });
 
   it('says what reads the carriage returns: the kernel, env or the shell; perl reads them as lines', () => {
-    const said = (script: string) => cf013(linuxProject(script)).map((f) => [f.severity, f.message.split(': ').slice(1).join(': ')]);
+    const said = (script: string) =>
+      cf013(linuxProject(script)).map((f) => [
+        f.severity,
+        f.message.split(': ').slice(1).join(': '),
+      ]);
     expect(said('#!/usr/bin/env bash\r\necho hi\r\n')).toEqual([
       ['error', 'env looks for "bash\\r" and fails ("No such file or directory")'],
     ]);
     expect(said('#!/bin/sh\nif true; then\r\n  echo hi\r\nfi\r\n')).toEqual([
-      ['error', 'the shell takes the carriage return at the end of each line as part of the command'],
+      [
+        'error',
+        'the shell takes the carriage return at the end of each line as part of the command',
+      ],
     ]);
     expect(said('echo no interpreter line\r\n')).toEqual([
-      ['error', 'the shell takes the carriage return at the end of each line as part of the command'],
+      [
+        'error',
+        'the shell takes the carriage return at the end of each line as part of the command',
+      ],
     ]);
     expect(said('#!/bin/bash -e\r\necho hi\r\n')).toEqual([
-      ['error', 'the shell takes the carriage return at the end of each line as part of the command'],
+      [
+        'error',
+        'the shell takes the carriage return at the end of each line as part of the command',
+      ],
     ]);
     expect(said('#!/usr/bin/perl -w\r\nprint "hi\\n";\r\n')).toEqual([]);
     expect(said('#!/usr/bin/perl -w\nprint "hi\\n";\n')).toEqual([]);
@@ -148,24 +167,34 @@ describe('CF013 on Linux', () => {
   it('tells a byte-order mark that hides another interpreter (error) from one a shell runs past (warning)', () => {
     const [perl] = cf013(linuxProject(`${BOM}#!/usr/bin/perl\nprint "hi\\n";\n`));
     expect(perl?.severity).toBe('error');
-    expect(perl?.message).toContain('starts with a UTF-8 byte-order mark: Linux does not see its #! line, so a shell runs it instead of /usr/bin/perl');
+    expect(perl?.message).toContain(
+      'starts with a UTF-8 byte-order mark: Linux does not see its #! line, so a shell runs it instead of /usr/bin/perl',
+    );
     const [shell] = cf013(linuxProject(`${BOM}#!/bin/sh\necho hi\n`));
     expect(shell?.severity).toBe('warning');
-    expect(shell?.message).toContain('the shell reads the mark and the first line as one command, which fails (the rest runs)');
+    expect(shell?.message).toContain(
+      'the shell reads the mark and the first line as one command, which fails (the rest runs)',
+    );
   });
 
   it('says both in one finding when a script has both, and fixes both at once', () => {
     const project = linuxProject(`${BOM}#!/bin/sh\r\nexit 0\r\n`);
     const [finding, ...others] = cf013(project);
     expect(others).toEqual([]);
-    expect(finding?.message).toContain('which starts with a UTF-8 byte-order mark and has Windows line endings (CRLF) on 2 of 2 lines: ');
+    expect(finding?.message).toContain(
+      'which starts with a UTF-8 byte-order mark and has Windows line endings (CRLF) on 2 of 2 lines: ',
+    );
     const fixed = unwrap(applyQuickFix(project, finding!));
     expect(text(fixed.scripts.get(START)!.bytes)).toBe('#!/bin/sh\nexit 0\n');
     expect(cf013(fixed)).toEqual([]);
   });
 
   it('finds UTF-16 text, with no quick fix: its charset is for the engineer to choose', () => {
-    const utf16 = Uint8Array.of(0xff, 0xfe, ...[...'#!/bin/sh\n'].flatMap((c) => [c.charCodeAt(0), 0]));
+    const utf16 = Uint8Array.of(
+      0xff,
+      0xfe,
+      ...[...'#!/bin/sh\n'].flatMap((c) => [c.charCodeAt(0), 0]),
+    );
     const project = linuxProject('');
     const scripts = new Map(project.scripts).set(START, { bytes: utf16, executable: true });
     const [finding] = cf013({ ...project, scripts });
@@ -179,7 +208,9 @@ describe('CF013 on Linux', () => {
       'monitor.s/genw-vm/genw.sh': '#!/usr/bin/perl\r\nexit 0;\r\n',
       'failover-vm/exec-vm/helper.sh': '#!/bin/sh\r\nexit 0\r\n',
     });
-    expect(cf013(project).map((finding) => finding.path)).toEqual(['monitor/genw@genw-vm/parameters/path']);
+    expect(cf013(project).map((finding) => finding.path)).toEqual([
+      'monitor/genw@genw-vm/parameters/path',
+    ]);
   });
 });
 
@@ -187,30 +218,43 @@ describe('CF013 on Windows', () => {
   it('passes the product’s own start.bat (CRLF), and warns of one saved with LF', () => {
     const project = windowsProject('');
     const own = text(
-      unwrap(addResource(windowsProject(''), 'failover1', 'script', 'script2')).scripts.get('failover1/script2/start.bat')!.bytes,
+      unwrap(addResource(windowsProject(''), 'failover1', 'script', 'script2')).scripts.get(
+        'failover1/script2/start.bat',
+      )!.bytes,
     );
     expect(cf013(withScripts(project, { 'failover1/script1/start.bat': own }))).toEqual([]);
     const lines = own.split('\n').length - 1;
-    const [finding] = cf013(withScripts(project, { 'failover1/script1/start.bat': own.replace(/\r\n/g, '\n') }));
+    const [finding] = cf013(
+      withScripts(project, { 'failover1/script1/start.bat': own.replace(/\r\n/g, '\n') }),
+    );
     expect(finding?.severity).toBe('warning');
     expect(finding?.message).toBe(
       `resource script1 runs start.bat (scripts/failover1/script1/start.bat), which has Unix line endings (LF) on ${lines} of ${lines} lines: cmd.exe can then miss the labels that goto and call jump to`,
     );
-    const fixed = unwrap(applyQuickFix(withScripts(project, { 'failover1/script1/start.bat': own.replace(/\r\n/g, '\n') }), finding!));
+    const fixed = unwrap(
+      applyQuickFix(
+        withScripts(project, { 'failover1/script1/start.bat': own.replace(/\r\n/g, '\n') }),
+        finding!,
+      ),
+    );
     expect(text(fixed.scripts.get('failover1/script1/start.bat')!.bytes)).toBe(own);
   });
 
   it('warns of a UTF-8 byte-order mark, which cmd.exe reads into the first command', () => {
     const [finding] = cf013(windowsProject(`${BOM}@echo off\r\nexit 0\r\n`));
     expect(finding?.severity).toBe('warning');
-    expect(finding?.message).toContain('cmd.exe reads the mark as part of the first command, which then fails');
+    expect(finding?.message).toContain(
+      'cmd.exe reads the mark as part of the first command, which then fails',
+    );
   });
 
   it('judges by the cluster’s OS, or where clp.conf does not say, by the script’s kind', () => {
     // Windows line endings are right on Windows; a .bat is a batch file when serveros is unsaid.
     expect(cf013(windowsProject('@echo off\r\nexit 0\r\n'))).toEqual([]);
     expect(cf013(windowsProject('@echo off\r\nexit 0\r\n', false))).toEqual([]);
-    expect(cf013(windowsProject('@echo off\nexit 0\n', false)).map((f) => f.severity)).toEqual(['warning']);
+    expect(cf013(windowsProject('@echo off\nexit 0\n', false)).map((f) => f.severity)).toEqual([
+      'warning',
+    ]);
   });
 });
 
@@ -218,11 +262,17 @@ describe('CF013 quick fix and re-checking', () => {
   it('changes that script’s line endings and nothing else: clp.conf, other scripts, the mode', () => {
     const project = linuxProject('#!/bin/sh\r\necho start\r\nexit 0\r\n');
     const before = project.scripts.get(START)!;
-    const edited = { ...project, scripts: new Map(project.scripts).set(START, { ...before, executable: false }) };
+    const edited = {
+      ...project,
+      scripts: new Map(project.scripts).set(START, { ...before, executable: false }),
+    };
     const [finding] = cf013(edited);
     const fixed = unwrap(applyQuickFix(edited, finding!));
     expect(fixed.conf).toBe(edited.conf);
-    expect(fixed.scripts.get(START)).toEqual({ bytes: bytes('#!/bin/sh\necho start\nexit 0\n'), executable: false });
+    expect(fixed.scripts.get(START)).toEqual({
+      bytes: bytes('#!/bin/sh\necho start\nexit 0\n'),
+      executable: false,
+    });
     for (const [key, file] of edited.scripts) {
       if (key !== START) {
         expect(fixed.scripts.get(key)).toBe(file);
@@ -233,11 +283,101 @@ describe('CF013 quick fix and re-checking', () => {
   it('comes and goes with script edits in the incremental checker as in a full check', () => {
     const checker = createChecker();
     const clean = linuxProject('#!/bin/sh\nexit 0\n');
-    const steps = [clean, linuxProject('#!/bin/sh\r\nexit 0\r\n'), clean, unwrap(setParameter(linuxProject('#!/bin/sh\r\nexit 0\r\n'), 'all/serveros', 'windows'))];
+    const steps = [
+      clean,
+      linuxProject('#!/bin/sh\r\nexit 0\r\n'),
+      clean,
+      unwrap(setParameter(linuxProject('#!/bin/sh\r\nexit 0\r\n'), 'all/serveros', 'windows')),
+    ];
     for (const step of steps) {
       const incremental = checker.check(step).filter((finding) => finding.rule === 'CF013');
       expect(incremental).toEqual(cf013(step));
     }
     expect(steps.map((step) => cf013(step).length)).toEqual([0, 1, 0, 0]);
+  });
+});
+
+/** clp.conf edited as text, the way an engineer renames by hand: the scripts stay where they were. */
+function editedByHand(project: Project, from: RegExp, to: string): Project {
+  const conf = unwrap(decodeClpConfText(serializeClpConf(project.conf).replace(from, to)));
+  return { ...project, conf };
+}
+
+const cf003 = (project: Project): Finding[] =>
+  checkProject(project).filter((finding) => finding.rule === 'CF003');
+
+/** A cluster with two exec resources in a group and a custom monitor, each with its scripts. */
+function twoResources(): Project {
+  return unwrap(
+    pipe(
+      plainProject(),
+      (p) => addGroup(p, 'failover1'),
+      (p) => addResource(p, 'failover1', 'exec', 'exec1'),
+      (p) => addResource(p, 'failover1', 'exec', 'exec2'),
+      (p) => addMonitor(p, 'genw', 'genw1'),
+    ),
+  );
+}
+
+const keys = (project: Project) => [...project.scripts.keys()].sort();
+
+describe('CF003 after a rename made by hand in clp.conf', () => {
+  it('offers to move the folder the old name left behind, and fix all moves it, files as they were', () => {
+    const before = twoResources();
+    const renamed = editedByHand(before, /exec1/g, 'exec-db');
+    const findings = cf003(renamed);
+    expect(findings.map((finding) => finding.path)).toEqual([
+      'resource/exec@exec-db/parameters/act/path',
+      'resource/exec@exec-db/parameters/deact/path',
+    ]);
+    expect(findings[0]?.fix).toBe(
+      'scripts/failover1/exec1/ holds start.sh, and no resource uses that folder (renamed in clp.conf by hand?): move it to scripts/failover1/exec-db/ (quick fix), or add scripts/failover1/exec-db/start.sh.',
+    );
+    expect(findings.every((finding) => finding.hasQuickFix)).toBe(true);
+    const fixed = unwrap(applyAllQuickFixes(renamed));
+    expect(cf003(fixed.project)).toEqual([]);
+    expect(fixed.project.scripts.get('failover1/exec-db/start.sh')).toBe(
+      before.scripts.get('failover1/exec1/start.sh'),
+    );
+    expect(keys(fixed.project)).toEqual(
+      keys(before)
+        .map((key) => key.replace('exec1/', 'exec-db/'))
+        .sort(),
+    );
+    expect(fixed.project.conf).toBe(renamed.conf);
+  });
+
+  it('moves each resource’s folder by its own name when the group was renamed, and a monitor’s', () => {
+    const before = twoResources();
+    const renamed = editedByHand(
+      editedByHand(before, /failover1/g, 'failover-db'),
+      /genw1/g,
+      'genw-db',
+    );
+    expect(cf003(renamed)).toHaveLength(5);
+    const fixed = unwrap(applyAllQuickFixes(renamed));
+    expect(cf003(fixed.project)).toEqual([]);
+    expect(keys(fixed.project)).toEqual(
+      keys(before)
+        .map((key) => key.replace('failover1/', 'failover-db/').replace('genw1/', 'genw-db/'))
+        .sort(),
+    );
+  });
+
+  it('offers nothing to move where two folders could be it, or the folder is partly there', () => {
+    const before = twoResources();
+    // Both exec1 and exec2 renamed: two stray folders in the group hold start.sh.
+    const both = editedByHand(editedByHand(before, /exec1/g, 'exec-a'), /exec2/g, 'exec-b');
+    expect(cf003(both).some((finding) => finding.hasQuickFix)).toBe(false);
+    expect(cf003(both)[0]?.fix).toBe(
+      'Add scripts/failover1/exec-a/start.sh, or point the setting at an existing script.',
+    );
+    // stop.sh alone is missing: its folder is there, so it is not a rename.
+    const scripts = new Map(before.scripts);
+    scripts.delete('failover1/exec1/stop.sh');
+    scripts.set('failover1/old/stop.sh', before.scripts.get('failover1/exec2/stop.sh')!);
+    const [partly] = cf003({ ...before, scripts });
+    expect(partly?.path).toBe('resource/exec@exec1/parameters/deact/path');
+    expect(partly?.hasQuickFix).toBe(false);
   });
 });

@@ -17,40 +17,64 @@ import {
 } from './helpers.js';
 import { NO_HITS, partsRule } from './parts.js';
 import { type ScriptLayout, layoutOf, relaid } from './script-layout.js';
+import { moveStrayFolder, splitScriptKey, strayFolderFor } from './stray-scripts.js';
 import type { Hit, Rule, RuleContext, Severity } from './types.js';
 
-/** A script a resource or monitor runs: its place in the scripts tree, and the setting naming it. */
+/**
+ * A script a resource or monitor runs: its place in the scripts tree, and the setting naming
+ * it. Read for every entity on every full check, so the words for a finding are made only
+ * when there is one (`ownerOf`, `settingOf`).
+ */
 interface NamedScript {
-  readonly owner: string;
-  /** `owner` in Japanese. */
-  readonly ownerJa: string;
+  readonly entity: Resource | Monitor;
+  /** The setting that names it, under the entity's path (`parameters/act/path`). */
+  readonly sub: string;
   /** Undefined when the place is unknown (a resource in no group). */
   readonly key: string | undefined;
-  readonly path: string;
 }
 
 const NO_SCRIPTS: readonly NamedScript[] = Object.freeze([]);
+const PREACTION_PATH = 'emergency/preaction/path';
+
+/** Who runs the script, in English and Japanese (`monitor genw1's pre-action`). */
+function ownerOf({ entity, sub }: NamedScript): { owner: string; ownerJa: string } {
+  if (entity.kind === 'resource') {
+    return { owner: `resource ${entity.name}`, ownerJa: `グループリソース ${entity.name}` };
+  }
+  return sub === PREACTION_PATH
+    ? {
+        owner: `monitor ${entity.name}'s pre-action`,
+        ownerJa: `モニタリソース ${entity.name} の最終動作前スクリプト`,
+      }
+    : { owner: `monitor ${entity.name}`, ownerJa: `モニタリソース ${entity.name}` };
+}
+
+/** The parameter path of the setting naming the script (where a finding points). */
+function settingOf({ entity, sub }: NamedScript): string {
+  return `${entity.path}/${sub}`;
+}
 
 function resourceScriptsNamed(resource: Resource): readonly NamedScript[] {
   if (!resource.exec) {
     return NO_SCRIPTS;
   }
-  const entries: Array<[string | undefined, string]> = [
-    [resource.exec.startScript, 'parameters/act/path'],
-    [resource.exec.stopScript, 'parameters/deact/path'],
-  ];
-  return entries.flatMap(([file, sub]) =>
-    file && isProductScript(file)
-      ? [
-          {
-            owner: `resource ${resource.name}`,
-            ownerJa: `グループリソース ${resource.name}`,
-            key: resourceScript(resource, file),
-            path: `${resource.path}/${sub}`,
-          },
-        ]
-      : [],
-  );
+  const { startScript, stopScript } = resource.exec;
+  const named: NamedScript[] = [];
+  if (startScript && isProductScript(startScript)) {
+    named.push({
+      entity: resource,
+      sub: 'parameters/act/path',
+      key: resourceScript(resource, startScript),
+    });
+  }
+  if (stopScript && isProductScript(stopScript)) {
+    named.push({
+      entity: resource,
+      sub: 'parameters/deact/path',
+      key: resourceScript(resource, stopScript),
+    });
+  }
+  return named;
 }
 
 function monitorScriptsNamed(context: RuleContext, monitor: Monitor): readonly NamedScript[] {
@@ -67,20 +91,14 @@ function monitorScriptsNamed(context: RuleContext, monitor: Monitor): readonly N
   if (monitor.genw) {
     const file = monitor.genw.path ?? (context.os === 'windows' ? 'genw.bat' : 'genw.sh');
     if (isProductScript(file)) {
-      named.push({
-        owner: `monitor ${monitor.name}`,
-        ownerJa: `モニタリソース ${monitor.name}`,
-        key: monitorScript(monitor, file),
-        path: `${monitor.path}/parameters/path`,
-      });
+      named.push({ entity: monitor, sub: 'parameters/path', key: monitorScript(monitor, file) });
     }
   }
   if (runsPreaction) {
     named.push({
-      owner: `monitor ${monitor.name}'s pre-action`,
-      ownerJa: `モニタリソース ${monitor.name} の最終動作前スクリプト`,
+      entity: monitor,
+      sub: PREACTION_PATH,
       key: monitorScript(monitor, preaction.path as string),
-      path: `${monitor.path}/emergency/preaction/path`,
     });
   }
   return named;
@@ -92,22 +110,52 @@ function missingScripts(context: RuleContext, named: readonly NamedScript[]): re
     return NO_HITS;
   }
   const hits: Hit[] = [];
-  for (const { owner, ownerJa, key, path } of named) {
+  for (const script of named) {
+    const { key } = script;
     if (key !== undefined && !context.project.scripts.has(key)) {
       const file = key.split('/').pop() ?? key;
       const folder = key.slice(0, key.lastIndexOf('/'));
+      const { fixJa, ...fix } = fixForMissing(context, key);
+      const { owner, ownerJa } = ownerOf(script);
       hits.push({
-        path,
+        path: settingOf(script),
         message: `${owner} runs ${file}, which is not in scripts/${folder}`,
-        fix: `Add scripts/${key}, or point the setting at an existing script.`,
+        ...fix,
         ja: {
           message: `${ownerJa} が実行する ${file} が scripts/${folder} にありません`,
-          fix: `scripts/${key} を追加するか、既存のスクリプトを指定してください。`,
+          fix: fixJa,
         },
       });
     }
   }
   return hits.length === 0 ? NO_HITS : hits;
+}
+
+/**
+ * Add the script, or, where a folder no entity uses holds it (a rename made by hand in
+ * clp.conf leaves the scripts under the old name), move that folder here.
+ */
+function fixForMissing(
+  context: RuleContext,
+  key: string,
+): { fix: string; fixJa: string; quickFix?: Hit['quickFix'] } {
+  const file = key.split('/').pop() ?? key;
+  const folder = key.slice(0, key.lastIndexOf('/'));
+  const stray = strayFolderFor(context.project, context.model, key);
+  if (stray === undefined) {
+    return {
+      fix: `Add scripts/${key}, or point the setting at an existing script.`,
+      fixJa: `scripts/${key} を追加するか、既存のスクリプトを指定してください。`,
+    };
+  }
+  const target = splitScriptKey(key)?.folder ?? folder;
+  const user = stray.startsWith('monitor.s/') ? 'monitor' : 'resource';
+  const userJa = user === 'monitor' ? 'モニタリソース' : 'グループリソース';
+  return {
+    fix: `scripts/${stray}/ holds ${file}, and no ${user} uses that folder (renamed in clp.conf by hand?): move it to scripts/${target}/ (quick fix), or add scripts/${key}.`,
+    fixJa: `scripts/${stray}/ に ${file} があり、このフォルダを使う${userJa}はありません (clp.conf で名前を手で変えましたか?)。scripts/${target}/ へ移動するか (クイックフィックス)、scripts/${key} を追加してください。`,
+    quickFix: (project) => moveStrayFolder(project, stray, target),
+  };
 }
 
 function counted(count: number): string {
@@ -135,7 +183,7 @@ function scriptsNotGiven(context: RuleContext): readonly Hit[] {
   const more = named.length > examples.length ? ', …' : '';
   return [
     {
-      path: first.path,
+      path: settingOf(first),
       severity: 'info',
       message: `${SCRIPTS_NOT_GIVEN} (no scripts/ beside it), so ${counted(named.length)} it names ${named.length === 1 ? 'was' : 'were'} not checked: ${examples.join(', ')}${more}`,
       fix: `${CHECK_WITH_SCRIPTS}, or put the scripts/ folder beside the file.`,
@@ -152,10 +200,10 @@ export const CF003: Rule = partsRule({
   severity: 'error',
   topologies: 'all',
   source: 'clpconf-format.md §8',
-  text: 'Every script a resource or monitor names exists in the project’s scripts/ tree (a clp.conf checked without its scripts/ gets one info saying they were not checked).',
+  text: 'Every script a resource or monitor names exists in the project’s scripts/ tree (a clp.conf checked without its scripts/ gets one info saying they were not checked). Where a folder no entity uses holds it, as a rename made by hand in clp.conf leaves one, moving that folder is the quick fix.',
   fix: 'Add the script, or point the setting at an existing one.',
   ja: {
-    text: 'グループリソースやモニタリソースが指定するスクリプトは、すべてプロジェクトの scripts/ ツリーにあります (scripts/ なしで検査した clp.conf では、スクリプトを検査していないことを伝える情報が 1 件出ます)。',
+    text: 'グループリソースやモニタリソースが指定するスクリプトは、すべてプロジェクトの scripts/ ツリーにあります (scripts/ なしで検査した clp.conf では、スクリプトを検査していないことを伝える情報が 1 件出ます)。どのリソースも使わないフォルダにそのスクリプトがある場合 (clp.conf で名前を手で変えると残ります)、そのフォルダの移動がクイックフィックスです。',
     fix: 'スクリプトを追加するか、既存のスクリプトを指定してください。',
   },
   inputs: ['groups', 'resources', 'monitors', 'scripts', 'cluster'],
@@ -357,13 +405,14 @@ function misfitScripts(context: RuleContext, named: readonly NamedScript[]): rea
 }
 
 function misfitHit(
-  { owner, ownerJa, path }: NamedScript,
+  script: NamedScript,
   key: string,
   os: 'linux' | 'windows',
   misfits: readonly Misfit[],
   layout: ScriptLayout,
 ): Hit {
   const file = key.slice(key.lastIndexOf('/') + 1);
+  const { owner, ownerJa } = ownerOf(script);
   const severity = misfits.some((misfit) => misfit.severity === 'error') ? 'error' : 'warning';
   const eol = os === 'linux' ? 'LF' : 'CRLF';
   const fix =
@@ -377,7 +426,7 @@ function misfitHit(
           fixJa: `scripts/${key} を改行コード ${eol}、BOM なしで保存してください (クイックフィックス${os === 'linux' ? '。dos2unix でも同じです' : ''})。`,
         };
   return {
-    path,
+    path: settingOf(script),
     severity,
     message: `${owner} runs ${file} (scripts/${key}), which ${misfits.map((misfit) => misfit.what).join(' and ')}: ${misfits.map((misfit) => misfit.why).join('; ')}`,
     fix: fix.fix,

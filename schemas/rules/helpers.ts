@@ -79,6 +79,8 @@ export function integer(value: string | undefined): number | undefined {
 export interface NameIndex<T> {
   get(name: string): T | undefined;
   has(name: string): boolean;
+  /** Each name's position: the same map while edits rename nothing, so a cache can key on it. */
+  readonly names: ReadonlyMap<string, number>;
 }
 
 const indexes = new WeakMap<readonly unknown[], NameIndex<unknown>>();
@@ -108,6 +110,7 @@ export function byName<T extends { readonly name: string }>(items: readonly T[])
       return position === undefined ? undefined : items[position];
     },
     has: (name) => positions.has(name),
+    names: positions,
   };
   indexes.set(items, index);
   return index;
