@@ -34,6 +34,7 @@ export const VM024: Rule = {
         const current = state.current;
         return [{
           path: `scripts/${state.path}`,
+          script: state.path,
           message: `scripts/${state.path} is stale: the VM profile or template ${state.template} changed since it was generated`,
           ja: { message: `scripts/${state.path} は古くなっています: 生成後に VM プロファイルまたはテンプレート ${state.template} が変更されました` },
           ...(current && current.template === state.template ? { quickFix: (edited: Project) => regenerate(edited, state.path, current.text) } : {}),
@@ -45,7 +46,7 @@ export const VM024: Rule = {
 };
 
 function editedHit(state: GeneratedScriptState): Hit {
-  return { path: `scripts/${state.path}`, message: `scripts/${state.path} was edited by hand since it was generated from ${state.template}`, fix: 'Regenerate it with clpbuilder generate --force, or keep the edit knowingly.', ja: { message: `scripts/${state.path} は ${state.template} から生成された後に手で編集されています`, fix: 'clpbuilder generate --force で再生成するか、編集を承知のうえで残してください。' } };
+  return { path: `scripts/${state.path}`, script: state.path, message: `scripts/${state.path} was edited by hand since it was generated from ${state.template}`, fix: 'Regenerate it with clpbuilder generate --force, or keep the edit knowingly.', ja: { message: `scripts/${state.path} は ${state.template} から生成された後に手で編集されています`, fix: 'clpbuilder generate --force で再生成するか、編集を承知のうえで残してください。' } };
 }
 
 /** The generated scripts could be checked for hand edits only: the fact missing is the profile. */

@@ -31,7 +31,7 @@ describe('VM024: generated scripts as generated', () => {
     const project = interHost();
     const text = new TextDecoder().decode(project.scripts.get(START)?.bytes) + '# a local tweak\n';
     const edited = { ...project, scripts: new Map([...project.scripts, [START, { bytes: new TextEncoder().encode(text), executable: true }]]) };
-    expect(vm024(edited)).toMatchObject([{ severity: 'warning', path: `scripts/${START}`, hasQuickFix: false }]);
+    expect(vm024(edited)).toMatchObject([{ severity: 'warning', path: `scripts/${START}`, script: START, hasQuickFix: false }]);
     expect(vm024(edited)[0]?.message).toContain('edited by hand');
   });
 

@@ -26,7 +26,7 @@ import { PropertiesPanel } from '../features/properties/PropertiesPanel.js';
 import { devicesOf, entityAt } from '../features/properties/entity-view.js';
 import { ProblemsPanel } from '../features/problems/ProblemsPanel.js';
 import { ScriptsPanel } from '../features/scripts/ScriptsPanel.js';
-import { scriptFolderOf, scriptsIn } from '../features/scripts/script-text.js';
+import { scriptFolderOf, scriptOwnerOf, scriptsIn } from '../features/scripts/script-text.js';
 import { useEntityEditing } from '../features/entities/use-entity-editing.js';
 import { DownloadDialog } from '../features/hosts/DownloadDialog.js';
 import { FileMenu } from '../features/files/FileMenu.js';
@@ -111,6 +111,7 @@ interface WorkspaceProps {
 function Workspace({ editor, session, dispatch, onSave, onReload, fileMenu }: WorkspaceProps) {
   const { t } = useTranslation();
   const [tab, setTab] = useState<'properties' | 'scripts' | 'conf'>('properties');
+  const [scriptChosen, setScriptChosen] = useState<string | undefined>();
   const [dialog, setDialog] = useState<'upload' | 'download' | undefined>();
   const isDark = useColorScheme();
   const { project, selection } = editor;
@@ -186,6 +187,14 @@ function Workspace({ editor, session, dispatch, onSave, onReload, fileMenu }: Wo
   });
 
   const reveal = (finding: Finding) => {
+    // A finding about a script's content opens the script, in its owner's Scripts tab.
+    const owner = finding.script === undefined ? undefined : scriptOwnerOf(model, finding.script);
+    if (owner !== undefined && finding.script !== undefined) {
+      dispatch({ type: 'select', path: owner });
+      setScriptChosen(finding.script);
+      setTab('scripts');
+      return;
+    }
     dispatch({ type: 'select', path: entityOfPath(finding.path, ids) });
     setTab('properties');
     // After the form renders, put the cursor on the field the finding is about.
@@ -245,6 +254,8 @@ function Workspace({ editor, session, dispatch, onSave, onReload, fileMenu }: Wo
                 folder={scriptFolder}
                 files={scriptFiles}
                 isDark={isDark}
+                chosen={scriptChosen}
+                onChoose={setScriptChosen}
                 onText={(path, value) => dispatch({ type: 'set-script', path, text: value })}
               />
             ) : tab === 'properties' || tab === 'scripts' ? (

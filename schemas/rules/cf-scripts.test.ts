@@ -127,6 +127,8 @@ describe('CF013 on Linux', () => {
     expect(others).toEqual([]);
     expect(finding?.severity).toBe('error');
     expect(finding?.path).toBe('resource/exec@exec1/parameters/act/path');
+    // The script itself, for the app to open.
+    expect(finding?.script).toBe(START);
     expect(finding?.message).toBe(
       `resource exec1 runs start.sh (scripts/${START}), which has Windows line endings (CRLF) on ${lines} of ${lines} lines: Linux looks for the interpreter "/bin/sh\\r" of its #! line and fails ("required file not found")`,
     );

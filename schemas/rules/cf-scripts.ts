@@ -427,6 +427,7 @@ function misfitHit(
         };
   return {
     path: settingOf(script),
+    script: key,
     severity,
     message: `${owner} runs ${file} (scripts/${key}), which ${misfits.map((misfit) => misfit.what).join(' and ')}: ${misfits.map((misfit) => misfit.why).join('; ')}`,
     fix: fix.fix,

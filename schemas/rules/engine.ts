@@ -119,6 +119,7 @@ function toFinding(rule: Rule, hit: Hit): Finding {
     source: rule.source,
     hasQuickFix: hit.quickFix !== undefined,
     ja: { message: hit.ja.message, fix: japaneseFix(rule, hit) },
+    ...(hit.script === undefined ? {} : { script: hit.script }),
   };
 }
 

@@ -20,6 +20,8 @@ export interface Finding {
   readonly source: string;
   /** Whether `applyQuickFix` can repair it mechanically. */
   readonly hasQuickFix: boolean;
+  /** The script (path under scripts/) the finding is about, where it is about one's content. */
+  readonly script?: string;
   /** The message and fix in Japanese, for the UI in Japanese. */
   readonly ja: { readonly message: string; readonly fix: string };
 }
@@ -38,6 +40,8 @@ export interface Hit {
   readonly fix?: string;
   /** Overrides the rule's severity (an unknown fact is an `info` asking for it). */
   readonly severity?: Severity;
+  /** The script (path under scripts/) whose content the hit is about: the app opens it. */
+  readonly script?: string;
   /** Repairs this hit; an ordinary model edit, so it is minimal and undoable. */
   readonly quickFix?: (project: Project) => Result<Project>;
   /** The same in Japanese (the product's own terms, as its Japanese Builder uses them). */

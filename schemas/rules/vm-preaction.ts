@@ -110,12 +110,13 @@ function scriptHits(context: RuleContext, resource: string | undefined, addresse
   }
   return failoverMonitors(context).flatMap((monitor) => {
     const { preaction } = monitor.emergency;
-    const text = preaction.use === '1' && preaction.path ? scriptText(context.project, monitorScript(monitor, preaction.path)) : undefined;
+    const script = preaction.use === '1' && preaction.path ? monitorScript(monitor, preaction.path) : undefined;
+    const text = scriptText(context.project, script);
     if (text === undefined) {
       return [];
     }
     const missing = [resource, ...addresses].filter((value): value is string => value !== undefined && !text.includes(value));
-    return missing.length === 0 ? [] : [{ path: `${monitor.path}/emergency/preaction/path`, message: `pre-action script of ${monitor.name} does not name ${missing.join(', ')}`, fix: 'Regenerate it from the VM profile (clpbuilder generate).', ja: { message: `モニタリソース ${monitor.name} の最終動作前スクリプトに ${missing.join('、')} が記載されていません`, fix: 'VM プロファイルから再生成してください (clpbuilder generate)。' } }];
+    return missing.length === 0 ? [] : [{ path: `${monitor.path}/emergency/preaction/path`, script, message: `pre-action script of ${monitor.name} does not name ${missing.join(', ')}`, fix: 'Regenerate it from the VM profile (clpbuilder generate).', ja: { message: `モニタリソース ${monitor.name} の最終動作前スクリプトに ${missing.join('、')} が記載されていません`, fix: 'VM プロファイルから再生成してください (clpbuilder generate)。' } }];
   });
 }
 

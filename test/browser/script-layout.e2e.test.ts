@@ -34,15 +34,28 @@ describe('a CRLF script in the Builder', () => {
   it('is fixed with the script open in Monaco, stays fixed, and is saved with LF', async () => {
     await page.goto(host.url);
     const tree = page.getByRole('tree', { name: 'Cluster' });
+    // Open stop.sh first: the finding must bring start.sh, not the script last looked at.
     await tree.getByRole('treeitem', { name: 'exec-vm', exact: true }).click();
     await page.getByRole('tab', { name: /^Scripts/ }).click();
     const scripts = page.getByRole('region', { name: 'Scripts' });
-    await scripts.getByRole('tab', { name: 'start.sh' }).click();
-    await scripts.locator('.monaco-editor .view-lines').filter({ hasText: 'vmware-cmd' }).waitFor();
+    await scripts.getByRole('tab', { name: 'stop.sh' }).click();
+    await tree.getByRole('treeitem', { name: 'userw', exact: true }).click();
 
     const problems = page.getByRole('region', { name: 'Problems' });
     const cf013 = problems.getByRole('listitem').filter({ hasText: 'CF013' });
     await cf013.filter({ hasText: 'Windows line endings (CRLF)' }).waitFor();
+    // The finding is about the script's content: it opens the script, in its resource's tab.
+    await cf013.locator('.problem-main').click();
+    await scripts.getByRole('tab', { name: 'start.sh', selected: true }).waitFor();
+    expect(await page.getByRole('tab', { name: /^Scripts/ }).getAttribute('aria-selected')).toBe(
+      'true',
+    );
+    expect(
+      await tree
+        .getByRole('treeitem', { name: 'exec-vm', exact: true })
+        .getAttribute('aria-selected'),
+    ).toBe('true');
+    await scripts.locator('.monaco-editor .view-lines').filter({ hasText: "'start'" }).waitFor();
     await page.screenshot({ path: '/tmp/ui-crlf.png' });
     // The panel says how the file is saved, which Monaco does not show.
     const format = scripts.getByLabel('How the file is saved');

@@ -2,7 +2,7 @@
  * The selected resource's or monitor's scripts (scripts/<group>/<resource>/, or
  * scripts/monitor.s/<monitor>/): one tab per file, the chosen one in Monaco.
  */
-import { Suspense, lazy, useState } from 'react';
+import { Suspense, lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Charset, type Project, layoutOf } from '../../../schemas/index.js';
 import { scriptLanguageOf, readScript } from './script-text.js';
@@ -18,13 +18,15 @@ interface Props {
   readonly folder: string;
   readonly files: readonly string[];
   readonly isDark: boolean;
+  /** The file shown (the first when it is not one of `files`), and a choice of another. */
+  readonly chosen: string | undefined;
+  onChoose(path: string): void;
   onText(path: string, text: string): void;
 }
 
 /** The tabs and the editor; nothing when the folder has no files. */
-export function ScriptsPanel({ project, folder, files, isDark, onText }: Props) {
+export function ScriptsPanel({ project, folder, files, isDark, chosen, onChoose, onText }: Props) {
   const { t } = useTranslation();
-  const [chosen, setChosen] = useState<string | undefined>();
   const path = chosen !== undefined && files.includes(chosen) ? chosen : files[0];
   if (path === undefined) {
     return <p className="empty">{t('scripts.none', { folder: `scripts/${folder}/` })}</p>;
@@ -40,7 +42,7 @@ export function ScriptsPanel({ project, folder, files, isDark, onText }: Props) 
             type="button"
             role="tab"
             aria-selected={file === path}
-            onClick={() => setChosen(file)}
+            onClick={() => onChoose(file)}
           >
             {name(file)}
           </button>

@@ -5,7 +5,16 @@ import {
   defaultProjectMeta,
   encodeText,
 } from '../../../schemas/index.js';
-import { scriptLanguageOf, readScript, scriptsIn, writeScript } from './script-text.js';
+import { interHostProject } from '../../../test/support/rule-projects.js';
+import { readModel } from '../../../schemas/index.js';
+import {
+  scriptFolderOf,
+  scriptLanguageOf,
+  scriptOwnerOf,
+  readScript,
+  scriptsIn,
+  writeScript,
+} from './script-text.js';
 
 function project(declared: string, scripts: Record<string, Uint8Array>): Project {
   const conf = decodeClpConf(
@@ -84,5 +93,17 @@ describe('script text', () => {
     expect(scriptLanguageOf('a/start.sh')).toBe('shell');
     expect(scriptLanguageOf('a/pre.BAT')).toBe('bat');
     expect(scriptLanguageOf('a/notes.txt')).toBe('plaintext');
+  });
+
+  it('finds the resource or monitor whose folder holds a script, the inverse of its folder', () => {
+    const model = readModel(interHostProject().conf);
+    for (const script of ['failover-vm/exec-vm/start.sh', 'monitor.s/genw-vm/genw.sh']) {
+      const owner = scriptOwnerOf(model, script);
+      expect(owner).toBeDefined();
+      expect(`${scriptFolderOf(model, owner as string)}/${script.split('/').pop()}`).toBe(script);
+    }
+    // A folder no entity uses (the group is another), and a monitor that is not there.
+    expect(scriptOwnerOf(model, 'failover-db/exec-vm/start.sh')).toBeUndefined();
+    expect(scriptOwnerOf(model, 'monitor.s/genw-gone/genw.sh')).toBeUndefined();
   });
 });

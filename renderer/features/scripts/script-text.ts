@@ -38,6 +38,18 @@ export function scriptFolderOf(model: ClusterModel, path: string): string | unde
   return entity?.kind === 'monitor' ? monitorScriptFolder(entity.name) : undefined;
 }
 
+/**
+ * The parameter path of the resource or monitor whose folder holds a script (the inverse of
+ * `scriptFolderOf`); undefined when no entity uses that folder.
+ */
+export function scriptOwnerOf(model: ClusterModel, script: string): string | undefined {
+  const [top, name] = script.split('/');
+  if (top === 'monitor.s') {
+    return model.monitors.find((monitor) => monitor.name === name)?.path;
+  }
+  return model.resources.find((resource) => resource.name === name && resource.group === top)?.path;
+}
+
 /** The files in a scripts folder, by path, in name order. */
 export function scriptsIn(scripts: Project['scripts'], folder: string): string[] {
   const prefix = `${folder}/`;
