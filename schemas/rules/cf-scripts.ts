@@ -18,7 +18,7 @@ import {
 import { NO_HITS, partsRule } from './parts.js';
 import { type ScriptLayout, layoutOf, relaid } from './script-layout.js';
 import { moveStrayFolder, splitScriptKey, strayFolderFor } from './stray-scripts.js';
-import type { Hit, Rule, RuleContext, Severity } from './types.js';
+import type { EntityPart, Hit, Rule, RuleContext, Severity } from './types.js';
 
 /**
  * A script a resource or monitor runs: its place in the scripts tree, and the setting naming
@@ -102,6 +102,27 @@ function monitorScriptsNamed(context: RuleContext, monitor: Monitor): readonly N
     });
   }
   return named;
+}
+
+/**
+ * A rule's parts over the scripts each resource and monitor names: `check` gets one entity's.
+ * The OS (`cluster`) picks a custom monitor's default script name and how a script must be saved.
+ */
+function namedScriptParts(
+  check: (context: RuleContext, named: readonly NamedScript[]) => readonly Hit[],
+): EntityPart[] {
+  return [
+    {
+      list: 'resources',
+      dependsOn: ['scripts', 'cluster'],
+      check: (resource, context) => check(context, resourceScriptsNamed(resource)),
+    },
+    {
+      list: 'monitors',
+      dependsOn: ['scripts', 'cluster'],
+      check: (monitor, context) => check(context, monitorScriptsNamed(context, monitor)),
+    },
+  ];
 }
 
 /** The named scripts the scripts tree lacks; nothing when the scripts were not given at all. */
@@ -212,18 +233,7 @@ export const CF003: Rule = partsRule({
     dependsOn: ['scripts', 'resources', 'monitors', 'cluster'],
     check: scriptsNotGiven,
   },
-  parts: [
-    {
-      list: 'resources',
-      dependsOn: ['scripts', 'cluster'],
-      check: (resource, context) => missingScripts(context, resourceScriptsNamed(resource)),
-    },
-    {
-      list: 'monitors',
-      dependsOn: ['scripts', 'cluster'],
-      check: (monitor, context) => missingScripts(context, monitorScriptsNamed(context, monitor)),
-    },
-  ],
+  parts: namedScriptParts(missingScripts),
 });
 
 /** The OS that runs a script: the cluster's, or where clp.conf does not say, the script's kind. */
@@ -467,16 +477,5 @@ export const CF013: Rule = partsRule({
     fix: 'スクリプトを、実行する OS の改行コードで BOM なしで保存してください (クイックフィックス)。',
   },
   inputs: ['groups', 'resources', 'monitors', 'scripts', 'cluster'],
-  parts: [
-    {
-      list: 'resources',
-      dependsOn: ['scripts', 'cluster'],
-      check: (resource, context) => misfitScripts(context, resourceScriptsNamed(resource)),
-    },
-    {
-      list: 'monitors',
-      dependsOn: ['scripts', 'cluster'],
-      check: (monitor, context) => misfitScripts(context, monitorScriptsNamed(context, monitor)),
-    },
-  ],
+  parts: namedScriptParts(misfitScripts),
 });
