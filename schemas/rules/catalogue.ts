@@ -1,7 +1,8 @@
 /**
  * Every rule, in id order. The list is open: a new rule gets a new id; ids are never reused.
  */
-import { CF003, CF013 } from './cf-scripts.js';
+import { CF013 } from './cf-script-format.js';
+import { CF003 } from './cf-scripts.js';
 import { CF007, CF008, CF009, CF010 } from './cf-settings.js';
 import { CF004, CF011 } from './cf-values.js';
 import { CF012 } from './cf-claims.js';

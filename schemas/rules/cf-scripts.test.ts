@@ -15,7 +15,9 @@ import {
   addMonitor,
   applyAllQuickFixes,
   decodeClpConfText,
+  find,
   serializeClpConf,
+  setAttribute,
   addHeartbeat,
   addResource,
   addServer,
@@ -364,6 +366,34 @@ describe('CF003 after a rename made by hand in clp.conf', () => {
         .map((key) => key.replace('failover1/', 'failover-db/').replace('genw1/', 'genw-db/'))
         .sort(),
     );
+  });
+
+  it('follows renames elsewhere in the incremental checker: another stray folder makes it unsure', () => {
+    const checker = createChecker();
+    const before = twoResources();
+    // Renamed in place, the element and the group's member, as a hand edit in the app's
+    // clp.conf tab leaves the rest of the tree (and so the other entities' views) as it was.
+    const rename = (project: Project, from: string, to: string) => {
+      let conf = project.conf;
+      for (const [path, name] of [
+        [`resource/exec@${from}`, to],
+        [`group@failover1/resource@exec@${from}`, `exec@${to}`],
+      ] as const) {
+        conf = setAttribute(conf, unwrap(find(conf, path)).indices, 'name', name);
+      }
+      return { ...project, conf };
+    };
+    const one = rename(before, 'exec1', 'exec-a');
+    const two = rename(one, 'exec2', 'exec-b');
+    const steps = [before, one, two, one];
+    for (const step of steps) {
+      expect(checker.check(step).filter((finding) => finding.rule === 'CF003')).toEqual(
+        cf003(step),
+      );
+    }
+    expect(
+      steps.map((step) => cf003(step).filter((finding) => finding.hasQuickFix).length),
+    ).toEqual([0, 2, 0, 2]);
   });
 
   it('offers nothing to move where two folders could be it, or the folder is partly there', () => {
