@@ -181,6 +181,12 @@ describe('clpbuilder fix', () => {
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('CF013 resource/exec@exec-vm/parameters/act/path (line ');
     expect(run.stdout).toContain('runs start.sh (scripts/failover-vm/exec-vm/start.sh), which has Windows line endings (CRLF) on 3 of 3 lines: Linux looks for the interpreter "/usr/bin/perl\\r" of its #! line and fails');
+    // In SARIF, the script itself is the finding's related location, for a CI annotation to link.
+    const log = JSON.parse(clpbuilder('check', folder, '--sarif').stdout) as import('sarif').Log;
+    const result = log.runs[0]?.results?.find((candidate) => candidate.ruleId === 'CF013');
+    const related = result?.relatedLocations?.[0]?.physicalLocation?.artifactLocation?.uri ?? '';
+    expect(related).toBe(`${folder.slice(scratch.dir().length + 1)}/scripts/failover-vm/exec-vm/start.sh`);
+    expect(readFileSync(join(scratch.dir(), related)).equals(readFileSync(start))).toBe(true);
     const fixed = clpbuilder('fix', folder);
     expect(fixed.status).toBe(0);
     expect(fixed.stdout).toContain('~ script failover-vm/exec-vm/start.sh\n    (only the line endings changed)');

@@ -1,6 +1,7 @@
 /**
  * `clpbuilder check`, `fix` and `rules` (reference/cli.md, "Checking").
  */
+import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import {
   type CheckOptions,
@@ -126,7 +127,8 @@ async function check(path: string, flags: CheckFlags): Promise<ExitCode> {
   const { project } = opened;
   const acceptedBy = new Map(review.accepted.map(({ finding, acknowledgement }) => [finding, acknowledgement]));
   if (flags.sarif) {
-    printJson(sarifLog({ findings, acceptedBy, rules: ALL_RULES, file: confFileOf(opened), base: process.cwd(), placeOf, language }));
+    const scripts = opened.location.kind === 'zip' ? undefined : join(dirname(confFileOf(opened)), 'scripts');
+    printJson(sarifLog({ findings, acceptedBy, rules: ALL_RULES, file: confFileOf(opened), base: process.cwd(), scripts, placeOf, language }));
   } else if (flags.json) {
     printJson({
       findings: findings.map((finding) => {

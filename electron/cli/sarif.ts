@@ -3,7 +3,7 @@
  * Interchange Format), the file CI systems read to annotate a change at its lines; a cluster
  * kept in a repository gets its findings on the pull request that causes them.
  */
-import { relative, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import {
   type Acknowledgement,
   type Finding,
@@ -35,6 +35,8 @@ export interface SarifInput {
   /** The checked clp.conf, and the folder the log's paths are relative to (the working one). */
   readonly file: string;
   readonly base: string;
+  /** The project's scripts/ folder on disk; undefined where it is not a folder (a .zip). */
+  readonly scripts: string | undefined;
   readonly placeOf: (path: string) => TextPlace | undefined;
   readonly language: Language;
 }
@@ -79,15 +81,30 @@ function resultOf(finding: Finding, uri: string, input: SarifInput): Result {
     logicalLocations: [{ fullyQualifiedName: finding.path }],
   };
   const acknowledgement = input.acceptedBy.get(finding);
+  const script = scriptLocation(finding, input);
   return {
     ruleId: finding.rule,
     ruleIndex: input.rules.findIndex((rule) => rule.id === finding.rule),
     level: LEVELS[finding.severity],
     message: { text: `${message}. ${fix}` },
     locations: [location],
+    // A finding about a script's content: the script too, for the reader to open.
+    ...(script ? { relatedLocations: [script] } : {}),
     // Accepted outside the checked file (project.json): code scanning shows it as dismissed.
     ...(acknowledgement ? { suppressions: [suppressionOf(acknowledgement)] } : {}),
     properties: { hasQuickFix: finding.hasQuickFix },
+  };
+}
+
+function scriptLocation(finding: Finding, input: SarifInput): Location | undefined {
+  if (finding.script === undefined || input.scripts === undefined) {
+    return undefined;
+  }
+  const uri = relative(input.base, join(input.scripts, ...finding.script.split('/')));
+  return {
+    id: 1,
+    physicalLocation: { artifactLocation: { uri: uri.split(sep).join('/') } },
+    message: { text: `scripts/${finding.script}` },
   };
 }
 
