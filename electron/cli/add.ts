@@ -85,7 +85,7 @@ function registerAddResource(add: Command): void {
 }
 
 function registerAddMonitor(add: Command): void {
-  editCommand(add, 'monitor', "add a monitor with the product's defaults (and genw.sh for genw)")
+  editCommand(add, 'monitor', "add a monitor with the product's defaults (and genw.sh for genw; genw.bat on Windows)")
     .argument('<type>', 'monitor type: genw, fipw, diskw, userw, mdw, ...')
     .argument('<name>', 'monitor name')
     .action(

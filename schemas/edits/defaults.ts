@@ -23,10 +23,18 @@ export function defaultResourceSpec(type: string, name: string): ElementSpec {
   return { name: type, attributes, children: [comment] };
 }
 
+/** The OS a default script is for: a shell script on Linux, a batch file on Windows. */
+export type ScriptOs = 'linux' | 'windows';
+
 /** A new monitor element: polling 60 s / timeout 120 s, recovery target the local server. */
-export function defaultMonitorSpec(type: string, name: string): ElementSpec {
+export function defaultMonitorSpec(
+  type: string,
+  name: string,
+  os: ScriptOs = 'linux',
+): ElementSpec {
+  const genw = os === 'windows' ? 'genw.bat' : 'genw.sh';
   const parameters: ElementSpec[] =
-    type === 'genw' ? [{ name: 'parameters', children: [{ name: 'path', text: 'genw.sh' }] }] : [];
+    type === 'genw' ? [{ name: 'parameters', children: [{ name: 'path', text: genw }] }] : [];
   return {
     name: type,
     attributes: [['name', name]],
@@ -67,7 +75,7 @@ export function defaultMonitorSpec(type: string, name: string): ElementSpec {
 }
 
 /** The scripts the product creates for a new resource or monitor of a type, by file name. */
-export function defaultScripts(type: string): ReadonlyMap<string, string> {
+export function defaultScripts(type: string, os: ScriptOs = 'linux'): ReadonlyMap<string, string> {
   switch (type) {
     case 'exec':
       return new Map([
@@ -80,12 +88,14 @@ export function defaultScripts(type: string): ReadonlyMap<string, string> {
         ['stop.bat', batchScript('stop')],
       ]);
     case 'genw':
-      return new Map([
-        [
-          'genw.sh',
-          '#! /bin/sh\n#***********************************************\n#*                  genw.sh                    *\n#***********************************************\n\n# Return 0 while the monitored target is healthy, anything else on failure.\nexit 0\n',
-        ],
-      ]);
+      return os === 'windows'
+        ? new Map([['genw.bat', batchGenw()]])
+        : new Map([
+            [
+              'genw.sh',
+              '#! /bin/sh\n#***********************************************\n#*                  genw.sh                    *\n#***********************************************\n\n# Return 0 while the monitored target is healthy, anything else on failure.\nexit 0\n',
+            ],
+          ]);
     default:
       return new Map();
   }
@@ -111,6 +121,18 @@ function batchScript(which: 'start' | 'stop'): string {
     'rem ***************************************',
     '',
     `echo ${which}.bat: %CLP_EVENT%`,
+    'exit 0',
+    '',
+  ].join('\r\n');
+}
+
+function batchGenw(): string {
+  return [
+    'rem ***************************************',
+    'rem *              genw.bat               *',
+    'rem ***************************************',
+    '',
+    'rem Return 0 while the monitored target is healthy, anything else on failure.',
     'exit 0',
     '',
   ].join('\r\n');

@@ -9,6 +9,7 @@ import {
   addMonitor,
   addResource,
   addServer,
+  checkProject,
   objectNumberOf,
   readModel,
   removeGroup,
@@ -270,6 +271,31 @@ describe('add writes the file its own way', () => {
       gid: '1',
       members: [{ type: 'exec', name: 'exec-web' }],
     });
+  });
+
+  it('gives a custom monitor on a Windows cluster genw.bat (CRLF), on Linux genw.sh', () => {
+    const windows = projectFrom(
+      new Uint8Array(
+        readFileSync(
+          join(realFixturesDir, 'EXPRESSCLUSTER_BasicCluster_X41-Win-conf-2nodesMirror.xml'),
+        ),
+      ),
+    );
+    const added = unwrap(addMonitor(windows, 'genw', 'genw-web'));
+    expect(unwrap(getParameter(added.conf, 'monitor/genw@genw-web/parameters/path'))).toBe(
+      'genw.bat',
+    );
+    expect([...added.scripts.keys()]).toEqual(['monitor.s/genw-web/genw.bat']);
+    const text = new TextDecoder().decode(added.scripts.get('monitor.s/genw-web/genw.bat')?.bytes);
+    expect(text).toMatch(/^rem .*\r\n/);
+    expect(text.replace(/\r\n/g, '')).not.toContain('\n');
+    expect(
+      checkProject(added).filter((finding) => ['CF003', 'CF013'].includes(finding.rule)),
+    ).toEqual([]);
+    const linux = unwrap(addMonitor(iscsi(), 'genw', 'genw-web'));
+    expect(unwrap(getParameter(linux.conf, 'monitor/genw@genw-web/parameters/path'))).toBe(
+      'genw.sh',
+    );
   });
 
   it('uses tabs in a tab-indented file and CRLF in a CRLF file', () => {

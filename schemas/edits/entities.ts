@@ -21,6 +21,7 @@ import {
 import { type AppError, type Result, appError, fail, ok } from '../result.js';
 import { nextPriority, renumberGroupIds, renumberPriorities, syncTypesEntry } from './derived.js';
 import { defaultResourceSpec, defaultMonitorSpec, defaultScripts } from './defaults.js';
+import { osOfConf } from './parameters.js';
 import { type Step, editConf, pipeChecks, refuseTaken } from './steps.js';
 import {
   groupReferrers,
@@ -438,14 +439,16 @@ export function addMonitor(project: Project, type: string, name: string): Result
   if (!checked.ok) {
     return checked;
   }
+  // A custom monitor on Windows runs genw.bat (cmd.exe), on Linux genw.sh.
+  const os = osOfConf(project.conf) ?? 'linux';
   const edited = editConf(
     project,
     ensureSection('monitor'),
-    (document) => insertElement(document, 'monitor', defaultMonitorSpec(type, name)),
+    (document) => insertElement(document, 'monitor', defaultMonitorSpec(type, name, os)),
     (document) => syncTypesEntry(document, 'monitor', type),
   );
   return edited.ok
-    ? ok(withScripts(edited.value, monitorScriptFolder(name), defaultScripts(type)))
+    ? ok(withScripts(edited.value, monitorScriptFolder(name), defaultScripts(type, os)))
     : edited;
 }
 

@@ -197,6 +197,12 @@ function problemOf(schema: z.ZodType<string>, value: string): string | undefined
   return problem ?? undefined;
 }
 
+/** The OS `<all><serveros>` names, undefined where it names neither. */
+export function osOfConf(conf: ClpDocument): 'linux' | 'windows' | undefined {
+  const serveros = find(conf, 'all/serveros');
+  return serverOsOf(serveros.ok ? textValue(serveros.value.element) : undefined);
+}
+
 /**
  * What to tell of a value that is none of the words the sources document for its parameter
  * (a file system, a method, on the file's OS): it is saved all the same, since the list may be
@@ -207,9 +213,7 @@ export function undocumentedWordNote(
   path: string,
   value: string,
 ): string | undefined {
-  const serveros = find(conf, 'all/serveros');
-  const os = serverOsOf(serveros.ok ? textValue(serveros.value.element) : undefined);
-  const words = documentedWordsOf(path, os);
+  const words = documentedWordsOf(path, osOfConf(conf));
   return words && !words.includes(value)
     ? `${path}: "${value}" is not among the documented values (${words.join(', ')}); saved all the same, and clpbuilder check warns of it (CF011)`
     : undefined;
