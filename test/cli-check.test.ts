@@ -180,7 +180,7 @@ describe('clpbuilder fix', () => {
     const run = clpbuilder('check', folder);
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('CF013 resource/exec@exec-vm/parameters/act/path (line ');
-    expect(run.stdout).toContain('runs start.sh (scripts/failover-vm/exec-vm/start.sh), which has Windows line endings (CRLF) on 3 of 3 lines: Linux looks for the interpreter "/usr/bin/perl\\r" of its #! line and fails');
+    expect(run.stdout).toContain('runs start.sh (scripts/failover-vm/exec-vm/start.sh), which has Windows line endings (CRLF) on 3 of 3 lines: Linux looks for the interpreter "/usr/bin/perl\\r" of its #! line, which does not exist ("bad interpreter")');
     // In SARIF, the script itself is the finding's related location, for a CI annotation to link.
     const log = JSON.parse(clpbuilder('check', folder, '--sarif').stdout) as import('sarif').Log;
     const result = log.runs[0]?.results?.find((candidate) => candidate.ruleId === 'CF013');

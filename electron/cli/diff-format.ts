@@ -57,7 +57,7 @@ export function formatScript(script: ScriptDifference): string[] {
 }
 
 /** What a changed text script's hunks do not show, in words (`the byte-order mark changed`). */
-export function unseenText(script: ScriptDifference): string | undefined {
+function unseenText(script: ScriptDifference): string | undefined {
   const unseen = script.unseen ?? [];
   const words = [
     ...(unseen.includes('byte-order-mark') ? ['the byte-order mark'] : []),

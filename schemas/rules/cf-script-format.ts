@@ -111,8 +111,8 @@ function crlfOnLinux(layout: ScriptLayout, byShell: boolean): Misfit | undefined
     return {
       severity: 'error',
       ...what,
-      why: `Linux looks for the interpreter "${shebang.command}\\r" of its #! line and fails ("required file not found")`,
-      whyJa: `Linux は #! 行のインタプリタを "${shebang.command}\\r" として探し、見つからずに失敗します ("required file not found")`,
+      why: `Linux looks for the interpreter "${shebang.command}\\r" of its #! line, which does not exist ("bad interpreter")`,
+      whyJa: `Linux は #! 行のインタプリタを "${shebang.command}\\r" として探しますが、それは存在しません ("bad interpreter")`,
     };
   }
   if (lineRead && baseName(shebang.command) === 'env') {

@@ -132,7 +132,7 @@ describe('CF013 on Linux', () => {
     // The script itself, for the app to open.
     expect(finding?.script).toBe(START);
     expect(finding?.message).toBe(
-      `resource exec1 runs start.sh (scripts/${START}), which has Windows line endings (CRLF) on ${lines} of ${lines} lines: Linux looks for the interpreter "/bin/sh\\r" of its #! line and fails ("required file not found")`,
+      `resource exec1 runs start.sh (scripts/${START}), which has Windows line endings (CRLF) on ${lines} of ${lines} lines: Linux looks for the interpreter "/bin/sh\\r" of its #! line, which does not exist ("bad interpreter")`,
     );
     expect(finding?.hasQuickFix).toBe(true);
   });
