@@ -89,6 +89,7 @@ describe('script text', () => {
     });
     expect(scriptsIn(both.scripts, 'g/exec1')).toEqual(['g/exec1/start.sh', 'g/exec1/stop.sh']);
     expect(scriptLanguageOf('a/start.sh', '#!/usr/bin/perl\nuse strict;')).toBe('perl');
+    expect(scriptLanguageOf('a/start.sh', '\uFEFF#!/usr/bin/perl\n')).toBe('perl');
     expect(scriptLanguageOf('a/x.pl', '#!/usr/bin/env bash\n')).toBe('shell');
     expect(scriptLanguageOf('a/start.sh')).toBe('shell');
     expect(scriptLanguageOf('a/pre.BAT')).toBe('bat');

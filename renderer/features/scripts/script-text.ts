@@ -61,7 +61,8 @@ export function scriptsIn(scripts: Project['scripts'], folder: string): string[]
  * are Perl, whatever their names), else its name.
  */
 export function scriptLanguageOf(path: string, text = ''): ScriptLanguage {
-  const interpreter = /^#!\s*(?:\/usr\/bin\/env\s+)?(?:\S*\/)?([A-Za-z]+)/.exec(text)?.[1];
+  // A byte-order mark hides the #! line from Linux (CF013), not from the reader.
+  const interpreter = /^\uFEFF?#!\s*(?:\/usr\/bin\/env\s+)?(?:\S*\/)?([A-Za-z]+)/.exec(text)?.[1];
   if (interpreter === 'perl') {
     return 'perl';
   }
