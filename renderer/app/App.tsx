@@ -285,7 +285,7 @@ function Workspace({ editor, session, dispatch, onSave, onReload, fileMenu }: Wo
           // A bare clp.conf is saved alone: it has no project.json to keep an acceptance in.
           canAcknowledge={session.location.kind === 'folder'}
           onReveal={reveal}
-          onQuickFix={(finding) => dispatch({ type: 'apply-quick-fix', finding })}
+          onQuickFix={(finding) => dispatch({ type: 'apply-quick-fix', finding, scriptsGiven })}
           onFixAll={() => dispatch({ type: 'apply-all-quick-fixes', scriptsGiven })}
           onAcknowledge={(finding, choice) =>
             dispatch({ type: 'acknowledge', finding, ...choice, date: day })

@@ -55,7 +55,12 @@ export type Command =
       readonly group: string;
       readonly servers: readonly string[];
     }
-  | { readonly type: 'apply-quick-fix'; readonly finding: Finding }
+  | {
+      readonly type: 'apply-quick-fix';
+      readonly finding: Finding;
+      /** Whether the project came with its scripts, as the checks that found it were told. */
+      readonly scriptsGiven?: boolean;
+    }
   /** Every open finding's quick fix, as one edit (one undo reverts them all). */
   | { readonly type: 'apply-all-quick-fixes'; readonly scriptsGiven: boolean }
   /** Accepts a warning or info on purpose (project.json); `date` is today's, YYYY-MM-DD. */
@@ -142,7 +147,11 @@ export function applyCommand(project: Project, command: Command): Result<Project
     case 'set-startup-servers':
       return setStartupServers(project, command.group, command.servers);
     case 'apply-quick-fix':
-      return applyQuickFix(project, command.finding, withTemplateRules());
+      return applyQuickFix(
+        project,
+        command.finding,
+        withTemplateRules({ scriptsGiven: command.scriptsGiven ?? true }),
+      );
     case 'apply-all-quick-fixes': {
       const fixed = applyAllQuickFixes(
         project,
