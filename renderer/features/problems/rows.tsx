@@ -22,7 +22,7 @@ export function FindingButton({
   readonly actions: RefObject<Actions>;
   readonly t: TFunction;
 }) {
-  const { message } = findingText(finding);
+  const { message, fix } = findingText(finding);
   return (
     <button
       type="button"
@@ -35,7 +35,7 @@ export function FindingButton({
         aria-label={t(`severity.${finding.severity}`)}
       />
       <span className="rule">{finding.rule}</span>
-      <span className="message" title={message}>
+      <span className="message" title={`${message}\n${fix}`}>
         {message}
       </span>
       <code className="where">{finding.path}</code>

@@ -10,7 +10,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { initI18n } from '../../i18n.js';
 import type { ClusterNames, EntityView } from './entity-view.js';
 import { PropertiesPanel } from './PropertiesPanel.js';
-import { documentedWordsOf } from '../../../schemas/index.js';
+import { type Finding, documentedWordsOf } from '../../../schemas/index.js';
 
 beforeAll(() => initI18n());
 afterEach(cleanup);
@@ -26,12 +26,16 @@ const USERW: EntityView = {
 const NO_NAMES: ClusterNames = { servers: [], groups: [], resources: [] };
 
 /** The form of `entity`, every edit it asks for logged in order as [what, ...arguments]. */
-function renderPanel(entity: EntityView = USERW, names: ClusterNames = NO_NAMES) {
+function renderPanel(
+  entity: EntityView = USERW,
+  names: ClusterNames = NO_NAMES,
+  findings: readonly Finding[] = [],
+) {
   const edits: unknown[][] = [];
   render(
     <PropertiesPanel
       entity={entity}
-      findings={[]}
+      findings={findings}
       names={names}
       onSet={(path, value) => edits.push(['set', path, value])}
       onRemove={(path) => edits.push(['remove', path])}
@@ -412,5 +416,36 @@ describe('a long list of candidates (a large cluster)', () => {
     await user.click(target);
     expect(target.options).toHaveLength(301);
     expect(target.value).toBe('exec150');
+  });
+});
+
+describe('Findings in the form', () => {
+  const finding = (path: string, message: string, fix: string): Finding => ({
+    rule: 'CF007',
+    severity: 'error',
+    path,
+    message,
+    fix,
+    source: 'clpconf-format.md §6',
+    hasQuickFix: false,
+    ja: { message: `${message} (ja)`, fix: `${fix} (ja)` },
+  });
+
+  it('says under a field and under the entity’s name what is wrong and what to do', () => {
+    renderPanel(USERW, NO_NAMES, [
+      finding('monitor/userw@userw/comment', 'a comment', 'Write another comment.'),
+      finding('monitor/userw@userw', 'the whole monitor', 'Add the monitor again.'),
+      finding('monitor/other@x', 'another entity', 'Not here.'),
+    ]);
+    const underField = screen.getByText('Write another comment.').closest('p');
+    expect(underField?.textContent).toBe('CF007: a commentWrite another comment.');
+    // Under the comment field itself, beside its input.
+    expect(
+      underField?.parentElement?.querySelector('[data-path="monitor/userw@userw/comment"]'),
+    ).not.toBeNull();
+    const underName = screen.getByText('Add the monitor again.').closest('p');
+    expect(underName?.textContent).toBe('CF007: the whole monitorAdd the monitor again.');
+    expect(underName?.closest('.entity-findings')).not.toBeNull();
+    expect(screen.queryByText('Not here.')).toBeNull();
   });
 });

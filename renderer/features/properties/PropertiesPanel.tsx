@@ -8,7 +8,7 @@ import { type Finding, MONITOR_FINAL_ACTIONS } from '../../../schemas/index.js';
 import { type ClusterNames, type EntityView, choiceFieldsOf } from './entity-view.js';
 import { AddParameter } from './AddParameter.js';
 import { RecoveryRow } from './RecoveryRow.js';
-import { ChoiceRow, TextRow } from './rows.js';
+import { ChoiceRow, FieldFindings, TextRow } from './rows.js';
 import { StartupServers } from './StartupServers.js';
 
 interface Props {
@@ -79,6 +79,9 @@ export function PropertiesPanel({
         </span>
         <code className="path">{entity.path}</code>
       </header>
+      <div className="entity-findings">
+        <FieldFindings findings={findingsAt(entity.path)} />
+      </div>
       {choices.length > 0 ? (
         <fieldset>
           <legend>{t('properties.settings')}</legend>

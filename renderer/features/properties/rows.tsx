@@ -159,13 +159,18 @@ export function FieldError({ id, problem }: { id: string; problem: string | unde
   ) : null;
 }
 
+/** The findings about a field (or, in the form's head, the entity): each with what to do. */
 export function FieldFindings({ findings }: { readonly findings: readonly Finding[] }) {
-  return findings.map((finding) => (
-    <p
-      key={`${finding.rule}-${finding.message}`}
-      className={`field-finding sev-${finding.severity}`}
-    >
-      {finding.rule}: {findingText(finding).message}
-    </p>
-  ));
+  return findings.map((finding) => {
+    const { message, fix } = findingText(finding);
+    return (
+      <p
+        key={`${finding.rule}-${finding.message}`}
+        className={`field-finding sev-${finding.severity}`}
+      >
+        {finding.rule}: {message}
+        <span className="finding-fix">{fix}</span>
+      </p>
+    );
+  });
 }
