@@ -95,14 +95,16 @@ export function strayFolderFor(
   model: ClusterModel,
   key: string,
 ): string | undefined {
-  const target = splitScriptKey(key);
+  // Checked without its scripts, or with every folder in use: nothing to look for, cheaply.
   const folders = foldersOf(project.scripts);
+  const strays = folders.size === 0 ? [] : strayFolders(project.scripts, model);
+  const target = strays.length === 0 ? undefined : splitScriptKey(key);
   if (target === undefined || folders.has(target.folder)) {
     return undefined;
   }
   const [top, name] = target.folder.split('/');
   const forMonitor = top === 'monitor.s';
-  const holding = strayFolders(project.scripts, model).filter(
+  const holding = strays.filter(
     (folder) =>
       folder.startsWith('monitor.s/') === forMonitor && folders.get(folder)?.has(target.inside),
   );
