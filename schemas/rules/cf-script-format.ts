@@ -26,9 +26,21 @@ interface Misfit {
   readonly why: string;
   readonly whatJa: string;
   readonly whyJa: string;
+  /**
+   * What to do where re-laying the bytes cannot mend it (a charset or a language to choose):
+   * `{key}` stands for the script. Such a misfit takes away the quick fix.
+   */
+  readonly byHand?: { readonly fix: string; readonly fixJa: string };
 }
 
-const UTF16_WHAT = { what: 'is UTF-16 text', whatJa: 'UTF-16 のテキストです' };
+const UTF16_WHAT = {
+  what: 'is UTF-16 text',
+  whatJa: 'UTF-16 のテキストです',
+  byHand: {
+    fix: "Save scripts/{key} as UTF-8 without a byte-order mark (or in the cluster's charset).",
+    fixJa: 'scripts/{key} を BOM なしの UTF-8 (またはクラスタの文字コード) で保存してください。',
+  },
+};
 const BOM_WHAT = {
   what: 'starts with a UTF-8 byte-order mark',
   whatJa: '先頭に UTF-8 の BOM (バイトオーダーマーク) があります',
@@ -167,6 +179,30 @@ function windowsMisfits(layout: ScriptLayout): Misfit[] {
   return misfits;
 }
 
+/**
+ * A Unix script (a #! line, or a .sh name) that a Windows cluster is to run: Windows runs the
+ * product's scripts with cmd.exe. Other names (an .exe, a .vbs) are left alone.
+ */
+function unixOnWindows(key: string, layout: ScriptLayout): Misfit[] {
+  if (!key.endsWith('.sh') && layout.shebang === undefined) {
+    return [];
+  }
+  const batch = `${key.slice(key.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '')}.bat`;
+  return [
+    {
+      severity: 'warning',
+      what: 'is a Unix script on a Windows cluster',
+      whatJa: 'Windows クラスタ上の Unix 用スクリプトです',
+      why: "Windows runs the product's scripts with cmd.exe, which does not run it",
+      whyJa: 'Windows では製品のスクリプトを cmd.exe が実行するため、これは実行されません',
+      byHand: {
+        fix: `Write it as a batch file (${batch}) and name that in the setting.`,
+        fixJa: `バッチファイル (${batch}) として書き、設定でそのファイルを指定してください。`,
+      },
+    },
+  ];
+}
+
 /** The hits for the named scripts the project has, each checked for the OS that runs it. */
 function misfitScripts(context: RuleContext, named: readonly NamedScript[]): readonly Hit[] {
   let hits: Hit[] | undefined;
@@ -176,13 +212,15 @@ function misfitScripts(context: RuleContext, named: readonly NamedScript[]): rea
       continue;
     }
     const os = osOf(context, script.key);
-    if (os === 'windows' && !isBatch(script.key)) {
-      continue;
-    }
     const layout = layoutOf(file.bytes);
-    const misfits = os === 'linux' ? linuxMisfits(layout) : windowsMisfits(layout);
+    const misfits =
+      os === 'linux'
+        ? linuxMisfits(layout)
+        : isBatch(script.key)
+          ? windowsMisfits(layout)
+          : unixOnWindows(script.key, layout);
     if (misfits.length > 0) {
-      (hits ??= []).push(misfitHit(script, script.key, os, misfits, layout));
+      (hits ??= []).push(misfitHit(script, script.key, os, misfits));
     }
   }
   return hits ?? NO_HITS;
@@ -193,18 +231,15 @@ function misfitHit(
   key: string,
   os: 'linux' | 'windows',
   misfits: readonly Misfit[],
-  layout: ScriptLayout,
 ): Hit {
   const file = key.slice(key.lastIndexOf('/') + 1);
   const { owner, ownerJa } = ownerOf(script);
   const severity = misfits.some((misfit) => misfit.severity === 'error') ? 'error' : 'warning';
   const eol = os === 'linux' ? 'LF' : 'CRLF';
+  const byHand = misfits.find((misfit) => misfit.byHand !== undefined)?.byHand;
   const fix =
-    layout.bom === 'utf-16'
-      ? {
-          fix: `Save scripts/${key} as UTF-8 without a byte-order mark (or in the cluster's charset).`,
-          fixJa: `scripts/${key} を BOM なしの UTF-8 (またはクラスタの文字コード) で保存してください。`,
-        }
+    byHand !== undefined
+      ? { fix: byHand.fix.replace('{key}', key), fixJa: byHand.fixJa.replace('{key}', key) }
       : {
           fix: `Save scripts/${key} with ${eol} line endings and no byte-order mark (quick fix${os === 'linux' ? '; dos2unix does the same' : ''}).`,
           fixJa: `scripts/${key} を改行コード ${eol}、BOM なしで保存してください (クイックフィックス${os === 'linux' ? '。dos2unix でも同じです' : ''})。`,
@@ -219,7 +254,7 @@ function misfitHit(
       message: `${ownerJa} が実行する ${file} (scripts/${key}) は、${misfits.map((misfit) => misfit.whatJa).join('。また、')}。${misfits.map((misfit) => misfit.whyJa).join('。')}。`,
       fix: fix.fixJa,
     },
-    ...(layout.bom === 'utf-16'
+    ...(byHand !== undefined
       ? {}
       : {
           quickFix: (project: Project) => relayScript(project, key, os === 'linux' ? 'lf' : 'crlf'),
@@ -244,10 +279,10 @@ export const CF013: Rule = partsRule({
   topologies: 'all',
   source:
     'Cluster Builder: how Linux (the #! line, the shell) and cmd.exe read a script; clpconf-format.md §8 (the scripts/ tree)',
-  text: 'A script the product runs is saved for the OS that runs it. On Linux: no CRLF line endings where they fail (a CRLF #! line names the interpreter "/bin/sh\\r"; a shell takes each carriage return as part of the command; perl reads CRLF lines as lines), and no byte-order mark (an error where it hides the #! line of another interpreter, a warning where a shell runs it anyway). On Windows, a batch file has CRLF line endings (a warning: cmd.exe can miss labels) and no UTF-8 byte-order mark (a warning: the first command fails). Neither runs UTF-16 text.',
+  text: 'A script the product runs is saved for the OS that runs it. On Linux: no CRLF line endings where they fail (a CRLF #! line names the interpreter "/bin/sh\\r"; a shell takes each carriage return as part of the command; perl reads CRLF lines as lines), and no byte-order mark (an error where it hides the #! line of another interpreter, a warning where a shell runs it anyway). On Windows, a batch file has CRLF line endings (a warning: cmd.exe can miss labels) and no UTF-8 byte-order mark (a warning: the first command fails), and a Unix script (a #! line, a .sh name) is a warning: cmd.exe does not run it. Neither runs UTF-16 text.',
   fix: 'Save the script with the line endings of the OS that runs it and no byte-order mark (quick fix).',
   ja: {
-    text: '製品が実行するスクリプトは、実行する OS に合わせて保存されています。Linux では、失敗する箇所に改行コード CRLF がありません (CRLF の #! 行はインタプリタ "/bin/sh\\r" を指し、シェルは各行末の CR をコマンドの一部として読みます。perl は CRLF の行も行として読みます)。また BOM がありません (他のインタプリタの #! 行を隠す場合はエラー、シェルがそのまま実行する場合は警告)。Windows では、バッチファイルの改行コードが CRLF で (LF は cmd.exe がラベルを見失うことがあるため警告)、UTF-8 の BOM がありません (最初のコマンドが失敗するため警告)。どちらも UTF-16 のテキストは実行しません。',
+    text: '製品が実行するスクリプトは、実行する OS に合わせて保存されています。Linux では、失敗する箇所に改行コード CRLF がありません (CRLF の #! 行はインタプリタ "/bin/sh\\r" を指し、シェルは各行末の CR をコマンドの一部として読みます。perl は CRLF の行も行として読みます)。また BOM がありません (他のインタプリタの #! 行を隠す場合はエラー、シェルがそのまま実行する場合は警告)。Windows では、バッチファイルの改行コードが CRLF で (LF は cmd.exe がラベルを見失うことがあるため警告)、UTF-8 の BOM がありません (最初のコマンドが失敗するため警告)。Unix 用スクリプト (#! 行や .sh の名前) は cmd.exe が実行しないため警告です。どちらも UTF-16 のテキストは実行しません。',
     fix: 'スクリプトを、実行する OS の改行コードで BOM なしで保存してください (クイックフィックス)。',
   },
   inputs: ['groups', 'resources', 'monitors', 'scripts', 'cluster'],

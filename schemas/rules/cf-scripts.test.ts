@@ -252,6 +252,30 @@ describe('CF013 on Windows', () => {
     );
   });
 
+  it('warns of a Unix script a Windows cluster is to run, with no quick fix: it needs rewriting', () => {
+    const project = unwrap(pipe(windowsProject(''), (p) => addMonitor(p, 'genw', 'genw1')));
+    // As the Builder wrote custom monitors on Windows before: genw.sh, a shell script.
+    const shell = unwrap(setParameter(project, 'monitor/genw@genw1/parameters/path', 'genw.sh'));
+    const withShell = withScripts(shell, { 'monitor.s/genw1/genw.sh': '#! /bin/sh\nexit 0\n' });
+    const [finding, ...others] = cf013(withShell);
+    expect(others).toEqual([]);
+    expect(finding).toMatchObject({
+      severity: 'warning',
+      path: 'monitor/genw@genw1/parameters/path',
+      hasQuickFix: false,
+      message:
+        "monitor genw1 runs genw.sh (scripts/monitor.s/genw1/genw.sh), which is a Unix script on a Windows cluster: Windows runs the product's scripts with cmd.exe, which does not run it",
+      fix: 'Write it as a batch file (genw.bat) and name that in the setting.',
+    });
+    // A program of another kind (no #! line, not .sh) is the engineer's to know.
+    const program = unwrap(
+      setParameter(project, 'monitor/genw@genw1/parameters/path', 'check.vbs'),
+    );
+    expect(
+      cf013(withScripts(program, { 'monitor.s/genw1/check.vbs': 'WScript.Quit 0\r\n' })),
+    ).toEqual([]);
+  });
+
   it('judges by the cluster’s OS, or where clp.conf does not say, by the script’s kind', () => {
     // Windows line endings are right on Windows; a .bat is a batch file when serveros is unsaid.
     expect(cf013(windowsProject('@echo off\r\nexit 0\r\n'))).toEqual([]);
@@ -297,7 +321,8 @@ describe('CF013 quick fix and re-checking', () => {
       const incremental = checker.check(step).filter((finding) => finding.rule === 'CF013');
       expect(incremental).toEqual(cf013(step));
     }
-    expect(steps.map((step) => cf013(step).length)).toEqual([0, 1, 0, 0]);
+    // On Windows the CRLF is right, but start.sh and stop.sh are Unix scripts there.
+    expect(steps.map((step) => cf013(step).length)).toEqual([0, 1, 0, 2]);
   });
 });
 
