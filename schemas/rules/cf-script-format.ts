@@ -33,14 +33,20 @@ interface Misfit {
   readonly byHand?: { readonly fix: string; readonly fixJa: string };
 }
 
-const UTF16_WHAT = {
-  what: 'is UTF-16 text',
-  whatJa: 'UTF-16 のテキストです',
-  byHand: {
-    fix: "Save scripts/{key} as UTF-8 without a byte-order mark (or in the cluster's charset).",
-    fixJa: 'scripts/{key} を BOM なしの UTF-8 (またはクラスタの文字コード) で保存してください。',
-  },
-};
+/** UTF-16 text, which neither OS runs: `why`, in English and Japanese, says who fails. */
+function utf16([why, whyJa]: readonly [string, string]): Misfit {
+  return {
+    severity: 'error',
+    what: 'is UTF-16 text',
+    whatJa: 'UTF-16 のテキストです',
+    why,
+    whyJa,
+    byHand: {
+      fix: "Save scripts/{key} as UTF-8 without a byte-order mark (or in the cluster's charset).",
+      fixJa: 'scripts/{key} を BOM なしの UTF-8 (またはクラスタの文字コード) で保存してください。',
+    },
+  };
+}
 const BOM_WHAT = {
   what: 'starts with a UTF-8 byte-order mark',
   whatJa: '先頭に UTF-8 の BOM (バイトオーダーマーク) があります',
@@ -65,14 +71,7 @@ function readerOf(shebang: ScriptLayout['shebang']): string {
 
 function linuxMisfits(layout: ScriptLayout): Misfit[] {
   if (layout.bom === 'utf-16') {
-    return [
-      {
-        severity: 'error',
-        ...UTF16_WHAT,
-        why: 'the shell cannot run it',
-        whyJa: 'シェルはこれを実行できません',
-      },
-    ];
+    return [utf16(['the shell cannot run it', 'シェルはこれを実行できません'])];
   }
   const byShell = SHELLS.test(readerOf(layout.shebang));
   const misfits: Misfit[] = [];
@@ -149,12 +148,10 @@ function crlfOnLinux(layout: ScriptLayout, byShell: boolean): Misfit | undefined
 function windowsMisfits(layout: ScriptLayout): Misfit[] {
   if (layout.bom === 'utf-16') {
     return [
-      {
-        severity: 'error',
-        ...UTF16_WHAT,
-        why: 'cmd.exe does not run UTF-16 batch files',
-        whyJa: 'cmd.exe は UTF-16 のバッチファイルを実行しません',
-      },
+      utf16([
+        'cmd.exe does not run UTF-16 batch files',
+        'cmd.exe は UTF-16 のバッチファイルを実行しません',
+      ]),
     ];
   }
   const misfits: Misfit[] = [];
