@@ -252,11 +252,21 @@ describe('vmware-ha-sss: SingleServerSafe on the ESX host', () => {
 });
 
 describe('every topology', () => {
-  it.each(TopologySchema.options)(
-    '%s builds projects that reopen and check with no error',
-    async (topology) => {
+  it.each(
+    TopologySchema.options.flatMap(
+      (topology) =>
+        [
+          [topology, 'linux'],
+          [topology, 'windows'],
+        ] as const,
+    ),
+  )(
+    '%s with a %s guest builds projects that reopen and check with no error',
+    async (topology, guestOs) => {
       const servers = topology.startsWith('vmware-ha') ? TWO_HOSTS.slice(0, 1) : TWO_HOSTS;
-      for (const built of build({ topology, servers })) {
+      // The guest's OS picks the pre-action script (.sh or .bat) in the association topologies.
+      const profile = topology === 'plain' ? {} : { profile: { vmx: EXAMPLE_VMX, guestOs } };
+      for (const built of build({ topology, servers, ...profile })) {
         const project = await reopen(built.project);
         expect(project.meta.topology).toBe(topology);
         expect(errorsOf(project)).toEqual([]);

@@ -10,9 +10,13 @@ import { NO_HITS, partsRule } from './parts.js';
 import { type ScriptLayout, layoutOf, relaid } from './script-layout.js';
 import type { Hit, Rule, RuleContext, Severity } from './types.js';
 
-/** The OS that runs a script: the cluster's, or where clp.conf does not say, the script's kind. */
+/**
+ * How a script is judged: a batch file as cmd.exe reads it, whatever the cluster's OS (the
+ * guide has an ESX host's SingleServerSafe run vmpreaction.bat for a Windows guest); any other
+ * script by the OS `<all><serveros>` names, Linux where it names none.
+ */
 function osOf(context: RuleContext, key: string): 'linux' | 'windows' {
-  return context.serverOs ?? (isBatch(key) ? 'windows' : 'linux');
+  return isBatch(key) ? 'windows' : (context.serverOs ?? 'linux');
 }
 
 function isBatch(key: string): boolean {
@@ -276,10 +280,10 @@ export const CF013: Rule = partsRule({
   topologies: 'all',
   source:
     'Cluster Builder: how Linux (the #! line, the shell) and cmd.exe read a script; clpconf-format.md §8 (the scripts/ tree)',
-  text: 'A script the product runs is saved for the OS that runs it. On Linux: no CRLF line endings where they fail (a CRLF #! line names the interpreter "/bin/sh\\r"; a shell takes each carriage return as part of the command; perl reads CRLF lines as lines), and no byte-order mark (an error where it hides the #! line of another interpreter, a warning where a shell runs it anyway). On Windows, a batch file has CRLF line endings (a warning: cmd.exe can miss labels) and no UTF-8 byte-order mark (a warning: the first command fails), and a Unix script (a #! line, a .sh name) is a warning: cmd.exe does not run it. Neither runs UTF-16 text.',
+  text: 'A script the product runs is saved for the OS that runs it. On Linux: no CRLF line endings where they fail (a CRLF #! line names the interpreter "/bin/sh\\r"; a shell takes each carriage return as part of the command; perl reads CRLF lines as lines), and no byte-order mark (an error where it hides the #! line of another interpreter, a warning where a shell runs it anyway). A batch file (.bat, .cmd), on either OS, has CRLF line endings (a warning: cmd.exe can miss labels) and no UTF-8 byte-order mark (a warning: the first command fails); on Windows, a Unix script (a #! line, a .sh name) is a warning: cmd.exe does not run it. Neither runs UTF-16 text.',
   fix: 'Save the script with the line endings of the OS that runs it and no byte-order mark (quick fix).',
   ja: {
-    text: '製品が実行するスクリプトは、実行する OS に合わせて保存されています。Linux では、失敗する箇所に改行コード CRLF がありません (CRLF の #! 行はインタプリタ "/bin/sh\\r" を指し、シェルは各行末の CR をコマンドの一部として読みます。perl は CRLF の行も行として読みます)。また BOM がありません (他のインタプリタの #! 行を隠す場合はエラー、シェルがそのまま実行する場合は警告)。Windows では、バッチファイルの改行コードが CRLF で (LF は cmd.exe がラベルを見失うことがあるため警告)、UTF-8 の BOM がありません (最初のコマンドが失敗するため警告)。Unix 用スクリプト (#! 行や .sh の名前) は cmd.exe が実行しないため警告です。どちらも UTF-16 のテキストは実行しません。',
+    text: '製品が実行するスクリプトは、実行する OS に合わせて保存されています。Linux では、失敗する箇所に改行コード CRLF がありません (CRLF の #! 行はインタプリタ "/bin/sh\\r" を指し、シェルは各行末の CR をコマンドの一部として読みます。perl は CRLF の行も行として読みます)。また BOM がありません (他のインタプリタの #! 行を隠す場合はエラー、シェルがそのまま実行する場合は警告)。バッチファイル (.bat、.cmd) は、どちらの OS でも改行コードが CRLF で (LF は cmd.exe がラベルを見失うことがあるため警告)、UTF-8 の BOM がありません (最初のコマンドが失敗するため警告)。Windows では、Unix 用スクリプト (#! 行や .sh の名前) は cmd.exe が実行しないため警告です。どちらも UTF-16 のテキストは実行しません。',
     fix: 'スクリプトを、実行する OS の改行コードで BOM なしで保存してください (クイックフィックス)。',
   },
   inputs: ['groups', 'resources', 'monitors', 'scripts', 'cluster'],

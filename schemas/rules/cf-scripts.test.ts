@@ -276,13 +276,29 @@ describe('CF013 on Windows', () => {
     ).toEqual([]);
   });
 
-  it('judges by the cluster’s OS, or where clp.conf does not say, by the script’s kind', () => {
-    // Windows line endings are right on Windows; a .bat is a batch file when serveros is unsaid.
+  it('judges a batch file as cmd.exe reads it on either OS, and the others by the cluster’s', () => {
+    // Windows line endings are right in a batch file, wherever serveros says it runs.
     expect(cf013(windowsProject('@echo off\r\nexit 0\r\n'))).toEqual([]);
     expect(cf013(windowsProject('@echo off\r\nexit 0\r\n', false))).toEqual([]);
     expect(cf013(windowsProject('@echo off\nexit 0\n', false)).map((f) => f.severity)).toEqual([
       'warning',
     ]);
+    // The guide has an ESX host's SingleServerSafe (Linux) carry vmpreaction.bat for a Windows
+    // guest: its CRLF is right, and its LF would be cmd.exe's warning, not the shell's error.
+    const linux = withScripts(
+      unwrap(
+        pipe(
+          plainProject(),
+          (p) => addMonitor(p, 'diskw', 'diskw1'),
+          (p) => setParameter(p, 'monitor/diskw@diskw1/emergency/preaction/use', '1'),
+          (p) => setParameter(p, 'monitor/diskw@diskw1/emergency/preaction/path', 'preaction.bat'),
+        ),
+      ),
+      { 'monitor.s/diskw1/preaction.bat': '@echo off\r\nexit /b 0\r\n' },
+    );
+    expect(cf013(linux)).toEqual([]);
+    const lf = withScripts(linux, { 'monitor.s/diskw1/preaction.bat': '@echo off\nexit /b 0\n' });
+    expect(cf013(lf).map((finding) => finding.severity)).toEqual(['warning']);
   });
 });
 
