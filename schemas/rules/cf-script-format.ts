@@ -117,8 +117,8 @@ function crlfOnLinux(layout: ScriptLayout, byShell: boolean): Misfit | undefined
     return undefined;
   }
   const what = {
-    what: `has Windows line endings (CRLF) on ${count} of ${layout.lines} lines`,
-    whatJa: `${layout.lines} 行中 ${count} 行の改行コードが Windows 形式 (CRLF) です`,
+    what: `has Windows line endings (CRLF) on ${linesSaid(count, layout.lines, layout.crlf.first)}`,
+    whatJa: `${linesSaidJa(count, layout.lines, layout.crlf.first)}の改行コードが Windows 形式 (CRLF) です`,
   };
   const { shebang } = layout;
   const lineRead = shebang !== undefined && layout.firstLineCrlf && layout.bom === undefined;
@@ -149,6 +149,19 @@ function crlfOnLinux(layout: ScriptLayout, byShell: boolean): Misfit | undefined
     : undefined;
 }
 
+/** `3 of 3 lines`; in a file of mixed endings also where to look (`2 of 40 lines, from line 12`). */
+function linesSaid(count: number, lines: number, first: number | undefined): string {
+  return count === lines || first === undefined
+    ? `${count} of ${lines} lines`
+    : `${count} of ${lines} lines, from line ${first}`;
+}
+
+function linesSaidJa(count: number, lines: number, first: number | undefined): string {
+  return count === lines || first === undefined
+    ? `${lines} 行中 ${count} 行`
+    : `${lines} 行中 ${count} 行 (${first} 行目から)`;
+}
+
 function windowsMisfits(layout: ScriptLayout): Misfit[] {
   if (layout.bom === 'utf-16') {
     return [
@@ -171,8 +184,8 @@ function windowsMisfits(layout: ScriptLayout): Misfit[] {
   if (count > 0) {
     misfits.push({
       severity: 'warning',
-      what: `has Unix line endings (LF) on ${count} of ${layout.lines} lines`,
-      whatJa: `${layout.lines} 行中 ${count} 行の改行コードが Unix 形式 (LF) です`,
+      what: `has Unix line endings (LF) on ${linesSaid(count, layout.lines, layout.lf.first)}`,
+      whatJa: `${linesSaidJa(count, layout.lines, layout.lf.first)}の改行コードが Unix 形式 (LF) です`,
       why: 'cmd.exe can then miss the labels that goto and call jump to',
       whyJa: 'cmd.exe は goto や call の飛び先のラベルを見つけられないことがあります',
     });

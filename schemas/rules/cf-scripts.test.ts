@@ -146,6 +146,10 @@ describe('CF013 on Linux', () => {
     expect(said('#!/usr/bin/env bash\r\necho hi\r\n')).toEqual([
       ['error', 'env looks for "bash\\r" and fails ("No such file or directory")'],
     ]);
+    // A file of mixed endings says where the first CRLF line is.
+    expect(
+      cf013(linuxProject('#!/bin/sh\nif true; then\r\n  echo hi\r\nfi\r\n'))[0]?.message,
+    ).toContain('has Windows line endings (CRLF) on 3 of 4 lines, from line 2: ');
     expect(said('#!/bin/sh\nif true; then\r\n  echo hi\r\nfi\r\n')).toEqual([
       [
         'error',
