@@ -21,6 +21,17 @@ import type { OpenedProject } from '../services/project-folder.js';
 import { withTemplateRules } from '../../templates/index.js';
 import { open } from './project-access.js';
 
+/** A severity as a word of the language (`error`, `エラー`): in a line of findings, a count. */
+export function severityWord(severity: Severity, language: Language): string {
+  return language === 'ja' ? SEVERITY_JA[severity] : severity;
+}
+
+const SEVERITY_JA: Readonly<Record<Severity, string>> = {
+  error: 'エラー',
+  warning: '警告',
+  info: '情報',
+};
+
 const HEADINGS: Readonly<Record<Language, Readonly<Record<Severity, string>>>> = {
   en: { error: 'Errors', warning: 'Warnings', info: 'To do by hand (info)' },
   ja: { error: 'エラー', warning: '警告', info: '手作業で行うこと (info)' },
@@ -153,7 +164,8 @@ export function summaryOf(review: Review, file: string, language: Language): str
   const expired = review.expired.length;
   if (language === 'ja') {
     const extra = `${accepted > 0 ? `、受け入れ済み ${accepted} 件` : ''}${stale > 0 ? `、古い受け入れ ${stale} 件` : ''}${expired > 0 ? `、期限切れの受け入れ ${expired} 件` : ''}`;
-    return `${file}: エラー ${count('error')} 件、警告 ${count('warning')} 件、情報 ${count('info')} 件${extra}`;
+    const counted = (severity: Severity) => `${severityWord(severity, 'ja')} ${count(severity)} 件`;
+    return `${file}: ${counted('error')}、${counted('warning')}、${counted('info')}${extra}`;
   }
   const extra = `${accepted > 0 ? `, ${accepted} acknowledged` : ''}${stale > 0 ? `, ${stale} stale acknowledgement(s)` : ''}${expired > 0 ? `, ${expired} expired acknowledgement(s)` : ''}`;
   return `${file}: ${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info${extra}`;

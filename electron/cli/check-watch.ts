@@ -8,7 +8,6 @@ import {
   type CheckOptions,
   type Language,
   type Result,
-  type Severity,
   findingKey,
   findingWording,
   isFailing,
@@ -20,6 +19,7 @@ import {
   findingHeading,
   fixLine,
   formatFindings,
+  severityWord,
   summaryOf,
 } from './check-report.js';
 import { EXIT, type ExitCode, formatMessage, printLines, reportError } from './output.js';
@@ -95,7 +95,7 @@ export function changes(
   const ja = language === 'ja';
   const lines = [
     ...came.flatMap((finding) => [
-      `  + ${ja ? SEVERITY_JA[finding.severity] : finding.severity} ${findingHeading(finding, language, after.placeOf)}`,
+      `  + ${severityWord(finding.severity, language)} ${findingHeading(finding, language, after.placeOf)}`,
       fixLine(finding, language),
     ]),
     ...went.map(
@@ -108,12 +108,6 @@ export function changes(
     summaryOf(after.review, fileOf(after), language),
   ];
 }
-
-const SEVERITY_JA: Readonly<Record<Severity, string>> = {
-  error: 'エラー',
-  warning: '警告',
-  info: '情報',
-};
 
 /** `[21:03:05] clp.conf, scripts/failover/exec1/start.sh changed: checked again`. */
 function heading(names: readonly string[], location: ProjectLocation, language: Language): string {
