@@ -3,7 +3,7 @@
  * files what came and what went, with the summary, until Ctrl-C. For an engineer who edits
  * clp.conf and the scripts in an editor and keeps a terminal open beside it.
  */
-import { dirname, relative } from 'node:path';
+import { relative } from 'node:path';
 import {
   type CheckOptions,
   type Language,
@@ -12,7 +12,7 @@ import {
   findingWording,
   isFailing,
 } from '../../schemas/index.js';
-import { type ProjectLocation, projectLocation } from '../services/project-folder.js';
+import { type ProjectLocation, folderOf, projectLocation } from '../services/project-folder.js';
 import {
   type CheckRun,
   checkOnce,
@@ -111,7 +111,7 @@ export function changes(
 
 /** `[21:03:05] clp.conf, scripts/failover/exec1/start.sh changed: checked again`. */
 function heading(names: readonly string[], location: ProjectLocation, language: Language): string {
-  const base = location.kind === 'folder' ? location.path : dirname(location.path);
+  const base = folderOf(location);
   const changed = [...new Set(names.map((name) => relative(base, name) || '.'))].join(', ');
   const time = new Date().toTimeString().slice(0, 8);
   return language === 'ja'

@@ -1,7 +1,8 @@
 /**
  * `clpbuilder check`, `fix` and `rules` (reference/cli.md, "Checking").
  */
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { folderOf } from '../services/project-folder.js';
 import type { Command } from 'commander';
 import {
   type CheckOptions,
@@ -127,7 +128,7 @@ async function check(path: string, flags: CheckFlags): Promise<ExitCode> {
   const { project } = opened;
   const acceptedBy = new Map(review.accepted.map(({ finding, acknowledgement }) => [finding, acknowledgement]));
   if (flags.sarif) {
-    const scripts = opened.location.kind === 'zip' ? undefined : join(dirname(confFileOf(opened)), 'scripts');
+    const scripts = opened.location.kind === 'zip' ? undefined : join(folderOf(opened.location), 'scripts');
     printJson(sarifLog({ findings, acceptedBy, rules: ALL_RULES, file: confFileOf(opened), base: process.cwd(), scripts, placeOf, language }));
   } else if (flags.json) {
     printJson({

@@ -4,8 +4,8 @@
  * settle before checking again.
  */
 import { type FSWatcher, existsSync, watch } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import type { ProjectLocation } from '../services/project-folder.js';
+import { basename, join } from 'node:path';
+import { type ProjectLocation, folderOf } from '../services/project-folder.js';
 
 /** How long the files must stay still after a change before the project is read again. */
 export const SETTLE_MS = 150;
@@ -33,9 +33,9 @@ const isProjectFile = (name: string) => !EDITOR_LITTER.test(name);
 export function watchedPlacesOf(location: ProjectLocation): WatchedPlace[] {
   if (location.kind === 'zip') {
     const name = basename(location.path);
-    return [{ path: dirname(location.path), recursive: false, relevant: (n) => n === name }];
+    return [{ path: folderOf(location), recursive: false, relevant: (n) => n === name }];
   }
-  const folder = location.kind === 'folder' ? location.path : dirname(location.path);
+  const folder = folderOf(location);
   const conf = location.kind === 'folder' ? 'clp.conf' : basename(location.path);
   const places: WatchedPlace[] = [
     {

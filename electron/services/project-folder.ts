@@ -35,6 +35,11 @@ export interface ProjectLocation {
   readonly path: string;
 }
 
+/** The folder a project's files are in: the project folder, or the one holding the file or zip. */
+export function folderOf(location: ProjectLocation): string {
+  return location.kind === 'folder' ? location.path : dirname(location.path);
+}
+
 /** An opened project, where it came from, and its clp.conf as read (to detect outside changes). */
 export interface OpenedProject {
   readonly project: Project;
@@ -106,7 +111,7 @@ async function readFolderSource(
   absolute: string,
   kind: 'folder' | 'file',
 ): Promise<Result<ProjectSource>> {
-  const folder = kind === 'folder' ? absolute : dirname(absolute);
+  const folder = folderOf({ kind, path: absolute });
   const confFile = kind === 'folder' ? join(absolute, 'clp.conf') : absolute;
   const conf = await readWithFingerprint(confFile);
   if (!conf.ok) {
