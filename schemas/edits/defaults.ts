@@ -3,6 +3,7 @@
  * them (clpconf-format.md §5-6), and the default scripts it creates.
  */
 import type { ElementSpec } from '../doc/edit.js';
+import type { ServerOs } from '../model/documented-values.js';
 
 const comment: ElementSpec = { name: 'comment' };
 
@@ -23,14 +24,11 @@ export function defaultResourceSpec(type: string, name: string): ElementSpec {
   return { name: type, attributes, children: [comment] };
 }
 
-/** The OS a default script is for: a shell script on Linux, a batch file on Windows. */
-export type ScriptOs = 'linux' | 'windows';
-
 /** A new monitor element: polling 60 s / timeout 120 s, recovery target the local server. */
 export function defaultMonitorSpec(
   type: string,
   name: string,
-  os: ScriptOs = 'linux',
+  os: ServerOs = 'linux',
 ): ElementSpec {
   const genw = os === 'windows' ? 'genw.bat' : 'genw.sh';
   const parameters: ElementSpec[] =
@@ -75,7 +73,7 @@ export function defaultMonitorSpec(
 }
 
 /** The scripts the product creates for a new resource or monitor of a type, by file name. */
-export function defaultScripts(type: string, os: ScriptOs = 'linux'): ReadonlyMap<string, string> {
+export function defaultScripts(type: string, os: ServerOs = 'linux'): ReadonlyMap<string, string> {
   switch (type) {
     case 'exec':
       return new Map([

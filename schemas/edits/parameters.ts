@@ -198,7 +198,7 @@ function problemOf(schema: z.ZodType<string>, value: string): string | undefined
 }
 
 /** The OS `<all><serveros>` names, undefined where it names neither. */
-export function osOfConf(conf: ClpDocument): 'linux' | 'windows' | undefined {
+export function osOfConf(conf: ClpDocument): ServerOs | undefined {
   const serveros = find(conf, 'all/serveros');
   return serverOsOf(serveros.ok ? textValue(serveros.value.element) : undefined);
 }

@@ -3,9 +3,11 @@
  * the OS that runs it. The byte-level reading is script-layout.ts; this is what each layout
  * means on Linux and on Windows, in the engineer's words.
  */
+import type { ServerOs } from '../model/documented-values.js';
 import type { Project } from '../project.js';
 import { type Result, ok } from '../result.js';
 import { type NamedScript, namedScriptParts, ownerOf, settingOf } from './cf-scripts.js';
+import { baseName } from './helpers.js';
 import { NO_HITS, partsRule } from './parts.js';
 import { type ScriptLayout, layoutOf, relaid } from './script-layout.js';
 import type { Hit, Rule, RuleContext, Severity } from './types.js';
@@ -15,7 +17,7 @@ import type { Hit, Rule, RuleContext, Severity } from './types.js';
  * guide has an ESX host's SingleServerSafe run vmpreaction.bat for a Windows guest); any other
  * script by the OS `<all><serveros>` names, Linux where it names none.
  */
-function osOf(context: RuleContext, key: string): 'linux' | 'windows' {
+function osOf(context: RuleContext, key: string): ServerOs {
   return isBatch(key) ? 'windows' : (context.serverOs ?? 'linux');
 }
 
@@ -58,10 +60,6 @@ const BOM_WHAT = {
 
 // The shells that run a script with no #! line, or name themselves in it.
 const SHELLS = /^(?:ba|da|k|mk|z|a)?sh$/;
-
-function baseName(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
-}
 
 /** Who reads a Linux script's lines: its #! interpreter (through env), or a shell. */
 function readerOf(shebang: ScriptLayout['shebang']): string {
@@ -201,7 +199,7 @@ function unixOnWindows(key: string, layout: ScriptLayout): Misfit[] {
   if (!key.endsWith('.sh') && layout.shebang === undefined) {
     return [];
   }
-  const batch = `${key.slice(key.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '')}.bat`;
+  const batch = `${baseName(key).replace(/\.[^.]*$/, '')}.bat`;
   return [
     {
       severity: 'warning',
@@ -243,10 +241,10 @@ function misfitScripts(context: RuleContext, named: readonly NamedScript[]): rea
 function misfitHit(
   script: NamedScript,
   key: string,
-  os: 'linux' | 'windows',
+  os: ServerOs,
   misfits: readonly Misfit[],
 ): Hit {
-  const file = key.slice(key.lastIndexOf('/') + 1);
+  const file = baseName(key);
   const { owner, ownerJa } = ownerOf(script);
   const severity = misfits.some((misfit) => misfit.severity === 'error') ? 'error' : 'warning';
   const eol = os === 'linux' ? 'LF' : 'CRLF';

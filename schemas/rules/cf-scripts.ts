@@ -9,12 +9,13 @@ import {
   CHECK_WITH_SCRIPTS_JA,
   SCRIPTS_NOT_GIVEN,
   SCRIPTS_NOT_GIVEN_JA,
+  baseName,
   isProductScript,
   monitorScript,
   resourceScript,
 } from './helpers.js';
 import { NO_HITS, partsRule } from './parts.js';
-import { moveStrayFolder, splitScriptKey, strayFolderFor } from './stray-scripts.js';
+import { moveStrayFolder, strayFolderFor } from './stray-scripts.js';
 import type { Dependency, EntityPart, Hit, Rule, RuleContext } from './types.js';
 
 /**
@@ -143,9 +144,9 @@ function missingScripts(context: RuleContext, named: readonly NamedScript[]): re
   for (const script of named) {
     const { key } = script;
     if (key !== undefined && !context.project.scripts.has(key)) {
-      const file = key.split('/').pop() ?? key;
-      const folder = key.slice(0, key.lastIndexOf('/'));
-      const { fixJa, ...fix } = fixForMissing(context, key);
+      const file = baseName(key);
+      const folder = key.slice(0, key.length - file.length - 1);
+      const { fixJa, ...fix } = fixForMissing(context, key, file);
       const { owner, ownerJa } = ownerOf(script);
       hits.push({
         path: settingOf(script),
@@ -168,17 +169,16 @@ function missingScripts(context: RuleContext, named: readonly NamedScript[]): re
 function fixForMissing(
   context: RuleContext,
   key: string,
+  file: string,
 ): { fix: string; fixJa: string; quickFix?: Hit['quickFix'] } {
-  const file = key.split('/').pop() ?? key;
-  const folder = key.slice(0, key.lastIndexOf('/'));
-  const stray = strayFolderFor(context.project, context.model, key);
-  if (stray === undefined) {
+  const move = strayFolderFor(context.project, context.model, key);
+  if (move === undefined) {
     return {
       fix: `Add scripts/${key}, or point the setting at an existing script.`,
       fixJa: `scripts/${key} を追加するか、既存のスクリプトを指定してください。`,
     };
   }
-  const target = splitScriptKey(key)?.folder ?? folder;
+  const { from: stray, to: target } = move;
   const user = stray.startsWith('monitor.s/') ? 'monitor' : 'resource';
   const userJa = user === 'monitor' ? 'モニタリソース' : 'グループリソース';
   return {

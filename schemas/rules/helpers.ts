@@ -47,6 +47,11 @@ export function isPlaceholder(value: string): boolean {
   return PLACEHOLDER.test(value.trim());
 }
 
+/** The last part of a `/`-separated path (a script's file name, an interpreter's). */
+export function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
 /** Whether a script path names a file created with the product (relative) rather than a user application (absolute). */
 export function isProductScript(path: string): boolean {
   return !path.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(path) && !path.startsWith('\\');

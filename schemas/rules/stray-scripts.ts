@@ -10,7 +10,7 @@ import { type Result, ok } from '../result.js';
 import { byName } from './helpers.js';
 
 /** The folder of a scripts-tree key (`group/resource`, `monitor.s/monitor`) and the path inside it. */
-export function splitScriptKey(key: string): { folder: string; inside: string } | undefined {
+function splitScriptKey(key: string): { folder: string; inside: string } | undefined {
   const first = key.indexOf('/');
   const second = first < 0 ? -1 : key.indexOf('/', first + 1);
   return second < 0 ? undefined : { folder: key.slice(0, second), inside: key.slice(second + 1) };
@@ -94,7 +94,7 @@ export function strayFolderFor(
   project: Project,
   model: ClusterModel,
   key: string,
-): string | undefined {
+): { readonly from: string; readonly to: string } | undefined {
   // Checked without its scripts, or with every folder in use: nothing to look for, cheaply.
   const folders = foldersOf(project.scripts);
   const strays = folders.size === 0 ? [] : strayFolders(project.scripts, model);
@@ -111,8 +111,9 @@ export function strayFolderFor(
   const sameName = holding.filter((folder) => folder.endsWith(`/${name}`));
   const sameGroup = forMonitor ? [] : holding.filter((folder) => folder.startsWith(`${top}/`));
   for (const choice of [sameName, sameGroup, holding]) {
-    if (choice.length === 1) {
-      return choice[0];
+    const [only] = choice;
+    if (only !== undefined && choice.length === 1) {
+      return { from: only, to: target.folder };
     }
   }
   return undefined;
