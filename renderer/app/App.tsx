@@ -188,10 +188,11 @@ function Workspace({ editor, session, dispatch, onSave, onReload, fileMenu }: Wo
 
   const reveal = (finding: Finding) => {
     // A finding about a script's content opens the script, in its owner's Scripts tab.
-    const owner = finding.script === undefined ? undefined : scriptOwnerOf(model, finding.script);
-    if (owner !== undefined && finding.script !== undefined) {
+    const { script } = finding;
+    const owner = script === undefined ? undefined : scriptOwnerOf(model, script);
+    if (owner !== undefined) {
       dispatch({ type: 'select', path: owner });
-      setScriptChosen(finding.script);
+      setScriptChosen(script);
       setTab('scripts');
       return;
     }
