@@ -38,11 +38,15 @@ const LABELS: Readonly<Record<string, Charset>> = {
 
 const DECLARATION = /^(?:\uFEFF)?<\?xml[^>]*?\bencoding\s*=\s*(["'])([^"']*)\1/;
 
+/** Whether the bytes start with a UTF-8 byte-order mark (EF BB BF). */
+export function hasUtf8Bom(bytes: Uint8Array): boolean {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+}
+
 /** Reads the encoding label from the first bytes of a document. */
 export function sniffEncoding(bytes: Uint8Array): Result<EncodingInfo> {
   const head = String.fromCharCode(...bytes.subarray(0, 200));
-  const utf8Bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  const match = DECLARATION.exec(utf8Bom ? head.slice(3) : head);
+  const match = DECLARATION.exec(hasUtf8Bom(bytes) ? head.slice(3) : head);
   if (!match) {
     return ok({ label: '', charset: 'utf-8' });
   }

@@ -4,6 +4,7 @@
  *
  * Pure (no `node:` imports), like diff-model.ts, which it serves.
  */
+import { hasUtf8Bom } from '../codec/charset.js';
 import type { ScriptFile } from '../project.js';
 import { diffLines, splitLines, unifiedHunks } from './line-diff.js';
 
@@ -63,7 +64,7 @@ function changedScript(path: string, old: ScriptFile, current: ScriptFile): Scri
   }
   const hunks = unifiedHunks(diffLines(splitLines(oldText), splitLines(newText)));
   const unseen: UnseenChange[] = [];
-  if (hasBom(old.bytes) !== hasBom(current.bytes)) {
+  if (hasUtf8Bom(old.bytes) !== hasUtf8Bom(current.bytes)) {
     unseen.push('byte-order-mark');
   }
   // The decoder drops a byte-order mark, so texts that still differ differ in line endings.
@@ -78,10 +79,6 @@ function changedScript(path: string, old: ScriptFile, current: ScriptFile): Scri
     ...(unseen.length > 0 ? { unseen } : {}),
     ...executable,
   };
-}
-
-function hasBom(bytes: Uint8Array): boolean {
-  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 }
 
 /** UTF-8 text without NUL bytes; anything else is compared as binary. */

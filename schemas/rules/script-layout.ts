@@ -6,10 +6,12 @@
  * Bytes, not text: CR and LF are the same bytes in UTF-8, EUC-JP and Shift_JIS (no
  * multi-byte character of those uses 0x0A or 0x0D), so no charset needs guessing.
  */
+import { hasUtf8Bom } from '../codec/charset.js';
 
 const CR = 0x0d;
 const LF = 0x0a;
-const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
+// The UTF-8 byte-order mark's length: what re-laying drops and the #! line starts after.
+const UTF8_BOM_LENGTH = 3;
 
 export interface ScriptLayout {
   /** The byte-order mark the script starts with, if any. */
@@ -74,7 +76,7 @@ function readLayout(bytes: Uint8Array): ScriptLayout {
 }
 
 function bomOf(bytes: Uint8Array): ScriptLayout['bom'] {
-  if (UTF8_BOM.every((byte, index) => bytes[index] === byte)) {
+  if (hasUtf8Bom(bytes)) {
     return 'utf-8';
   }
   const [first, second] = bytes;
@@ -84,7 +86,7 @@ function bomOf(bytes: Uint8Array): ScriptLayout['bom'] {
 }
 
 function shebangOf(bytes: Uint8Array): ScriptLayout['shebang'] {
-  const start = bomOf(bytes) === 'utf-8' ? UTF8_BOM.length : 0;
+  const start = hasUtf8Bom(bytes) ? UTF8_BOM_LENGTH : 0;
   if (bytes[start] !== 0x23 /* # */ || bytes[start + 1] !== 0x21 /* ! */) {
     return undefined;
   }
@@ -103,7 +105,7 @@ function shebangOf(bytes: Uint8Array): ScriptLayout['shebang'] {
  * before a line feed all go (`\r\r\n`, from converting twice), so that the result is clean.
  */
 export function relaid(bytes: Uint8Array, eol: 'lf' | 'crlf'): Uint8Array {
-  const start = bomOf(bytes) === 'utf-8' ? UTF8_BOM.length : 0;
+  const start = hasUtf8Bom(bytes) ? UTF8_BOM_LENGTH : 0;
   const out: number[] = [];
   for (let index = start; index < bytes.length; index += 1) {
     const byte = bytes[index] as number;
