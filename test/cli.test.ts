@@ -553,13 +553,19 @@ describe('diff', () => {
     expect(back.stdout).toContain('- group failover2 (failover)');
   });
 
-  it('shows script changes as a unified diff', () => {
+  /** A project with a custom monitor, and its export with genw.sh changed by `change`. */
+  function scriptChanged(change: (text: string) => string): [before: string, after: string] {
     const before = projectOf(ISCSI);
     expect(clpbuilder('add', 'monitor', before, 'genw', 'genw-x').status).toBe(0);
     const after = join(scratch, `copy-${counter}`);
     expect(clpbuilder('export', before, after).status).toBe(0);
     const script = join(after, 'scripts/monitor.s/genw-x/genw.sh');
-    writeFileSync(script, readFileSync(script, 'utf8').replace('exit 0', 'exit 1'));
+    writeFileSync(script, change(readFileSync(script, 'utf8')));
+    return [before, after];
+  }
+
+  it('shows script changes as a unified diff', () => {
+    const [before, after] = scriptChanged((text) => text.replace('exit 0', 'exit 1'));
     const run = clpbuilder('diff', before, after);
     expect(run.status).toBe(1);
     expect(run.stdout).toContain(
@@ -569,12 +575,7 @@ describe('diff', () => {
   });
 
   it('says when only the line endings or the byte-order mark of a script changed', () => {
-    const before = projectOf(ISCSI);
-    expect(clpbuilder('add', 'monitor', before, 'genw', 'genw-x').status).toBe(0);
-    const after = join(scratch, `copy-${counter}`);
-    expect(clpbuilder('export', before, after).status).toBe(0);
-    const script = join(after, 'scripts/monitor.s/genw-x/genw.sh');
-    writeFileSync(script, `\ufeff${readFileSync(script, 'utf8').replace(/\n/g, '\r\n')}`);
+    const [before, after] = scriptChanged((text) => `\ufeff${text.replace(/\n/g, '\r\n')}`);
     const run = clpbuilder('diff', before, after);
     expect(run.status).toBe(1);
     expect(run.stdout).toContain(
