@@ -44,7 +44,7 @@ export interface SarifInput {
 /** The SARIF log: one run of clpbuilder, every rule it knows, a result per finding. */
 export function sarifLog(input: SarifInput): Log {
   const { findings, rules, language } = input;
-  const uri = relative(input.base, input.file).split(sep).join('/');
+  const uri = uriOf(input.base, input.file);
   return {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -100,12 +100,17 @@ function scriptLocation(finding: Finding, input: SarifInput): Location | undefin
   if (finding.script === undefined || input.scripts === undefined) {
     return undefined;
   }
-  const uri = relative(input.base, join(input.scripts, ...finding.script.split('/')));
+  const uri = uriOf(input.base, join(input.scripts, ...finding.script.split('/')));
   return {
     id: 1,
-    physicalLocation: { artifactLocation: { uri: uri.split(sep).join('/') } },
+    physicalLocation: { artifactLocation: { uri } },
     message: { text: `scripts/${finding.script}` },
   };
+}
+
+/** A file's path as SARIF writes it: relative to `base`, with `/` on every OS. */
+function uriOf(base: string, file: string): string {
+  return relative(base, file).split(sep).join('/');
 }
 
 function suppressionOf(acknowledgement: Acknowledgement): Suppression {
