@@ -26,6 +26,7 @@ export {
   documentedWordsOf,
   serverOsOf,
 } from './model/documented-values.js';
+export { type OsOnlyType, osOnlyType, otherOsType } from './model/os-types.js';
 export * from './edits/derived.js';
 export * from './edits/entities.js';
 export * from './edits/parameters.js';

@@ -31,6 +31,7 @@ import { lineChanges } from './support/project.js';
 const PREVIOUS = 'EXPRESSCLUSTER_clpcfdiff_conf-01_previous.xml';
 const CURRENT = 'EXPRESSCLUSTER_clpcfdiff_conf-02_current.xml';
 const ISCSI = 'mkazuyuki_hauc_cf-clpconf_iSCSI-Cluster.xml';
+const WINDOWS = 'EXPRESSCLUSTER_BasicCluster_X41-Win-conf-2nodesMirror.xml';
 
 let scratch: string;
 let counter = 0;
@@ -454,6 +455,27 @@ describe('add, rename, remove', () => {
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain('"nope"');
     expect(readFileSync(join(project, 'clp.conf'))).toEqual(fixtureBytes(ISCSI));
+  });
+});
+
+describe('the types of the cluster’s OS (CF014)', () => {
+  it('add refuses a Linux type on a real Windows cluster, untouched, and check names one made by hand', () => {
+    const project = projectOf(WINDOWS);
+    const exec = clpbuilder('add', 'resource', project, 'failover', 'exec', 'exec1');
+    expect(exec.status).toBe(2);
+    expect(exec.stderr).toContain('exec is a Linux resource type, and this clp.conf is for Windows (all/serveros)');
+    expect(exec.stderr).toContain('add a script resource instead');
+    expect(readFileSync(join(project, 'clp.conf'))).toEqual(fixtureBytes(WINDOWS));
+    expect(existsSync(join(project, 'scripts/failover/exec1'))).toBe(false);
+
+    const script = clpbuilder('add', 'resource', project, 'failover', 'script', 'script1');
+    expect(script.status, script.stderr).toBe(0);
+    expect(readFileSync(join(project, 'scripts/failover/script1/start.bat'), 'utf8')).toContain('\r\n');
+    expect(clpbuilder('set', project, 'all/serveros', 'linux').status).toBe(0);
+    const checked = clpbuilder('check', project, '--json');
+    expect(checked.status).toBe(1);
+    const findings = json<{ findings: Array<{ rule: string; path: string }> }>(checked).findings;
+    expect(findings.filter((finding) => finding.rule === 'CF014').map((finding) => finding.path)).toEqual(['resource/script@script1']);
   });
 });
 

@@ -7,6 +7,7 @@ import { type ClpDocument, rootOf } from '../codec/document.js';
 import { type XmlElement, attributeValue, elementChildren } from '../codec/tree.js';
 import { type ElementSpec, find, insertElement, removeAt, setAttribute } from '../doc/edit.js';
 import { HEARTBEAT_KINDS, NETWORK_PARTITION_KINDS } from '../model/kinds.js';
+import { osName, otherOsType } from '../model/os-types.js';
 import { instances, readModel } from '../model/read.js';
 import {
   type Project,
@@ -310,6 +311,7 @@ export function addResource(
   const checked = pipeChecks(
     checkFolderName(name, 'resource'),
     checkFolderName(type, 'resource type'),
+    typeOnClusterOs(project.conf, 'resource', type),
     resourceNameFree(project.conf, name),
   );
   if (!checked.ok) {
@@ -336,6 +338,32 @@ export function addResource(
   return edited.ok
     ? ok(withScripts(edited.value, resourceScriptFolder(group, name), defaultScripts(type)))
     : edited;
+}
+
+/**
+ * Refuses a type that only the other OS has (CF014): `add resource g exec x` on a Windows
+ * cluster would make a resource its servers cannot run. A clp.conf that names no OS takes any.
+ */
+function typeOnClusterOs(
+  document: ClpDocument,
+  kind: 'resource' | 'monitor',
+  type: string,
+): Result<void> {
+  const os = osOfConf(document);
+  const only = otherOsType(kind, type, os);
+  if (only === undefined || os === undefined) {
+    return ok(undefined);
+  }
+  const cluster = osName(os);
+  return fail(
+    appError(
+      'invalid-value',
+      `${type} is a ${osName(only.os)} ${kind} type, and this clp.conf is for ${cluster} (all/serveros): on ${cluster} ${only.counterpartIs}; add a ${only.counterpart} ${kind} instead`,
+      {
+        ja: `${type} は ${osName(only.os)} の${entityWordJa(`${kind} type`)}で、この clp.conf は ${cluster} 用です (all/serveros)。${cluster} では${only.counterpartIsJa}。代わりに ${only.counterpart} の${entityWordJa(kind)}を追加してください`,
+      },
+    ),
+  );
 }
 
 /** Resource names are unique across the whole section: references carry no type (CF001). */
@@ -434,6 +462,7 @@ export function addMonitor(project: Project, type: string, name: string): Result
   const checked = pipeChecks(
     checkFolderName(name, 'monitor'),
     checkFolderName(type, 'monitor type'),
+    typeOnClusterOs(project.conf, 'monitor', type),
     nameFreeInSection(project.conf, 'monitor', name),
   );
   if (!checked.ok) {

@@ -4,6 +4,7 @@
  * means on Linux and on Windows, in the engineer's words.
  */
 import type { ServerOs } from '../model/documented-values.js';
+import { otherOsType } from '../model/os-types.js';
 import type { Project } from '../project.js';
 import { type Result, ok } from '../result.js';
 import { type NamedScript, namedScriptParts, ownerOf, settingOf } from './cf-scripts.js';
@@ -215,6 +216,26 @@ function unixOnWindows(key: string, layout: ScriptLayout): Misfit[] {
   ];
 }
 
+function misfitsOf(
+  context: RuleContext,
+  { entity }: NamedScript,
+  key: string,
+  os: ServerOs,
+  layout: ScriptLayout,
+): Misfit[] {
+  if (os === 'linux') {
+    return linuxMisfits(layout);
+  }
+  if (isBatch(key)) {
+    return windowsMisfits(layout);
+  }
+  // An exec resource on Windows is CF014's: shell scripts are what exec runs, and the fix is
+  // to replace the resource, not to rewrite its scripts for cmd.exe.
+  return otherOsType(entity.kind, entity.type, context.serverOs) === undefined
+    ? unixOnWindows(key, layout)
+    : [];
+}
+
 /** The hits for the named scripts the project has, each checked for the OS that runs it. */
 function misfitScripts(context: RuleContext, named: readonly NamedScript[]): readonly Hit[] {
   let hits: Hit[] | undefined;
@@ -224,13 +245,7 @@ function misfitScripts(context: RuleContext, named: readonly NamedScript[]): rea
       continue;
     }
     const os = osOf(context, script.key);
-    const layout = layoutOf(file.bytes);
-    const misfits =
-      os === 'linux'
-        ? linuxMisfits(layout)
-        : isBatch(script.key)
-          ? windowsMisfits(layout)
-          : unixOnWindows(script.key, layout);
+    const misfits = misfitsOf(context, script, script.key, os, layoutOf(file.bytes));
     if (misfits.length > 0) {
       (hits ??= []).push(misfitHit(script, script.key, os, misfits));
     }

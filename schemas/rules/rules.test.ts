@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { unwrap } from '../../test/support/project.js';
 import { removeElement, setValue } from '../doc/edit.js';
-import { interHostProject, plainProject, vmwareHaProject, withScripts } from '../../test/support/rule-projects.js';
+import { interHostProject, plainProject, vmwareHaProject, windowsProject, withScripts } from '../../test/support/rule-projects.js';
 import { expectJapaneseFinding } from '../../test/support/japanese.js';
 import {
   type CheckOptions,
@@ -93,6 +93,9 @@ const CASES: Case[] = [
   { rule: 'CF013', pass: vmwareHaProject, fire: (p) => relaid(p, 'monitor.s/diskw-datastore/preaction.sh', (text) => text.replace(/\n/g, '\r\n')) },
   { rule: 'CF013', pass: interHostProject, fire: (p) => relaid(p, 'monitor.s/genw-vm/genw.sh', (text) => `\ufeff${text}`) },
   { rule: 'CF013', pass: vmwareHaProject, fire: (p) => relaid(p, 'monitor.s/diskw-datastore/preaction.sh', (text) => `\ufeff${text}`), severity: 'warning' },
+  { rule: 'CF014', pass: interHostProject, fire: set('all/serveros', 'windows') },
+  { rule: 'CF014', pass: windowsProject, fire: set('all/serveros', 'linux') },
+  { rule: 'CF014', pass: interHostProject, fire: conf((c) => insertElement(c, 'monitor', { name: 'sdw', attributes: [['name', 'sdw1']] })) },
 ];
 
 /** The project with one script's text changed by `change` (a byte-order mark written as U+FEFF). */
@@ -357,7 +360,7 @@ describe('what each resource must have alone (CF012)', () => {
 
   it('compares drive letters in any case, and leaves placeholders and empty values alone', () => {
     const drives = (first: string, second: string) =>
-      unwrap(pipe(grouped(), (p) => addResource(p, 'failover', 'sd', 'sd1'), (p) => addResource(p, 'failover', 'md', 'md1'), (p) => setParameter(p, 'resource/sd@sd1/parameters/volumemountpoint', first), (p) => setParameter(p, 'resource/md@md1/parameters/volumemountpoint', second)));
+      unwrap(pipe(windowsProject(), (p) => addResource(p, 'failover1', 'md', 'md1'), (p) => setParameter(p, 'resource/sd@sd1/parameters/volumemountpoint', first), (p) => setParameter(p, 'resource/md@md1/parameters/volumemountpoint', second)));
     expect(ruleFindings(drives('S:', 's:'), 'CF012').map((finding) => finding.path)).toEqual(['resource/md@md1/parameters/volumemountpoint']);
     expect(ruleFindings(drives('%%DRIVE%%', '%%DRIVE%%'), 'CF012')).toEqual([]);
     expect(ruleFindings(twoFips('', ''), 'CF012')).toEqual([]);

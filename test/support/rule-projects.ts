@@ -47,6 +47,25 @@ export function plainProject(topology: Topology = 'plain'): Project {
   );
 }
 
+/** A two-server Windows cluster with a script resource, a shared disk (sd) and its monitor (sdw). */
+export function windowsProject(): Project {
+  const start = unwrap(emptyProject('wincluster', 'windows', { ...defaultProjectMeta(), productVersion: '4.1.0-1' }));
+  return unwrap(
+    pipe(
+      start,
+      (p) => addServer(p, 'server1', { ip: '192.168.0.11' }),
+      (p) => addServer(p, 'server2', { ip: '192.168.0.12' }),
+      (p) => addHeartbeat(p, 'lankhb', { device: '0' }),
+      (p) => addGroup(p, 'failover1'),
+      (p) => addResource(p, 'failover1', 'script', 'script1'),
+      (p) => addResource(p, 'failover1', 'sd', 'sd1'),
+      (p) => setParameter(p, 'resource/sd@sd1/parameters/volumemountpoint', 'S:'),
+      (p) => addMonitor(p, 'sdw', 'sdw1'),
+      (p) => setParameter(p, 'monitor/sdw@sdw1/target', 'sd1'),
+    ),
+  );
+}
+
 /** The guide's inter-host OS cluster, wired right: checks with no error and no warning. */
 export function interHostProject(): Project {
   const project = unwrap(

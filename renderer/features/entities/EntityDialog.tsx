@@ -6,7 +6,7 @@
 import { type FormEvent, type ReactNode, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClusterModel, EntityKind, Project } from '../../../schemas/index.js';
-import { ENTITY_KINDS, suggestedCopyNames } from '../../../schemas/index.js';
+import { ENTITY_KINDS, serverOsOf, suggestedCopyNames } from '../../../schemas/index.js';
 import { type Command, applyCommand } from '../../state/editor-state.js';
 import { Dialog } from '../hosts/Dialog.js';
 import { entityRefAt } from './entity-commands.js';
@@ -46,8 +46,10 @@ function AddForm({
   onClose,
 }: Props & { request: Extract<EditRequest, { type: 'add' }> }) {
   const { t } = useTranslation();
+  // Only the types the cluster's OS has (CF014); the core refuses the others.
+  const os = serverOsOf(model.all.serveros);
   const [kind, setKind] = useState<EntityKind>(request.kind);
-  const [type, setType] = useState(typesOf(request.kind)[0] ?? '');
+  const [type, setType] = useState(typesOf(request.kind, os)[0] ?? '');
   const [group, setGroup] = useState(request.group ?? model.groups[0]?.name ?? '');
   const [name, setName] = useState(() => suggestedName(model, request.kind, type));
   const choose = (nextKind: EntityKind, nextType: string) => {
@@ -66,7 +68,7 @@ function AddForm({
     }),
     [kind, type, name, group],
   );
-  const types = typesOf(kind);
+  const types = typesOf(kind, os);
   return (
     <EntityForm
       title={t('entities.addTitle', { kind: t(`kind.${kind}`) })}
@@ -85,7 +87,7 @@ function AddForm({
             value={kind}
             onChange={(event) => {
               const next = event.target.value as EntityKind;
-              choose(next, typesOf(next)[0] ?? '');
+              choose(next, typesOf(next, os)[0] ?? '');
             }}
           >
             {ENTITY_KINDS.map((option) => (

@@ -9,8 +9,8 @@ import userEvent from '@testing-library/user-event';
 import { useMemo, useReducer } from 'react';
 import { useTranslation } from 'react-i18next';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { readModel } from '../../../schemas/index.js';
-import { interHostProject } from '../../../test/support/rule-projects.js';
+import { type Project, readModel } from '../../../schemas/index.js';
+import { interHostProject, windowsProject } from '../../../test/support/rule-projects.js';
 import { Toolbar } from '../../app/Toolbar.js';
 import { useShortcuts } from '../../app/use-shortcuts.js';
 import { initI18n } from '../../i18n.js';
@@ -30,9 +30,9 @@ afterAll(() => restoreLayout());
 afterEach(cleanup);
 
 /** The workspace's editing parts, wired as App.tsx wires them. */
-function Editor() {
+function Editor({ start = interHostProject() }: { readonly start?: Project }) {
   const { t } = useTranslation();
-  const [editor, dispatch] = useReducer(editorReducer, interHostProject(), initialEditorState);
+  const [editor, dispatch] = useReducer(editorReducer, start, initialEditorState);
   const { project, selection } = editor;
   const model = useMemo(() => readModel(project.conf), [project.conf]);
   const tree = useMemo(
@@ -174,5 +174,30 @@ describe('editing entities through the UI', () => {
     await user.keyboard('{Delete}');
     expect(names()).not.toContain('userw');
     expect(item('Monitors').getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('offers the resource types of the cluster’s OS only (CF014)', async () => {
+    const user = userEvent.setup();
+    const offered = async (start: Project, group: string) => {
+      render(<Editor start={start} />);
+      await user.click(item(group));
+      await user.keyboard('{Insert}');
+      const dialog = screen.getByRole('dialog', { name: 'Add Group resource' });
+      const options = within(within(dialog).getByLabelText('Type')).getAllByRole('option');
+      const types = options.map((option) => option.getAttribute('value'));
+      cleanup();
+      return types;
+    };
+    const windowsResources = await offered(windowsProject(), 'failover1');
+    expect(windowsResources).toEqual(expect.arrayContaining(['script', 'sd', 'fip', 'md']));
+    expect(windowsResources).not.toContain('exec');
+    expect(windowsResources).not.toContain('disk');
+    // The first type offered is the OS's script resource, as exec is on Linux.
+    expect(windowsResources[0]).toBe('script');
+    const linuxResources = await offered(interHostProject(), 'failover-vm');
+    expect(linuxResources[0]).toBe('exec');
+    expect(linuxResources).toEqual(expect.arrayContaining(['exec', 'disk']));
+    expect(linuxResources).not.toContain('script');
+    expect(linuxResources).not.toContain('sd');
   });
 });

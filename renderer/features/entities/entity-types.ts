@@ -8,19 +8,24 @@ import {
   type EntityKind,
   HEARTBEAT_KINDS,
   NETWORK_PARTITION_KINDS,
+  type ServerOs,
   freeName,
+  otherOsType,
 } from '../../../schemas/index.js';
 
-/** Resource types, Linux first (`script` and `sd` are the Windows counterparts). */
+/**
+ * Resource types, each OS's script and shared disk resources first: exec and disk on Linux,
+ * script and sd on Windows (typesOf offers one OS's).
+ */
 export const RESOURCE_TYPES = [
   'exec',
+  'script',
   'disk',
+  'sd',
   'fip',
   'md',
   'vm',
   'volmgr',
-  'script',
-  'sd',
 ] as const;
 /** Monitor types. */
 export const MONITOR_TYPES = [
@@ -36,8 +41,18 @@ export const MONITOR_TYPES = [
 /** Group types: `cluster` is the management group (clpconf-format.md §4). */
 export const GROUP_TYPES = ['failover', 'virtualmachine', 'cluster'] as const;
 
-/** The types of a kind; a server has none. */
-export function typesOf(kind: EntityKind): readonly string[] {
+/**
+ * The types of a kind that a cluster of `os` has (CF014: no exec on Windows, no sd on Linux);
+ * every type where the clp.conf names no OS. A server has none.
+ */
+export function typesOf(kind: EntityKind, os?: ServerOs): readonly string[] {
+  const types = allTypesOf(kind);
+  return kind === 'resource' || kind === 'monitor'
+    ? types.filter((type) => otherOsType(kind, type, os) === undefined)
+    : types;
+}
+
+function allTypesOf(kind: EntityKind): readonly string[] {
   switch (kind) {
     case 'server':
       return [];
