@@ -30,6 +30,7 @@ export { type OsOnlyType, osOnlyType, otherOsType } from './model/os-types.js';
 export * from './edits/derived.js';
 export * from './edits/entities.js';
 export * from './edits/parameters.js';
+export * from './edits/dependencies.js';
 export * from './edits/startup-servers.js';
 export {
   renameServerReferences,

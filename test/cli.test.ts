@@ -479,6 +479,29 @@ describe('the types of the cluster’s OS (CF014)', () => {
   });
 });
 
+describe('dependency circles (CF015)', () => {
+  it('check names the dependency that closes a circle made with set, and unset removes it', () => {
+    const project = projectOf(ISCSI);
+    const target = 'resource/exec@exec-target/depend@exec-md-recovery';
+    const closing = 'resource/exec@exec-md-recovery/depend@exec-target';
+    expect(clpbuilder('set', project, target, '').status).toBe(0);
+    expect(clpbuilder('set', project, closing, '').status).toBe(0);
+    const checked = clpbuilder('check', project);
+    expect(checked.status).toBe(1);
+    expect(checked.stdout).toMatch(
+      /CF015 resource\/exec@exec-md-recovery\/depend@exec-target \(line \d+\): resources exec-target and exec-md-recovery depend on each other in a circle/,
+    );
+    const unset = clpbuilder('unset', project, closing);
+    expect(unset.status, unset.stderr).toBe(0);
+    const after = json<{ findings: Array<{ rule: string }> }>(clpbuilder('check', project, '--json'));
+    expect(after.findings.filter((finding) => finding.rule === 'CF015')).toEqual([]);
+    // exec-md-recovery's "no dependency" (<depend name=""/>) of the real file is there again.
+    const changes = lineChanges(lines(fixtureBytes(ISCSI)), lines(readFileSync(join(project, 'clp.conf'))));
+    expect(changes.removed).toEqual([]);
+    expect(changes.added.map((line) => line.trim())).toEqual(['<depend name="exec-md-recovery"/>']);
+  });
+});
+
 describe('export', () => {
   it.each(realFixtures().map(([name]) => [name]))(
     '%s: folder and zip hold the same clp.conf bytes',

@@ -11,6 +11,7 @@ import type { Project } from '../project.js';
 import { type AppError, type Result, appError, fail, ok, pipe } from '../result.js';
 import { knownParameters, misspeltParameter } from '../model/known-parameters.js';
 import { setStartupServers, startupServersIn } from './startup-servers.js';
+import { isDependencyPath, removeDependency } from './dependencies.js';
 import { likelyMeant } from '../model/likely.js';
 import { syncObjectNumber } from './derived.js';
 import {
@@ -257,9 +258,10 @@ export function setParameter(project: Project, path: string, value: string): Res
 /**
  * Removes one parameter, so that the product's default applies (`clpbuilder unset`, the
  * property form's "back to the default"). Only a plain leaf of an entity or of the cluster,
- * or a group's startup server (`group@g/policy@server`: the others' order follows): an entity
- * is removed with `remove`, and the other keyed entries (members, dependencies, addresses) are
- * what references are made of.
+ * a group's startup server (`group@g/policy@server`: the others' order follows), or one
+ * dependency (`resource/exec@e/depend@d`, `group@g/depend/act/depend@h`: dependencies.ts). An
+ * entity is removed with `remove`, and the other keyed entries (members, addresses) are what
+ * references are made of.
  */
 export function removeParameter(project: Project, path: string): Result<Project> {
   const trimmed = path.replace(/^\/+|\/+$/g, '');
@@ -279,6 +281,9 @@ export function removeParameter(project: Project, path: string): Result<Project>
           servers.filter((other) => other !== server),
         )
       : ok(project);
+  }
+  if (isDependencyPath(trimmed)) {
+    return removeDependency(project, trimmed);
   }
   const place = placeOf(trimmed);
   if (place === undefined || place.sub === '' || place.sub.includes('@')) {

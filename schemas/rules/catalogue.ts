@@ -1,6 +1,7 @@
 /**
  * Every rule, in id order. The list is open: a new rule gets a new id; ids are never reused.
  */
+import { CF015 } from './cf-dependencies.js';
 import { CF014 } from './cf-os-types.js';
 import { CF013 } from './cf-script-format.js';
 import { CF003 } from './cf-scripts.js';
@@ -18,5 +19,5 @@ export const RULES: readonly Rule[] = [
   VM001, VM002, VM003, VM004, VM005, VM006, VM007, VM008, VM009, VM010, VM011, VM012, VM013, VM014,
   VM020, VM021, VM022, VM023, VM030, VM031, VM032, VM040,
   CF001, CF002, CF003, CF004, CF005, CF006, CF007, CF008, CF009, CF010,
-  CF011, CF012, CF013, CF014,
+  CF011, CF012, CF013, CF014, CF015,
 ];

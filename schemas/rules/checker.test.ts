@@ -22,6 +22,7 @@ import {
   decodeClpConfText,
   find,
   readModel,
+  removeDependency,
   removeElement,
   removeMonitor,
   removeResource,
@@ -136,6 +137,8 @@ type Step =
   | { kind: 'script'; path: string; text: string }
   | { kind: 'topology'; topology: 'inter-host' | 'plain' | 'vmware-ha-sss' }
   | { kind: 'undo'; back: number }
+  // A dependency added or removed: resources' and groups' circles (CF015).
+  | { kind: 'depend'; from: string; to: string; remove: boolean }
   // Raw document edits leave references dangling, as a hand edit does.
   | { kind: 'raw-remove'; path: string }
   | { kind: 'raw-rename'; path: string; to: string };
@@ -209,6 +212,12 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     topology: fc.constantFrom('inter-host' as const, 'plain' as const, 'vmware-ha-sss' as const),
   }),
   fc.record({ kind: fc.constant('undo' as const), back: fc.integer({ min: 1, max: 4 }) }),
+  fc.record({
+    kind: fc.constant('depend' as const),
+    from: fc.constantFrom(...RESOURCES.slice(0, 5), 'failover-vm'),
+    to: fc.constantFrom(...RESOURCES.slice(0, 5), 'failover-vm'),
+    remove: fc.boolean(),
+  }),
   {
     weight: 2,
     arbitrary: fc.record({
@@ -252,6 +261,8 @@ function apply(project: Project, history: readonly Project[], edit: Step): Proje
       return { ...project, meta: { ...project.meta, topology: edit.topology } };
     case 'undo':
       return history[Math.max(0, history.length - edit.back)] ?? project;
+    case 'depend':
+      return depended(project, edit);
     case 'raw-remove':
       return orSame(project, mapConf(project, removeElement(project.conf, edit.path)));
     case 'raw-rename': {
@@ -261,6 +272,27 @@ function apply(project: Project, history: readonly Project[], edit: Step): Proje
         : project;
     }
   }
+}
+
+/** The project with a resource's or group's dependency on `to` added or removed. */
+function depended(project: Project, edit: Extract<Step, { kind: 'depend' }>): Project {
+  const model = readModel(project.conf);
+  const owner =
+    model.resources.find((resource) => resource.name === edit.from) ??
+    model.groups.find((group) => group.name === edit.from);
+  if (owner === undefined) {
+    return project;
+  }
+  const path =
+    owner.kind === 'group'
+      ? `${owner.path}/depend/act/depend@${edit.to}`
+      : `${owner.path}/depend@${edit.to}`;
+  return orSame(
+    project,
+    edit.remove
+      ? removeDependency(project, path)
+      : mapConf(project, setValue(project.conf, path, '')),
+  );
 }
 
 function mapConf(project: Project, conf: Result<Project['conf']>): Result<Project> {

@@ -101,6 +101,17 @@ const BROKEN: Array<[string, () => Project, number]> = [
     () => raw(interHostProject(), 'resource/disk@sd-vm/parameters/fs', 'XFS'),
     1,
   ],
+  // The only explicit dependency becomes none (<depend name=""/>), not the default one.
+  [
+    'CF015 resource on itself',
+    () => raw(interHostProject(), 'resource/exec@exec-vm/depend@exec-vm', ''),
+    1,
+  ],
+  [
+    'CF015 group on itself',
+    () => raw(interHostProject(), 'group@failover-vm/depend/act/depend@failover-vm', ''),
+    5,
+  ],
   [
     'CF009 exec act timeout',
     () => raw(interHostProject(), 'resource/exec@exec-vm/parameters/timeout/start', '600'),

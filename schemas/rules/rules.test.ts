@@ -96,6 +96,9 @@ const CASES: Case[] = [
   { rule: 'CF014', pass: interHostProject, fire: set('all/serveros', 'windows') },
   { rule: 'CF014', pass: windowsProject, fire: set('all/serveros', 'linux') },
   { rule: 'CF014', pass: interHostProject, fire: conf((c) => insertElement(c, 'monitor', { name: 'sdw', attributes: [['name', 'sdw1']] })) },
+  { rule: 'CF015', pass: interHostProject, fire: conf((c) => setValue(c, 'resource/exec@exec-vm/depend@exec-vm', '')) },
+  { rule: 'CF015', pass: () => unwrap(setParameter(interHostProject(), 'resource/exec@exec-vm/depend@sd-vm', '')), fire: conf((c) => setValue(c, 'resource/disk@sd-vm/depend@exec-vm', '')) },
+  { rule: 'CF015', pass: interHostProject, fire: conf((c) => setValue(c, 'group@failover-vm/depend/act/depend@failover-vm', '')) },
 ];
 
 /** The project with one script's text changed by `change` (a byte-order mark written as U+FEFF). */

@@ -1,0 +1,171 @@
+/**
+ * CF015: dependency circles among resources and among groups' start dependencies, the graph
+ * search under it, and removing one dependency (the quick fix and `unset`).
+ */
+import { describe, expect, it } from 'vitest';
+import { expectJapaneseFinding } from '../../test/support/japanese.js';
+import { confLines, lineChanges, unwrap } from '../../test/support/project.js';
+import { interHostProject, plainProject } from '../../test/support/rule-projects.js';
+import { setValue } from '../doc/edit.js';
+import {
+  type Finding,
+  type Project,
+  addGroup,
+  addResource,
+  applyAllQuickFixes,
+  checkProject,
+  pipe,
+  readModel,
+  removeDependency,
+  removeParameter,
+  setParameter,
+} from '../index.js';
+import { circlesOf } from './cf-dependencies.js';
+
+const cf015 = (project: Project): Finding[] =>
+  checkProject(project).filter((finding) => finding.rule === 'CF015');
+
+/** Written as a hand edit would: each `[path]` gets an empty element (`<depend name="x"/>`). */
+function withDependencies(project: Project, ...paths: string[]): Project {
+  return paths.reduce((current, path) => ({ ...current, conf: unwrap(setValue(current.conf, path, '')) }), project);
+}
+
+/** A group of three exec resources, and a second group. */
+function threeResources(): Project {
+  return unwrap(
+    pipe(
+      plainProject(),
+      (p) => addGroup(p, 'failover1'),
+      (p) => addGroup(p, 'failover2'),
+      (p) => addResource(p, 'failover1', 'exec', 'exec1'),
+      (p) => addResource(p, 'failover1', 'exec', 'exec2'),
+      (p) => addResource(p, 'failover1', 'exec', 'exec3'),
+    ),
+  );
+}
+
+const graph = (edges: Record<string, string[]>) => ({ nodes: Object.keys(edges), next: new Map(Object.entries(edges)) });
+
+describe('the circles of a dependency graph', () => {
+  it('finds a node on itself, and the shortest way round a set of nodes that lead to each other', () => {
+    expect(circlesOf(graph({ a: ['a'] }))).toEqual([['a']]);
+    expect(circlesOf(graph({ a: ['b'], b: ['a'] }))).toEqual([['a', 'b']]);
+    // a → b → c → a, with a shortcut c → b: the circle is told once, by its shortest way from a.
+    expect(circlesOf(graph({ a: ['b'], b: ['c'], c: ['a', 'b'] }))).toEqual([['a', 'b', 'c']]);
+    // A node on itself inside a larger circle is a circle of its own too.
+    expect(circlesOf(graph({ a: ['b', 'a'], b: ['a'] }))).toEqual([['a'], ['a', 'b']]);
+  });
+
+  it('finds no circle in a chain, a diamond, or dependencies on nodes it does not have', () => {
+    expect(circlesOf(graph({ a: ['b'], b: ['c'], c: [] }))).toEqual([]);
+    expect(circlesOf(graph({ a: ['b', 'c'], b: ['d'], c: ['d'], d: [] }))).toEqual([]);
+    expect(circlesOf(graph({ a: ['gone'], b: ['a'] }))).toEqual([]);
+  });
+
+  it('tells separate circles apart, in document order of their first node', () => {
+    expect(circlesOf(graph({ x: ['y'], a: ['b'], b: ['a'], y: ['x'] }))).toEqual([['x', 'y'], ['a', 'b']]);
+  });
+
+  it('walks a chain of 20,000 dependencies that closes into one circle without overflowing the stack', () => {
+    const edges: Record<string, string[]> = {};
+    for (let index = 0; index < 20_000; index += 1) {
+      edges[`r${index}`] = [`r${(index + 1) % 20_000}`];
+    }
+    const [circle, ...others] = circlesOf(graph(edges));
+    expect(others).toEqual([]);
+    expect(circle?.length).toBe(20_000);
+    expect(circle?.[0]).toBe('r0');
+  });
+});
+
+describe('dependency circles (CF015)', () => {
+  it('tells a circle of resources once, at the dependency that closes it, in English and Japanese', () => {
+    const project = withDependencies(
+      threeResources(),
+      'resource/exec@exec1/depend@exec2',
+      'resource/exec@exec2/depend@exec3',
+      'resource/exec@exec3/depend@exec1',
+    );
+    const findings = cf015(project);
+    expect(findings).toMatchObject([
+      {
+        path: 'resource/exec@exec3/depend@exec1',
+        severity: 'error',
+        hasQuickFix: false,
+        message: 'resources exec1, exec2, and exec3 depend on each other in a circle (exec1 → exec2 → exec3 → exec1): none of them can be activated first, so their group never starts',
+        fix: 'Remove one dependency of the circle, such as the one that closes it: clpbuilder unset <project> resource/exec@exec3/depend@exec1.',
+      },
+    ]);
+    findings.forEach(expectJapaneseFinding);
+    // Removing any one dependency of the circle clears it.
+    for (const path of ['resource/exec@exec1/depend@exec2', 'resource/exec@exec2/depend@exec3', 'resource/exec@exec3/depend@exec1']) {
+      expect(cf015(unwrap(removeDependency(project, path)))).toEqual([]);
+    }
+  });
+
+  it('says "their groups" when the circle crosses groups, and leaves a chain alone', () => {
+    const crossing = withDependencies(
+      unwrap(addResource(threeResources(), 'failover2', 'exec', 'exec4')),
+      'resource/exec@exec1/depend@exec4',
+      'resource/exec@exec4/depend@exec1',
+    );
+    expect(cf015(crossing)[0]?.message).toMatch(/so their groups never start$/);
+    const chain = withDependencies(threeResources(), 'resource/exec@exec1/depend@exec2', 'resource/exec@exec2/depend@exec3');
+    expect(cf015(chain)).toEqual([]);
+  });
+
+  it('tells a circle of groups’ start dependencies', () => {
+    const project = withDependencies(
+      threeResources(),
+      'group@failover1/depend/act/depend@failover2',
+      'group@failover2/depend/act/depend@failover1',
+    );
+    const findings = cf015(project);
+    expect(findings).toMatchObject([
+      {
+        path: 'group@failover2/depend/act/depend@failover1',
+        message: 'groups failover1 and failover2 wait for each other to start (failover1 → failover2 → failover1): none of them starts',
+      },
+    ]);
+    findings.forEach(expectJapaneseFinding);
+  });
+
+  it('mends a resource on itself by its quick fix, keeping "no dependency" where it was the only one', () => {
+    const project = withDependencies(threeResources(), 'resource/exec@exec1/depend@exec1');
+    const [finding] = cf015(project);
+    expect(finding).toMatchObject({ path: 'resource/exec@exec1/depend@exec1', hasQuickFix: true });
+    expect(finding?.message).toBe('resource exec1 depends on itself: it waits for its own activation, so it is never activated and its group never starts');
+    const fixed = unwrap(applyAllQuickFixes(project, { rule: 'CF015' })).project;
+    expect(cf015(fixed)).toEqual([]);
+    // Absent <depend> would mean the default dependency: the fix leaves "none" instead.
+    expect(readModel(fixed.conf).resources.find((resource) => resource.name === 'exec1')?.depends).toEqual([]);
+    expect(lineChanges(confLines(project), confLines(fixed))).toEqual({
+      added: ['      <depend name=""/>'],
+      removed: ['      <depend name="exec1"/>'],
+    });
+  });
+});
+
+describe('removing one dependency', () => {
+  it('removes one of several, and leaves the others', () => {
+    const project = withDependencies(threeResources(), 'resource/exec@exec1/depend@exec2', 'resource/exec@exec1/depend@exec3');
+    const removed = unwrap(removeDependency(project, 'resource/exec@exec1/depend@exec2'));
+    expect(readModel(removed.conf).resources.find((resource) => resource.name === 'exec1')?.depends).toEqual(['exec3']);
+  });
+
+  it('removes a group’s start dependency with the act and depend it leaves empty, keeping a timeout', () => {
+    const base = withDependencies(threeResources(), 'group@failover1/depend/act/depend@failover2');
+    const removed = unwrap(removeParameter(base, 'group@failover1/depend/act/depend@failover2'));
+    expect(confLines(removed)).toEqual(confLines(threeResources()));
+    const timed = unwrap(setParameter(base, 'group@failover1/depend/act/timeout', '600'));
+    const kept = unwrap(removeParameter(timed, 'group@failover1/depend/act/depend@failover2'));
+    expect(readModel(kept.conf).groups[0]?.dependsOn).toEqual([]);
+    expect(confLines(kept).join('\n')).toContain('<timeout>600</timeout>');
+  });
+
+  it('is no change where the dependency is absent, and refuses an entity that is not there', () => {
+    const project = interHostProject();
+    expect(unwrap(removeDependency(project, 'resource/exec@exec-vm/depend@sd-vm'))).toBe(project);
+    expect(removeDependency(project, 'resource/exec@gone/depend@sd-vm')).toMatchObject({ ok: false, error: { kind: 'not-found' } });
+  });
+});
