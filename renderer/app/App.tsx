@@ -136,6 +136,8 @@ function Workspace({ editor, session, dispatch, onSave, onReload, fileMenu }: Wo
         dispatch({ type: 'set-parameters', changes }),
       onStartupServers: (group: string, servers: readonly string[]) =>
         dispatch({ type: 'set-startup-servers', group, servers }),
+      onDependencies: (resource: string, depends: readonly string[] | undefined) =>
+        dispatch({ type: 'set-dependencies', resource, depends }),
       onSelect: (path: string) => dispatch({ type: 'select', path }),
     }),
     [dispatch],

@@ -20,6 +20,7 @@ import {
   readModel,
   removeParameter,
   setParameter,
+  setResourceDependencies,
   setStartupServers,
   withdrawAcknowledgement,
 } from '../../schemas/index.js';
@@ -54,6 +55,12 @@ export type Command =
       readonly type: 'set-startup-servers';
       readonly group: string;
       readonly servers: readonly string[];
+    }
+  /** A resource's dependencies: undefined follows the default dependency, [] none. */
+  | {
+      readonly type: 'set-dependencies';
+      readonly resource: string;
+      readonly depends: readonly string[] | undefined;
     }
   | {
       readonly type: 'apply-quick-fix';
@@ -146,6 +153,8 @@ export function applyCommand(project: Project, command: Command): Result<Project
       return removeParameter(project, command.path);
     case 'set-startup-servers':
       return setStartupServers(project, command.group, command.servers);
+    case 'set-dependencies':
+      return setResourceDependencies(project, command.resource, command.depends);
     case 'apply-quick-fix':
       return applyQuickFix(
         project,

@@ -5,10 +5,11 @@
  * so the last explicit one leaves `<depend name=""/>` (none) behind.
  */
 import type { ClpDocument } from '../codec/document.js';
-import { type XmlElement, elementChildren } from '../codec/tree.js';
-import { find, removeAt, setAttribute } from '../doc/edit.js';
+import { type XmlElement, attributeValue, elementChildren } from '../codec/tree.js';
+import { find, insertElement, removeAt, setAttribute } from '../doc/edit.js';
+import { readModel } from '../model/read.js';
 import type { Project } from '../project.js';
-import { type Result, ok } from '../result.js';
+import { type AppError, type Result, appError, fail, ok } from '../result.js';
 
 const RESOURCE_DEPENDENCY = /^(resource\/[^/@]+@[^/]+)\/depend@([^/]+)$/;
 const GROUP_DEPENDENCY = /^(group@[^/]+)\/depend\/act\/depend@([^/]+)$/;
@@ -65,4 +66,83 @@ function withoutGroupDependency(
     conf = removeAt(conf, found.value.indices);
   }
   return conf;
+}
+
+/**
+ * Sets a resource's explicit dependencies: `undefined` follows the default dependency (no
+ * `<depend>`), [] depends on nothing (`<depend name=""/>`), names one `<depend name>` each.
+ * Entries already there take the new names in turn, so a change of one changes one line.
+ */
+export function setResourceDependencies(
+  project: Project,
+  resourcePath: string,
+  depends: readonly string[] | undefined,
+): Result<Project> {
+  const located = find(project.conf, resourcePath);
+  if (!located.ok) {
+    return located;
+  }
+  const problem = dependenciesProblem(project.conf, resourcePath, depends ?? []);
+  if (problem) {
+    return fail(problem);
+  }
+  const wanted = depends === undefined ? [] : depends.length === 0 ? [''] : depends;
+  const entries = located.value.element.children.flatMap((child, index) =>
+    child.kind === 'element' && child.name === 'depend' ? [{ element: child, index }] : [],
+  );
+  let conf = project.conf;
+  const kept = Math.min(entries.length, wanted.length);
+  for (let at = 0; at < kept; at += 1) {
+    const { element, index } = entries[at] as { element: XmlElement; index: number };
+    const name = wanted[at] as string;
+    if (attributeValue(element, 'name') !== name) {
+      conf = setAttribute(conf, [...located.value.indices, index], 'name', name);
+    }
+  }
+  for (const { index } of entries.slice(kept).reverse()) {
+    conf = removeAt(conf, [...located.value.indices, index]);
+  }
+  for (const name of wanted.slice(kept)) {
+    const inserted = insertElement(conf, resourcePath, {
+      name: 'depend',
+      attributes: [['name', name]],
+    });
+    if (!inserted.ok) {
+      return inserted;
+    }
+    conf = inserted.value;
+  }
+  return ok(conf === project.conf ? project : { ...project, conf });
+}
+
+/** A dependency on itself, twice on one, or on a resource the clp.conf does not have. */
+function dependenciesProblem(
+  document: ClpDocument,
+  resourcePath: string,
+  depends: readonly string[],
+): AppError | undefined {
+  const own = resourcePath.slice(resourcePath.lastIndexOf('@') + 1);
+  const refused = (en: string, ja: string) =>
+    appError('invalid-value', en, { path: resourcePath, ja });
+  if (depends.includes(own)) {
+    return refused(
+      `resource ${own} cannot depend on itself: it would never be activated (CF015)`,
+      `グループリソース ${own} は自分自身に依存できません。活性されなくなります (CF015)`,
+    );
+  }
+  const twice = depends.find((name, index) => depends.indexOf(name) !== index);
+  if (twice !== undefined) {
+    return refused(
+      `${twice} is named twice among ${own}'s dependencies`,
+      `${twice} が ${own} の依存先に 2 回指定されています`,
+    );
+  }
+  const names = new Set(readModel(document).resources.map((resource) => resource.name));
+  const missing = depends.find((name) => !names.has(name));
+  return missing === undefined
+    ? undefined
+    : refused(
+        `resource ${missing} is not in this clp.conf, so ${own} cannot depend on it`,
+        `グループリソース ${missing} はこの clp.conf にないため、${own} の依存先にできません`,
+      );
 }

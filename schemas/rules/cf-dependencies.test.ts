@@ -19,6 +19,7 @@ import {
   removeDependency,
   removeParameter,
   setParameter,
+  setResourceDependencies,
 } from '../index.js';
 import { circlesOf } from './cf-dependencies.js';
 
@@ -169,3 +170,43 @@ describe('removing one dependency', () => {
     expect(removeDependency(project, 'resource/exec@gone/depend@sd-vm')).toMatchObject({ ok: false, error: { kind: 'not-found' } });
   });
 });
+
+describe('setting a resource’s dependencies (the app’s Dependencies list)', () => {
+  const dependsOf = (project: Project, name: string) =>
+    readModel(project.conf).resources.find((resource) => resource.name === name)?.depends;
+
+  it('writes the default dependency, none, and names, each changing only its own lines', () => {
+    const base = threeResources();
+    const two = unwrap(setResourceDependencies(base, 'resource/exec@exec3', ['exec1', 'exec2']));
+    expect(dependsOf(two, 'exec3')).toEqual(['exec1', 'exec2']);
+    expect(lineChanges(confLines(base), confLines(two)).added.map((line) => line.trim())).toEqual([
+      '<depend name="exec1"/>',
+      '<depend name="exec2"/>',
+    ]);
+    // One name changed is one line; one name fewer, one line gone.
+    const four = unwrap(addResource(two, 'failover1', 'exec', 'exec4'));
+    const renamed = unwrap(setResourceDependencies(four, 'resource/exec@exec3', ['exec1', 'exec4']));
+    expect(lineChanges(confLines(four), confLines(renamed))).toEqual({ added: ['      <depend name="exec4"/>'], removed: ['      <depend name="exec2"/>'] });
+    const fewer = unwrap(setResourceDependencies(two, 'resource/exec@exec3', ['exec1']));
+    expect(lineChanges(confLines(two), confLines(fewer))).toEqual({ added: [], removed: ['      <depend name="exec2"/>'] });
+    const none = unwrap(setResourceDependencies(two, 'resource/exec@exec3', []));
+    expect(dependsOf(none, 'exec3')).toEqual([]);
+    expect(lineChanges(confLines(base), confLines(none)).added.map((line) => line.trim())).toEqual(['<depend name=""/>']);
+    const back = unwrap(setResourceDependencies(none, 'resource/exec@exec3', undefined));
+    expect(confLines(back)).toEqual(confLines(base));
+    expect(unwrap(setResourceDependencies(base, 'resource/exec@exec3', undefined))).toBe(base);
+  });
+
+  it('refuses a dependency on itself, one named twice, and one on a resource that is not there', () => {
+    const base = threeResources();
+    const refusal = (depends: string[]) => {
+      const result = setResourceDependencies(base, 'resource/exec@exec1', depends);
+      return result.ok ? undefined : result.error.message;
+    };
+    expect(refusal(['exec1'])).toBe('resource exec1 cannot depend on itself: it would never be activated (CF015)');
+    expect(refusal(['exec2', 'exec2'])).toBe("exec2 is named twice among exec1's dependencies");
+    expect(refusal(['gone'])).toBe('resource gone is not in this clp.conf, so exec1 cannot depend on it');
+    expect(setResourceDependencies(base, 'resource/exec@gone', [])).toMatchObject({ ok: false, error: { kind: 'not-found' } });
+  });
+});
+

@@ -179,6 +179,47 @@ describe("a group's startup servers in Chromium", () => {
   }, 60_000);
 });
 
+describe("a resource's dependencies in Chromium", () => {
+  it('two resources made to depend on each other draw CF015 at the dependency; removing one clears it', async () => {
+    await page.goto(host.url);
+    const tree = page.getByRole('tree', { name: 'Cluster' });
+    const properties = page.getByRole('form', { name: 'Properties' });
+    const problems = page.getByRole('region', { name: 'Problems' });
+    const dependOn = async (resource: string, other: string) => {
+      await tree.getByRole('treeitem', { name: resource, exact: true }).click();
+      const follow = properties.getByLabel('Follow the default dependency');
+      expect(await follow.isChecked()).toBe(true);
+      await follow.uncheck();
+      await properties.getByText(/None: activated without waiting/).waitFor();
+      await properties.getByLabel('Resource to depend on').selectOption(other);
+      await properties.getByRole('button', { name: 'Add dependency' }).click();
+    };
+    await dependOn('exec-vm', 'sd-vm');
+    await dependOn('sd-vm', 'exec-vm');
+    await problems.getByRole('listitem').filter({ hasText: 'CF015' }).waitFor();
+    // Told once, at the dependency that closes the circle: exec-vm's on sd-vm (sd-vm comes first).
+    await tree.getByRole('treeitem', { name: 'exec-vm', exact: true }).click();
+    const dependencies = properties.getByRole('list', { name: 'Dependencies' });
+    await dependencies
+      .getByText(/CF015: resources sd-vm and exec-vm depend on each other in a circle/)
+      .waitFor();
+    await shoot(page, 'dependencies-circle');
+
+    await properties.getByRole('button', { name: 'Remove the dependency on sd-vm' }).click();
+    await problems
+      .getByRole('listitem')
+      .filter({ hasText: 'CF015' })
+      .waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Save' }).click();
+    // exec-vm keeps "none" (its box stays unticked); sd-vm depends on exec-vm.
+    await expect
+      .poll(() => savedElement('exec', 'exec-vm'), { timeout: 10_000 })
+      .toContain('<depend name=""/>');
+    expect(savedElement('disk', 'sd-vm')).toContain('<depend name="exec-vm"/>');
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+});
+
 describe('choices by the cluster’s OS in Chromium', () => {
   it('a Windows cluster’s monitors offer Windows final actions and userw keepalive only', async () => {
     const linux = interHostProject();

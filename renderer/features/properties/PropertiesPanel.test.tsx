@@ -41,6 +41,7 @@ function renderPanel(
       onRemove={(path) => edits.push(['remove', path])}
       onSetMany={(changes) => edits.push(['many', changes])}
       onStartupServers={(group, servers) => edits.push(['startup', group, servers])}
+      onDependencies={(resource, depends) => edits.push(['depends', resource, depends])}
       onSelect={(path) => edits.push(['select', path])}
     />,
   );
@@ -191,6 +192,68 @@ describe("a group's startup servers", () => {
     renderGroup({ ...GROUP, parameters: { comment: '' }, startupServers: [] });
     expect(screen.getByText(/None chosen: every server can start the group/)).toBeTruthy();
     expect(screen.getByRole('combobox', { name: 'Startup' })).toBeTruthy();
+  });
+});
+
+describe("a resource's dependencies", () => {
+  const EXEC: EntityView = {
+    path: 'resource/exec@exec2',
+    name: 'exec2',
+    kind: 'resource',
+    type: 'exec',
+    parameters: { comment: '', 'depend@exec1': '', 'parameters/act/path': 'start.sh' },
+    depends: ['exec1'],
+    dependable: ['exec1', 'exec3', 'fip1'],
+  };
+  const circle: Finding = {
+    rule: 'CF015',
+    severity: 'error',
+    path: 'resource/exec@exec2/depend@exec1',
+    message: 'resources exec1 and exec2 depend on each other in a circle (exec1 → exec2 → exec1)',
+    fix: 'Remove one dependency of the circle.',
+    source: 'test',
+    hasQuickFix: false,
+    ja: { message: '循環', fix: '取り除いてください。' },
+  };
+
+  it('lists the explicit ones, not as raw parameters, with their findings, and removes and adds', async () => {
+    const { edits, user } = renderPanel(EXEC, NO_NAMES, [circle]);
+    const list = screen.getByRole('list', { name: 'Dependencies' });
+    expect(list.textContent).toContain('exec1×');
+    expect(list.textContent).toContain('CF015: resources exec1 and exec2 depend on each other');
+    expect(screen.queryByLabelText('depend@exec1')).toBeNull();
+    expect(
+      (screen.getByLabelText('Follow the default dependency') as HTMLInputElement).checked,
+    ).toBe(false);
+    // Only the group's other resources not chosen yet are offered.
+    expect(selectAt('Resource to depend on').values).toEqual(['exec3', 'fip1']);
+    await user.selectOptions(screen.getByLabelText('Resource to depend on'), 'fip1');
+    await user.click(screen.getByRole('button', { name: 'Add dependency' }));
+    await user.click(screen.getByRole('button', { name: 'Remove the dependency on exec1' }));
+    await user.click(screen.getByLabelText('Follow the default dependency'));
+    expect(edits).toEqual([
+      ['depends', 'resource/exec@exec2', ['exec1', 'fip1']],
+      ['depends', 'resource/exec@exec2', []],
+      ['depends', 'resource/exec@exec2', undefined],
+    ]);
+  });
+
+  it('says what the default dependency and "none" mean, and unticking the default asks for none', async () => {
+    const { edits, user } = renderPanel({
+      ...EXEC,
+      parameters: { comment: '' },
+      depends: undefined,
+    });
+    expect(
+      screen.getByText(/Activated after the resources the product makes it depend on/),
+    ).toBeTruthy();
+    expect(screen.queryByRole('list', { name: 'Dependencies' })).toBeNull();
+    await user.click(screen.getByLabelText('Follow the default dependency'));
+    expect(edits).toEqual([['depends', 'resource/exec@exec2', []]]);
+    cleanup();
+    renderPanel({ ...EXEC, parameters: { comment: '', 'depend@': '' }, depends: [] });
+    expect(screen.getByText(/None: activated without waiting/)).toBeTruthy();
+    expect(screen.queryByLabelText('depend@')).toBeNull();
   });
 });
 

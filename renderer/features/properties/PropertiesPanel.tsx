@@ -10,6 +10,7 @@ import { AddParameter } from './AddParameter.js';
 import { RecoveryRow } from './RecoveryRow.js';
 import { ChoiceRow, FieldFindings, TextRow } from './rows.js';
 import { StartupServers } from './StartupServers.js';
+import { Dependencies } from './Dependencies.js';
 
 interface Props {
   readonly entity: EntityView | undefined;
@@ -23,6 +24,8 @@ interface Props {
   onSetMany?(changes: ReadonlyArray<readonly [string, string]>): void;
   /** Sets a group's startup servers, in order. */
   onStartupServers?(group: string, servers: readonly string[]): void;
+  /** Sets a resource's dependencies: undefined follows the default dependency. */
+  onDependencies?(resource: string, depends: readonly string[] | undefined): void;
   /** Selects another entity (a group's resource) by its path. */
   onSelect?(path: string): void;
 }
@@ -42,6 +45,7 @@ export function PropertiesPanel({
   names = NO_NAMES,
   onSetMany,
   onStartupServers,
+  onDependencies,
   onSelect,
 }: Props) {
   const { t } = useTranslation();
@@ -113,16 +117,31 @@ export function PropertiesPanel({
       ) : null}
       {entity.kind === 'group' && onStartupServers ? (
         <StartupServers
-          key={entity.path}
+          key={`${entity.path}/startup`}
           chosen={entity.startupServers ?? []}
           servers={names.servers}
           onChange={(next) => onStartupServers(entity.name, next)}
         />
       ) : null}
+      {entity.kind === 'resource' && onDependencies ? (
+        <Dependencies
+          key={`${entity.path}/depend`}
+          path={entity.path}
+          depends={entity.depends}
+          dependable={entity.dependable ?? []}
+          findingsAt={findingsAt}
+          onChange={(next) => onDependencies(entity.path, next)}
+        />
+      ) : null}
       <fieldset>
         <legend>{t('properties.parameters')}</legend>
         {Object.entries(entity.parameters)
-          .filter(([key]) => !choiceKeys.has(key) && !isGroupListEntry(entity, key, onSelect))
+          .filter(
+            ([key]) =>
+              !choiceKeys.has(key) &&
+              !isGroupListEntry(entity, key, onSelect) &&
+              !(onDependencies && isDependencyEntry(entity, key)),
+          )
           .map(([key, value]) => (
             // Keyed by value too: an undo or a quick fix resets the draft to the new value.
             <TextRow
@@ -136,7 +155,8 @@ export function PropertiesPanel({
             />
           ))}
       </fieldset>
-      <AddParameter key={entity.path} entity={entity} onSet={onSet} />
+      {/* Keyed by entity, and apart from its siblings: a new entity starts a fresh draft. */}
+      <AddParameter key={`${entity.path}/add`} entity={entity} onSet={onSet} />
     </form>
   );
 }
@@ -150,6 +170,11 @@ function isGroupListEntry(entity: EntityView, key: string, onSelect: Props['onSe
     entity.kind === 'group' &&
     (key.startsWith('policy@') || (onSelect !== undefined && key.startsWith('resource@')))
   );
+}
+
+/** A resource's `<depend name>` entries are edited in their own list. */
+function isDependencyEntry(entity: EntityView, key: string): boolean {
+  return entity.kind === 'resource' && (key === 'depend' || key.startsWith('depend@'));
 }
 
 /** A group's resources, each a way to its own properties. */

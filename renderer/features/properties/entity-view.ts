@@ -5,6 +5,7 @@
 import {
   type ClusterModel,
   RESOURCE_FINAL_ACTIONS,
+  type Resource,
   type ServerOs,
   documentedCodesOf,
   documentedWordsOf,
@@ -23,6 +24,10 @@ export interface EntityView {
   readonly members?: ReadonlyArray<{ readonly type: string; readonly name: string }>;
   /** A group's startup servers, in their order; [] for every server. */
   readonly startupServers?: readonly string[];
+  /** A resource's dependencies: undefined follows the default dependency, [] is none. */
+  readonly depends?: readonly string[] | undefined;
+  /** The other resources of a resource's group: what it can depend on. */
+  readonly dependable?: readonly string[];
 }
 
 /** The entity at `path`, or undefined for a folder or a vanished entity. */
@@ -46,8 +51,19 @@ export function entityAt(model: ClusterModel, path: string): EntityView | undefi
       ...(found.kind === 'group'
         ? { members: found.members, startupServers: inStartupOrder(found.policy) }
         : {}),
+      ...(found.kind === 'resource'
+        ? { depends: found.depends, dependable: dependableFor(model, found) }
+        : {}),
     }
   );
+}
+
+/** The other resources of the resource's group, in the group's order. */
+function dependableFor(model: ClusterModel, resource: Resource): string[] {
+  const group = model.groups.find((candidate) => candidate.name === resource.group);
+  return (group?.members ?? [])
+    .map((member) => member.name)
+    .filter((name) => name !== resource.name);
 }
 
 /** A parameter shown as a choice of meanings rather than a raw code. */
