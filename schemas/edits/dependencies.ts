@@ -14,6 +14,45 @@ import { type AppError, type Result, appError, fail, ok } from '../result.js';
 const RESOURCE_DEPENDENCY = /^(resource\/[^/@]+@[^/]+)\/depend@([^/]+)$/;
 const GROUP_DEPENDENCY = /^(group@[^/]+)\/depend\/act\/depend@([^/]+)$/;
 
+/**
+ * Adds the resource dependency a path names (`set resource/exec@exec2/depend@exec1 ""`): in
+ * place of a `<depend name=""/>` (none) where there is one, checked as the app's list is.
+ */
+export function addResourceDependency(
+  project: Project,
+  path: string,
+  value: string,
+): Result<Project> | undefined {
+  const match = RESOURCE_DEPENDENCY.exec(path);
+  if (match === null) {
+    return undefined;
+  }
+  const [, owner = '', name = ''] = match;
+  if (value !== '') {
+    return fail(
+      appError(
+        'invalid-value',
+        `a dependency holds no value: set ${path} to "" to add it (unset removes it)`,
+        {
+          path,
+          ja: `依存関係は値を持ちません。追加するには ${path} に "" を設定してください (取り除くには unset)`,
+        },
+      ),
+    );
+  }
+  const located = find(project.conf, owner);
+  if (!located.ok) {
+    return located;
+  }
+  const named = elementChildren(located.value.element)
+    .filter((child) => child.name === 'depend')
+    .map((child) => attributeValue(child, 'name') ?? '')
+    .filter((other) => other !== '');
+  return named.includes(name)
+    ? ok(project)
+    : setResourceDependencies(project, owner, [...named, name]);
+}
+
 /** Whether a path names one dependency that `removeDependency` removes. */
 export function isDependencyPath(path: string): boolean {
   return RESOURCE_DEPENDENCY.test(path) || GROUP_DEPENDENCY.test(path);

@@ -11,7 +11,7 @@ import type { Project } from '../project.js';
 import { type AppError, type Result, appError, fail, ok, pipe } from '../result.js';
 import { knownParameters, misspeltParameter } from '../model/known-parameters.js';
 import { setStartupServers, startupServersIn } from './startup-servers.js';
-import { isDependencyPath, removeDependency } from './dependencies.js';
+import { addResourceDependency, isDependencyPath, removeDependency } from './dependencies.js';
 import { likelyMeant } from '../model/likely.js';
 import { syncObjectNumber } from './derived.js';
 import {
@@ -238,6 +238,10 @@ export function setParameter(project: Project, path: string, value: string): Res
         ja: `${entity} はこの clp.conf にありません。先に追加してください (clpbuilder add)`,
       }),
     );
+  }
+  const dependency = addResourceDependency(project, path.replace(/^\/+|\/+$/g, ''), value);
+  if (dependency !== undefined) {
+    return dependency;
   }
   const misspelt = misspeltProblem(project.conf, path);
   if (misspelt) {

@@ -210,3 +210,24 @@ describe('setting a resource’s dependencies (the app’s Dependencies list)', 
   });
 });
 
+
+describe('set on a dependency path (clpbuilder set resource/…/depend@x "")', () => {
+  it('adds it in place of "none", once, and refuses a value, itself, or a resource not there', () => {
+    const none = unwrap(setResourceDependencies(threeResources(), 'resource/exec@exec1', []));
+    const added = unwrap(setParameter(none, 'resource/exec@exec1/depend@exec2', ''));
+    expect(lineChanges(confLines(none), confLines(added))).toEqual({
+      added: ['      <depend name="exec2"/>'],
+      removed: ['      <depend name=""/>'],
+    });
+    expect(unwrap(setParameter(added, 'resource/exec@exec1/depend@exec2', ''))).toBe(added);
+    const message = (path: string, value: string) => {
+      const result = setParameter(added, path, value);
+      return result.ok ? undefined : result.error.message;
+    };
+    expect(message('resource/exec@exec1/depend@exec3', 'x')).toBe(
+      'a dependency holds no value: set resource/exec@exec1/depend@exec3 to "" to add it (unset removes it)',
+    );
+    expect(message('resource/exec@exec1/depend@exec1', '')).toMatch(/cannot depend on itself/);
+    expect(message('resource/exec@exec1/depend@gone', '')).toMatch(/resource gone is not in this clp.conf/);
+  });
+});
