@@ -274,6 +274,32 @@ describe('every topology', () => {
     },
   );
 
+  it.each(['inter-guest-shared', 'inter-guest-mirror', 'p2v-shared', 'p2v-mirror'] as const)(
+    '%s: the guests are the servers, so the cluster runs the guest’s OS',
+    (topology) => {
+      const serverOs = (guestOs: 'linux' | 'windows') =>
+        value(
+          build({ topology, servers: TWO_HOSTS, profile: { vmx: EXAMPLE_VMX, guestOs } })[0]!
+            .project,
+          'all/serveros',
+        );
+      expect(serverOs('windows')).toBe('windows');
+      expect(serverOs('linux')).toBe('linux');
+    },
+  );
+
+  it('keeps the ESX hosts’ cluster Linux whatever the guest runs', () => {
+    for (const topology of ['inter-host-guest-assoc', 'vmware-ha-sss-guest'] as const) {
+      const servers = topology === 'vmware-ha-sss-guest' ? TWO_HOSTS.slice(0, 1) : TWO_HOSTS;
+      const [host] = build({
+        topology,
+        servers,
+        profile: { vmx: EXAMPLE_VMX, guestOs: 'windows' },
+      });
+      expect(value(host!.project, 'all/serveros')).toBe('linux');
+    }
+  });
+
   it('records what the guide prescribes for the VMs, the engineer’s own facts first', () => {
     expect(build({ topology: 'inter-guest-shared' })[0]!.project.meta.vm).toEqual({
       scsiBusSharing: 'physical',

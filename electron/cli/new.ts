@@ -105,7 +105,7 @@ export function registerNewCommand(program: Command): void {
     .addOption(
       new Option(
         '--guest-os <os>',
-        'the guest OS: pre-action script .sh or .bat (default linux)',
+        "the guest OS: the cluster's OS where the guests are the servers (inter-guest, p2v), the pre-action script .sh or .bat (default linux)",
       ).choices(['linux', 'windows']),
     )
     .option(

@@ -98,8 +98,9 @@ function cluster(
   options: WizardOptions,
   meta: ProjectMeta,
   withUserSpaceMonitor: boolean,
+  os: 'linux' | 'windows' = 'linux',
 ): Result<Project> {
-  const start = emptyProject(options.name, 'linux', meta);
+  const start = emptyProject(options.name, os, meta);
   return start.ok
     ? pipe(
         start.value,
@@ -259,10 +260,22 @@ function hostSingleServer(options: WizardOptions, profile: VmProfile): Result<Pr
     : base;
 }
 
+/**
+ * The topologies whose servers are the guests (or a guest and a physical server): the
+ * cluster runs the guest's OS, so a Windows guest makes a Windows clp.conf (CF014, CF013).
+ */
+const GUEST_CLUSTERS: ReadonlySet<string> = new Set([
+  'inter-guest-shared',
+  'inter-guest-mirror',
+  'p2v-shared',
+  'p2v-mirror',
+]);
+
 /** The other topologies: servers and heartbeats, with the topology and VM facts recorded. */
 function skeleton(options: WizardOptions): Result<Project> {
   const profile = options.topology === 'plain' ? undefined : options.profile;
-  return cluster(options, metaFor(options, profile, true), false);
+  const os = GUEST_CLUSTERS.has(options.topology) ? (options.profile.guestOs ?? 'linux') : 'linux';
+  return cluster(options, metaFor(options, profile, true), false, os);
 }
 
 /**
