@@ -14,7 +14,7 @@ import {
   setParameter,
   today,
 } from '../../../schemas/index.js';
-import { interHostProject } from '../../../test/support/rule-projects.js';
+import { interHostProject, withScripts } from '../../../test/support/rule-projects.js';
 import { initI18n } from '../../i18n.js';
 import { ProblemsPanel } from './ProblemsPanel.js';
 
@@ -353,6 +353,22 @@ describe('ProblemsPanel', () => {
     expect(screen.getByText('No problem matches “no such thing”.')).toBeTruthy();
     await user.clear(filter);
     expect(screen.getAllByRole('listitem')).toHaveLength(total);
+  });
+
+  it('names the script for a finding about a script’s content, its setting as the tooltip', () => {
+    const project = interHostProject();
+    const start = 'failover-vm/exec-vm/start.sh';
+    const text = new TextDecoder().decode(project.scripts.get(start)!.bytes);
+    const crlf = withScripts(project, { [start]: text.replace(/\n/g, '\r\n') });
+    const findings = checkProject(crlf);
+    render(<ProblemsPanel findings={findings} onReveal={() => {}} onQuickFix={() => {}} />);
+    const row = screen
+      .getAllByRole('listitem')
+      .find((item) => item.textContent?.includes('CF013'))!;
+    const where = row.querySelector('.where')!;
+    expect(where.textContent).toBe(`scripts/${start}`);
+    // The setting that names it is still there, as the tooltip.
+    expect(where.getAttribute('title')).toBe('resource/exec@exec-vm/parameters/act/path');
   });
 
   it('says so when every rule passes', () => {

@@ -17,7 +17,7 @@ import {
 import { AcceptedGroup, UnusedGroup } from './AcknowledgementGroups.js';
 import { findingText } from './finding-text.js';
 import { ReasonForm } from './ReasonForm.js';
-import { type Actions, FindingButton, ProblemGroup } from './rows.js';
+import { type Actions, FindingButton, ProblemGroup, whereOf } from './rows.js';
 
 export type { AcceptChoice } from './ReasonForm.js';
 
@@ -147,7 +147,7 @@ function matches(finding: Finding, wanted: string, extra = ''): boolean {
     return true;
   }
   const { message } = findingText(finding);
-  return [finding.rule, finding.path, message, extra].some((text) =>
+  return [finding.rule, finding.path, whereOf(finding), message, extra].some((text) =>
     text.toLowerCase().includes(wanted),
   );
 }

@@ -38,9 +38,19 @@ export function FindingButton({
       <span className="message" title={`${message}\n${fix}`}>
         {message}
       </span>
-      <code className="where">{finding.path}</code>
+      <code className="where" title={finding.path}>
+        {whereOf(finding)}
+      </code>
     </button>
   );
+}
+
+/**
+ * Where the row says the problem is: the script, for a finding about a script's content (its
+ * setting's path is the tooltip), else the parameter path.
+ */
+export function whereOf(finding: Finding): string {
+  return finding.script === undefined ? finding.path : `scripts/${finding.script}`;
 }
 
 /** A titled group of rows: a severity's findings, the accepted ones, the stale acceptances. */
