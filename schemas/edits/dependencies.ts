@@ -6,7 +6,8 @@
  */
 import type { ClpDocument } from '../codec/document.js';
 import { type XmlElement, attributeValue, elementChildren } from '../codec/tree.js';
-import { find, insertElement, removeAt, setAttribute } from '../doc/edit.js';
+import { find, removeAt, setAttribute } from '../doc/edit.js';
+import { setEntries } from './entries.js';
 import { readModel } from '../model/read.js';
 import type { Project } from '../project.js';
 import { type AppError, type Result, appError, fail, ok } from '../result.js';
@@ -126,32 +127,24 @@ export function setResourceDependencies(
     return fail(problem);
   }
   const wanted = depends === undefined ? [] : depends.length === 0 ? [''] : depends;
-  const entries = located.value.element.children.flatMap((child, index) =>
-    child.kind === 'element' && child.name === 'depend' ? [{ element: child, index }] : [],
-  );
-  let conf = project.conf;
-  const kept = Math.min(entries.length, wanted.length);
-  for (let at = 0; at < kept; at += 1) {
-    const { element, index } = entries[at] as { element: XmlElement; index: number };
-    const name = wanted[at] as string;
-    if (attributeValue(element, 'name') !== name) {
-      conf = setAttribute(conf, [...located.value.indices, index], 'name', name);
-    }
-  }
-  for (const { index } of entries.slice(kept).reverse()) {
-    conf = removeAt(conf, [...located.value.indices, index]);
-  }
-  for (const name of wanted.slice(kept)) {
-    const inserted = insertElement(conf, resourcePath, {
+  const conf = setEntries(
+    project.conf,
+    {
+      parent: located.value,
+      parentPath: resourcePath,
       name: 'depend',
-      attributes: [['name', name]],
-    });
-    if (!inserted.ok) {
-      return inserted;
-    }
-    conf = inserted.value;
+      rewrite: (document, indices, entry, name) =>
+        attributeValue(entry, 'name') === name
+          ? document
+          : setAttribute(document, indices, 'name', name),
+      spec: (name) => ({ name: 'depend', attributes: [['name', name]] }),
+    },
+    wanted,
+  );
+  if (!conf.ok) {
+    return conf;
   }
-  return ok(conf === project.conf ? project : { ...project, conf });
+  return ok(conf.value === project.conf ? project : { ...project, conf: conf.value });
 }
 
 /** A dependency on itself, twice on one, or on a resource the clp.conf does not have. */

@@ -7,7 +7,8 @@
  */
 import type { ClpDocument } from '../codec/document.js';
 import { type XmlElement, attributeValue, textValue } from '../codec/tree.js';
-import { find, insertElement, removeAt, setAttribute, updateAt, withText } from '../doc/edit.js';
+import { find, setAttribute, updateAt, withText } from '../doc/edit.js';
+import { setEntries } from './entries.js';
 import type { Project } from '../project.js';
 import { type Result, appError, fail, ok } from '../result.js';
 
@@ -54,8 +55,7 @@ export function setStartupServers(
   servers: readonly string[],
 ): Result<Project> {
   const groupPath = `group@${groupName}`;
-  let conf = project.conf;
-  const located = find(conf, groupPath);
+  const located = find(project.conf, groupPath);
   if (!located.ok) {
     return fail(
       appError('not-found', `group ${groupName} is not in this clp.conf`, {
@@ -64,42 +64,31 @@ export function setStartupServers(
       }),
     );
   }
-  const problem = serversProblem(conf, groupName, servers);
+  const problem = serversProblem(project.conf, groupName, servers);
   if (problem) {
     return fail(problem);
   }
-  const policies = located.value.element.children.flatMap((child, index) =>
-    child.kind === 'element' && child.name === 'policy' ? [{ element: child, index }] : [],
-  );
-  // Entries kept in place take the new servers in turn; extra ones go, from the last. An entry
-  // without <order> (no file seen has one) is not kept: all are then written anew.
-  const reusable = policies.every(({ element }) => orderIndexOf(element) !== -1);
-  const kept = reusable ? Math.min(policies.length, servers.length) : 0;
-  for (let order = 0; order < kept; order += 1) {
-    const { element, index } = policies[order] as { element: XmlElement; index: number };
-    conf = rewritePolicy(
-      conf,
-      [...located.value.indices, index],
-      element,
-      servers[order] as string,
-      order,
-    );
-  }
-  for (const { index } of policies.slice(kept).reverse()) {
-    conf = removeAt(conf, [...located.value.indices, index]);
-  }
-  for (let order = kept; order < servers.length; order += 1) {
-    const inserted = insertElement(conf, groupPath, {
+  // An entry without <order> (no file seen has one) is not kept: all are then written anew.
+  const conf = setEntries(
+    project.conf,
+    {
+      parent: located.value,
+      parentPath: groupPath,
       name: 'policy',
-      attributes: [['name', servers[order] as string]],
-      children: [{ name: 'order', text: String(order) }],
-    });
-    if (!inserted.ok) {
-      return inserted;
-    }
-    conf = inserted.value;
+      reusable: (policy) => orderIndexOf(policy) !== -1,
+      rewrite: rewritePolicy,
+      spec: (server, order) => ({
+        name: 'policy',
+        attributes: [['name', server]],
+        children: [{ name: 'order', text: String(order) }],
+      }),
+    },
+    servers,
+  );
+  if (!conf.ok) {
+    return conf;
   }
-  return ok(conf === project.conf ? project : { ...project, conf });
+  return ok(conf.value === project.conf ? project : { ...project, conf: conf.value });
 }
 
 /** One entry made to name `server` at `order`, touching only what differs. */
