@@ -8,6 +8,7 @@ import type { ClpDocument } from '../codec/document.js';
 import { type XmlElement, attributeValue, elementChildren } from '../codec/tree.js';
 import { find, removeAt, setAttribute } from '../doc/edit.js';
 import { setEntries } from './entries.js';
+import { withConf } from './steps.js';
 import { readModel } from '../model/read.js';
 import type { Project } from '../project.js';
 import { type AppError, type Result, appError, fail, ok } from '../result.js';
@@ -141,10 +142,7 @@ export function setResourceDependencies(
     },
     wanted,
   );
-  if (!conf.ok) {
-    return conf;
-  }
-  return ok(conf.value === project.conf ? project : { ...project, conf: conf.value });
+  return withConf(project, conf);
 }
 
 /** A dependency on itself, twice on one, or on a resource the clp.conf does not have. */

@@ -9,8 +9,9 @@ import type { ClpDocument } from '../codec/document.js';
 import { type XmlElement, attributeValue, textValue } from '../codec/tree.js';
 import { find, setAttribute, updateAt, withText } from '../doc/edit.js';
 import { setEntries } from './entries.js';
+import { withConf } from './steps.js';
 import type { Project } from '../project.js';
-import { type Result, appError, fail, ok } from '../result.js';
+import { type Result, appError, fail } from '../result.js';
 
 /** A startup server entry as the model reads it (`Group['policy']`). */
 interface PolicyEntry {
@@ -85,10 +86,7 @@ export function setStartupServers(
     },
     servers,
   );
-  if (!conf.ok) {
-    return conf;
-  }
-  return ok(conf.value === project.conf ? project : { ...project, conf: conf.value });
+  return withConf(project, conf);
 }
 
 /** One entry made to name `server` at `order`, touching only what differs. */

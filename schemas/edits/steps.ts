@@ -17,6 +17,14 @@ export function editConf(project: Project, ...steps: Step[]): Result<Project> {
   return conf.ok ? ok({ ...project, conf: conf.value }) : conf;
 }
 
+/** The project with an edited clp.conf; the same project where the edit changed nothing. */
+export function withConf(project: Project, conf: Result<ClpDocument>): Result<Project> {
+  if (!conf.ok) {
+    return conf;
+  }
+  return ok(conf.value === project.conf ? project : { ...project, conf: conf.value });
+}
+
 /** Refuses a name whose path is already in the document. */
 export function refuseTaken(
   document: ClpDocument,
