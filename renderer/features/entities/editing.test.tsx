@@ -176,28 +176,33 @@ describe('editing entities through the UI', () => {
     expect(item('Monitors').getAttribute('aria-selected')).toBe('true');
   });
 
-  it('offers the resource types of the cluster’s OS only (CF014)', async () => {
+  it('offers the resource and monitor types of the cluster’s OS only (CF014)', async () => {
     const user = userEvent.setup();
-    const offered = async (start: Project, group: string) => {
+    /** The types the Add dialog offers, opened by Insert on a tree row. */
+    const offered = async (start: Project, row: string, dialogName: string) => {
       render(<Editor start={start} />);
-      await user.click(item(group));
+      await user.click(item(row));
       await user.keyboard('{Insert}');
-      const dialog = screen.getByRole('dialog', { name: 'Add Group resource' });
+      const dialog = screen.getByRole('dialog', { name: dialogName });
       const options = within(within(dialog).getByLabelText('Type')).getAllByRole('option');
       const types = options.map((option) => option.getAttribute('value'));
       cleanup();
       return types;
     };
-    const windowsResources = await offered(windowsProject(), 'failover1');
+    const windowsResources = await offered(windowsProject(), 'failover1', 'Add Group resource');
     expect(windowsResources).toEqual(expect.arrayContaining(['script', 'sd', 'fip', 'md']));
     expect(windowsResources).not.toContain('exec');
     expect(windowsResources).not.toContain('disk');
     // The first type offered is the OS's script resource, as exec is on Linux.
     expect(windowsResources[0]).toBe('script');
-    const linuxResources = await offered(interHostProject(), 'failover-vm');
+    const linuxResources = await offered(interHostProject(), 'failover-vm', 'Add Group resource');
     expect(linuxResources[0]).toBe('exec');
     expect(linuxResources).toEqual(expect.arrayContaining(['exec', 'disk']));
     expect(linuxResources).not.toContain('script');
     expect(linuxResources).not.toContain('sd');
+    // Monitors too: sdw (the Windows disk monitor of an sd resource) on Windows only.
+    const monitors = (start: Project) => offered(start, 'Monitors', 'Add Monitor resource');
+    expect(await monitors(windowsProject())).toContain('sdw');
+    expect(await monitors(interHostProject())).not.toContain('sdw');
   });
 });

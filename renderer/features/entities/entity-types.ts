@@ -27,10 +27,11 @@ export const RESOURCE_TYPES = [
   'vm',
   'volmgr',
 ] as const;
-/** Monitor types. */
+/** Monitor types (`sdw`, Windows's, watches an sd resource). */
 export const MONITOR_TYPES = [
   'genw',
   'diskw',
+  'sdw',
   'userw',
   'miiw',
   'pidw',
