@@ -1,8 +1,9 @@
 /**
- * Removing one dependency: a resource's `<depend name="x"/>`, or a group's start dependency
- * `depend/act/depend@g` (clpconf-format.md §4-§5). What the entity then follows must not
- * change by accident: a resource with no `<depend>` at all follows the default dependency,
- * so the last explicit one leaves `<depend name=""/>` (none) behind.
+ * Dependencies: a resource's `<depend name="x"/>` entries (set as a list, added or removed one
+ * at a time), and a group's start dependency `depend/act/depend@g` (removed), as in
+ * clpconf-format.md §4-§5. What the entity follows must not change by accident: a resource
+ * with no `<depend>` at all follows the default dependency, so the last explicit one leaves
+ * `<depend name=""/>` (none) behind, and a new one takes that entry's place.
  */
 import type { ClpDocument } from '../codec/document.js';
 import { type XmlElement, attributeValue, elementChildren } from '../codec/tree.js';
