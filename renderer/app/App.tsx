@@ -138,6 +138,8 @@ function Workspace({ editor, session, dispatch, onSave, onReload, fileMenu }: Wo
         dispatch({ type: 'set-startup-servers', group, servers }),
       onDependencies: (resource: string, depends: readonly string[] | undefined) =>
         dispatch({ type: 'set-dependencies', resource, depends }),
+      onStartDependencies: (group: string, groups: readonly string[]) =>
+        dispatch({ type: 'set-start-dependencies', group, groups }),
       onSelect: (path: string) => dispatch({ type: 'select', path }),
     }),
     [dispatch],

@@ -19,6 +19,7 @@ import {
   ok,
   readModel,
   removeParameter,
+  setGroupStartDependencies,
   setParameter,
   setResourceDependencies,
   setStartupServers,
@@ -61,6 +62,12 @@ export type Command =
       readonly type: 'set-dependencies';
       readonly resource: string;
       readonly depends: readonly string[] | undefined;
+    }
+  /** The groups a group starts after. */
+  | {
+      readonly type: 'set-start-dependencies';
+      readonly group: string;
+      readonly groups: readonly string[];
     }
   | {
       readonly type: 'apply-quick-fix';
@@ -155,6 +162,8 @@ export function applyCommand(project: Project, command: Command): Result<Project
       return setStartupServers(project, command.group, command.servers);
     case 'set-dependencies':
       return setResourceDependencies(project, command.resource, command.depends);
+    case 'set-start-dependencies':
+      return setGroupStartDependencies(project, command.group, command.groups);
     case 'apply-quick-fix':
       return applyQuickFix(
         project,

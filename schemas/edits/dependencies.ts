@@ -7,7 +7,7 @@
  */
 import type { ClpDocument } from '../codec/document.js';
 import { type XmlElement, attributeValue, elementChildren } from '../codec/tree.js';
-import { find, removeAt, setAttribute } from '../doc/edit.js';
+import { find, removeAt, setAttribute, setValue } from '../doc/edit.js';
 import { setEntries } from './entries.js';
 import { withConf } from './steps.js';
 import { readModel } from '../model/read.js';
@@ -146,34 +146,109 @@ export function setResourceDependencies(
   return withConf(project, conf);
 }
 
-/** A dependency on itself, twice on one, or on a resource the clp.conf does not have. */
+/** What a refused list of dependencies says, in English and Japanese. */
+interface RefusalWords {
+  readonly self: readonly [string, string];
+  twice(name: string): readonly [string, string];
+  missing(name: string): readonly [string, string];
+}
+
+/** A dependency on itself, twice on one, or on an entity `known` does not hold. */
+function listProblem(
+  path: string,
+  own: string,
+  names: readonly string[],
+  known: () => ReadonlySet<string>,
+  words: RefusalWords,
+): AppError | undefined {
+  const refused = ([en, ja]: readonly [string, string]) =>
+    appError('invalid-value', en, { path, ja });
+  if (names.includes(own)) {
+    return refused(words.self);
+  }
+  const twice = names.find((name, index) => names.indexOf(name) !== index);
+  if (twice !== undefined) {
+    return refused(words.twice(twice));
+  }
+  const held = known();
+  const missing = names.find((name) => !held.has(name));
+  return missing === undefined ? undefined : refused(words.missing(missing));
+}
+
 function dependenciesProblem(
   document: ClpDocument,
   resourcePath: string,
   depends: readonly string[],
 ): AppError | undefined {
   const own = resourcePath.slice(resourcePath.lastIndexOf('@') + 1);
-  const refused = (en: string, ja: string) =>
-    appError('invalid-value', en, { path: resourcePath, ja });
-  if (depends.includes(own)) {
-    return refused(
+  const resources = () => new Set(readModel(document).resources.map((resource) => resource.name));
+  return listProblem(resourcePath, own, depends, resources, {
+    self: [
       `resource ${own} cannot depend on itself: it would never be activated (CF015)`,
       `グループリソース ${own} は自分自身に依存できません。活性されなくなります (CF015)`,
-    );
+    ],
+    twice: (name) => [
+      `${name} is named twice among ${own}'s dependencies`,
+      `${name} が ${own} の依存先に 2 回指定されています`,
+    ],
+    missing: (name) => [
+      `resource ${name} is not in this clp.conf, so ${own} cannot depend on it`,
+      `グループリソース ${name} はこの clp.conf にないため、${own} の依存先にできません`,
+    ],
+  });
+}
+
+/**
+ * Sets a group's start dependencies (`depend/act/depend@g`): the groups it starts after.
+ * Entries kept stay as they are (with their `sameserver`), others go, new ones are added.
+ */
+export function setGroupStartDependencies(
+  project: Project,
+  group: string,
+  names: readonly string[],
+): Result<Project> {
+  const groupPath = `group@${group}`;
+  const located = find(project.conf, groupPath);
+  if (!located.ok) {
+    return located;
   }
-  const twice = depends.find((name, index) => depends.indexOf(name) !== index);
-  if (twice !== undefined) {
-    return refused(
-      `${twice} is named twice among ${own}'s dependencies`,
-      `${twice} が ${own} の依存先に 2 回指定されています`,
-    );
+  const problem = groupDependenciesProblem(project.conf, group, names);
+  if (problem) {
+    return fail(problem);
   }
-  const names = new Set(readModel(document).resources.map((resource) => resource.name));
-  const missing = depends.find((name) => !names.has(name));
-  return missing === undefined
-    ? undefined
-    : refused(
-        `resource ${missing} is not in this clp.conf, so ${own} cannot depend on it`,
-        `グループリソース ${missing} はこの clp.conf にないため、${own} の依存先にできません`,
-      );
+  const current =
+    readModel(project.conf).groups.find((candidate) => candidate.name === group)?.dependsOn ?? [];
+  const dependency = (name: string) => `${groupPath}/depend/act/depend@${name}`;
+  let result: Result<Project> = ok(project);
+  for (const name of current.filter((other) => !names.includes(other))) {
+    result = result.ok ? removeDependency(result.value, dependency(name)) : result;
+  }
+  for (const name of names.filter((other) => !current.includes(other))) {
+    result = result.ok
+      ? withConf(result.value, setValue(result.value.conf, dependency(name), ''))
+      : result;
+  }
+  return result;
+}
+
+function groupDependenciesProblem(
+  document: ClpDocument,
+  group: string,
+  names: readonly string[],
+): AppError | undefined {
+  const groups = () => new Set(readModel(document).groups.map((candidate) => candidate.name));
+  return listProblem(`group@${group}`, group, names, groups, {
+    self: [
+      `group ${group} cannot wait for itself to start: it would never start (CF015)`,
+      `グループ ${group} は自分自身の起動を待てません。起動しなくなります (CF015)`,
+    ],
+    twice: (name) => [
+      `${name} is named twice among group ${group}'s start dependencies`,
+      `${name} がグループ ${group} の起動依存先に 2 回指定されています`,
+    ],
+    missing: (name) => [
+      `group ${name} is not in this clp.conf, so ${group} cannot start after it`,
+      `グループ ${name} はこの clp.conf にないため、${group} の起動依存先にできません`,
+    ],
+  });
 }

@@ -19,6 +19,7 @@ import {
   removeDependency,
   removeParameter,
   setParameter,
+  setGroupStartDependencies,
   setResourceDependencies,
 } from '../index.js';
 import { circlesOf } from './cf-dependencies.js';
@@ -229,5 +230,43 @@ describe('set on a dependency path (clpbuilder set resource/…/depend@x "")', (
     );
     expect(message('resource/exec@exec1/depend@exec1', '')).toMatch(/cannot depend on itself/);
     expect(message('resource/exec@exec1/depend@gone', '')).toMatch(/resource gone is not in this clp.conf/);
+  });
+});
+
+describe('setting a group’s start dependencies (the app’s Start dependencies list)', () => {
+  const startDependsOn = (project: Project, group: string) =>
+    readModel(project.conf).groups.find((candidate) => candidate.name === group)?.dependsOn;
+
+  it('adds them under depend/act, keeps those that stay as they are, and removes the emptied parts', () => {
+    const base = unwrap(addGroup(threeResources(), 'failover3'));
+    const two = unwrap(setGroupStartDependencies(base, 'failover1', ['failover2', 'failover3']));
+    expect(startDependsOn(two, 'failover1')).toEqual(['failover2', 'failover3']);
+    // A kept dependency keeps what it holds (sameserver: start on the same server).
+    const same = unwrap(setParameter(two, 'group@failover1/depend/act/depend@failover2/sameserver', '1'));
+    const one = unwrap(setGroupStartDependencies(same, 'failover1', ['failover2']));
+    expect(startDependsOn(one, 'failover1')).toEqual(['failover2']);
+    expect(confLines(one).join('\n')).toContain('<sameserver>1</sameserver>');
+    const none = unwrap(setGroupStartDependencies(one, 'failover1', []));
+    expect(confLines(none)).toEqual(confLines(base));
+    expect(unwrap(setGroupStartDependencies(base, 'failover1', []))).toBe(base);
+  });
+
+  it('refuses itself, one named twice, and a group that is not there; a circle is CF015’s', () => {
+    const base = threeResources();
+    const refusal = (names: string[]) => {
+      const result = setGroupStartDependencies(base, 'failover1', names);
+      return result.ok ? undefined : result.error.message;
+    };
+    expect(refusal(['failover1'])).toBe('group failover1 cannot wait for itself to start: it would never start (CF015)');
+    expect(refusal(['failover2', 'failover2'])).toBe("failover2 is named twice among group failover1's start dependencies");
+    expect(refusal(['gone'])).toBe('group gone is not in this clp.conf, so failover1 cannot start after it');
+    const circle = unwrap(
+      pipe(
+        base,
+        (p) => setGroupStartDependencies(p, 'failover1', ['failover2']),
+        (p) => setGroupStartDependencies(p, 'failover2', ['failover1']),
+      ),
+    );
+    expect(cf015(circle).map((finding) => finding.path)).toEqual(['group@failover2/depend/act/depend@failover1']);
   });
 });

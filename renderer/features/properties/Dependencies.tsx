@@ -1,28 +1,39 @@
 /**
- * A resource's dependencies: the default dependency, or the resources of its group it is
- * activated after (clpconf-format.md §5 `<depend name>`), each with what the rules say of it.
+ * What an entity waits for: a resource's dependencies (the default dependency, or the
+ * resources of its group it is activated after: `<depend name>`) and a group's start
+ * dependencies (the groups it starts after: `depend/act/depend@g`), clpconf-format.md §4-§5.
+ * Each entry shows what the rules say of it (CF015 circles, CF002 names that are not there).
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Finding } from '../../../schemas/index.js';
 import { FieldFindings } from './rows.js';
 
+interface ListProps {
+  readonly label: string;
+  /** What the list says when it is empty. */
+  readonly none: string;
+  /** The label of the choice of what to add. */
+  readonly addLabel: string;
+  /** The entries' path without the name (`resource/exec@exec1/depend@`). */
+  readonly entryPath: string;
+  readonly chosen: readonly string[];
+  /** What can be added (others of the group, other groups). */
+  readonly choices: readonly string[];
+  findingsAt(path: string): readonly Finding[];
+  onChange(names: readonly string[]): void;
+}
+
+/** A resource's dependencies: undefined follows the default dependency, [] is none. */
 export function Dependencies(props: {
-  /** The resource's path (`resource/exec@exec1`). */
   path: string;
-  /** Undefined follows the default dependency; [] is none. */
   depends: readonly string[] | undefined;
-  /** The other resources of its group. */
   dependable: readonly string[];
   findingsAt(path: string): readonly Finding[];
   onChange(depends: readonly string[] | undefined): void;
 }) {
   const { t } = useTranslation();
-  const { depends, path } = props;
-  const chosen = depends ?? [];
-  const available = props.dependable.filter((name) => !chosen.includes(name));
-  const [adding, setAdding] = useState('');
-  const toAdd = available.includes(adding) ? adding : (available[0] ?? '');
+  const { depends } = props;
   return (
     <fieldset className="dependencies">
       <legend>{t('properties.dependencies')}</legend>
@@ -37,44 +48,90 @@ export function Dependencies(props: {
       {depends === undefined ? (
         <p className="note">{t('properties.dependsDefaultNote')}</p>
       ) : (
-        <>
-          {chosen.length === 0 ? <p className="note">{t('properties.dependsNone')}</p> : null}
-          <ul aria-label={t('properties.dependencies')}>
-            {/* Names the group does not hold (a hand edit) are listed too, with CF002's finding. */}
-            {chosen.map((name) => (
-              <li key={name}>
-                <span className="dependency-name">{name}</span>
-                <button
-                  type="button"
-                  aria-label={t('properties.dependsRemove', { name })}
-                  onClick={() => props.onChange(chosen.filter((other) => other !== name))}
-                >
-                  ×
-                </button>
-                <FieldFindings findings={props.findingsAt(`${path}/depend@${name}`)} />
-              </li>
-            ))}
-          </ul>
-          {available.length > 0 ? (
-            <div className="dependency-add">
-              <select
-                aria-label={t('properties.dependsAddResource')}
-                value={toAdd}
-                onChange={(event) => setAdding(event.target.value)}
-              >
-                {available.map((name) => (
-                  <option key={name} value={name}>
-                    {name}
-                  </option>
-                ))}
-              </select>
-              <button type="button" onClick={() => props.onChange([...chosen, toAdd])}>
-                {t('properties.dependsAdd')}
-              </button>
-            </div>
-          ) : null}
-        </>
+        <DependencyList
+          label={t('properties.dependencies')}
+          none={t('properties.dependsNone')}
+          addLabel={t('properties.dependsAddResource')}
+          entryPath={`${props.path}/depend@`}
+          chosen={depends}
+          choices={props.dependable}
+          findingsAt={props.findingsAt}
+          onChange={props.onChange}
+        />
       )}
     </fieldset>
+  );
+}
+
+/** A group's start dependencies: the groups it starts after ([] for none). */
+export function StartDependencies(props: {
+  path: string;
+  dependsOn: readonly string[];
+  groups: readonly string[];
+  findingsAt(path: string): readonly Finding[];
+  onChange(names: readonly string[]): void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="dependencies">
+      <legend>{t('properties.startDependencies')}</legend>
+      <DependencyList
+        label={t('properties.startDependencies')}
+        none={t('properties.startDependsNone')}
+        addLabel={t('properties.startDependsAddGroup')}
+        entryPath={`${props.path}/depend/act/depend@`}
+        chosen={props.dependsOn}
+        choices={props.groups}
+        findingsAt={props.findingsAt}
+        onChange={props.onChange}
+      />
+    </fieldset>
+  );
+}
+
+function DependencyList(props: ListProps) {
+  const { t } = useTranslation();
+  const { chosen } = props;
+  const available = props.choices.filter((name) => !chosen.includes(name));
+  const [adding, setAdding] = useState('');
+  const toAdd = available.includes(adding) ? adding : (available[0] ?? '');
+  return (
+    <>
+      {chosen.length === 0 ? <p className="note">{props.none}</p> : null}
+      <ul aria-label={props.label}>
+        {/* Names that are not there (a hand edit) are listed too, with CF002's finding. */}
+        {chosen.map((name) => (
+          <li key={name}>
+            <span className="dependency-name">{name}</span>
+            <button
+              type="button"
+              aria-label={t('properties.dependsRemove', { name })}
+              onClick={() => props.onChange(chosen.filter((other) => other !== name))}
+            >
+              ×
+            </button>
+            <FieldFindings findings={props.findingsAt(`${props.entryPath}${name}`)} />
+          </li>
+        ))}
+      </ul>
+      {available.length > 0 ? (
+        <div className="dependency-add">
+          <select
+            aria-label={props.addLabel}
+            value={toAdd}
+            onChange={(event) => setAdding(event.target.value)}
+          >
+            {available.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+          <button type="button" onClick={() => props.onChange([...chosen, toAdd])}>
+            {t('properties.dependsAdd')}
+          </button>
+        </div>
+      ) : null}
+    </>
   );
 }

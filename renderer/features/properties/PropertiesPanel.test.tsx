@@ -42,6 +42,7 @@ function renderPanel(
       onSetMany={(changes) => edits.push(['many', changes])}
       onStartupServers={(group, servers) => edits.push(['startup', group, servers])}
       onDependencies={(resource, depends) => edits.push(['depends', resource, depends])}
+      onStartDependencies={(group, groups) => edits.push(['start-depends', group, groups])}
       onSelect={(path) => edits.push(['select', path])}
     />,
   );
@@ -185,6 +186,28 @@ describe("a group's startup servers", () => {
       ['startup', 'failover-vm', ['esx2', 'esx1']],
       ['startup', 'failover-vm', ['esx2']],
       ['startup', 'failover-vm', ['esx1', 'esx2', 'esx3']],
+    ]);
+  });
+
+  it('lists the groups it starts after, offering the other groups, and removes and adds', async () => {
+    const { edits, user } = renderPanel(
+      {
+        ...GROUP,
+        parameters: { ...GROUP.parameters, 'depend/act/depend@failover-db': '' },
+        startDependsOn: ['failover-db'],
+      },
+      { servers: ['esx1'], groups: ['failover-vm', 'failover-db', 'failover-web'], resources: [] },
+    );
+    const list = screen.getByRole('list', { name: 'Start dependencies' });
+    expect(list.textContent).toBe('failover-db×');
+    expect(screen.queryByLabelText('depend/act/depend@failover-db')).toBeNull();
+    // Neither the group itself nor one it already waits for is offered.
+    expect(selectAt('Group to start after').values).toEqual(['failover-web']);
+    await user.click(screen.getByRole('button', { name: 'Add dependency' }));
+    await user.click(screen.getByRole('button', { name: 'Remove the dependency on failover-db' }));
+    expect(edits).toEqual([
+      ['start-depends', 'failover-vm', ['failover-db', 'failover-web']],
+      ['start-depends', 'failover-vm', []],
     ]);
   });
 

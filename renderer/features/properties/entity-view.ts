@@ -24,6 +24,8 @@ export interface EntityView {
   readonly members?: ReadonlyArray<{ readonly type: string; readonly name: string }>;
   /** A group's startup servers, in their order; [] for every server. */
   readonly startupServers?: readonly string[];
+  /** A group's start dependencies: the groups it starts after. */
+  readonly startDependsOn?: readonly string[];
   /** A resource's dependencies: undefined follows the default dependency, [] is none. */
   readonly depends?: readonly string[] | undefined;
   /** The other resources of a resource's group: what it can depend on. */
@@ -49,7 +51,11 @@ export function entityAt(model: ClusterModel, path: string): EntityView | undefi
       type: 'type' in found ? found.type : undefined,
       parameters: found.parameters,
       ...(found.kind === 'group'
-        ? { members: found.members, startupServers: inStartupOrder(found.policy) }
+        ? {
+            members: found.members,
+            startupServers: inStartupOrder(found.policy),
+            startDependsOn: found.dependsOn,
+          }
         : {}),
       ...(found.kind === 'resource'
         ? { depends: found.depends, dependable: dependableFor(model, found) }
