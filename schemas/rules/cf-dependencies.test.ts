@@ -126,7 +126,7 @@ describe('dependency circles (CF015)', () => {
     expect(findings).toMatchObject([
       {
         path: 'group@failover2/depend/act/depend@failover1',
-        message: 'groups failover1 and failover2 wait for each other to start (failover1 → failover2 → failover1): none of them starts',
+        message: 'groups failover1 and failover2 wait for each other to start (failover1 → failover2 → failover1): none of them can start first, so each waits until the start dependency timeout (depend/act/timeout, 1800 s by default)',
       },
     ]);
     findings.forEach(expectJapaneseFinding);

@@ -25,10 +25,10 @@ export const CF015: Rule = partsRule({
   topologies: 'all',
   source:
     'Cluster Builder: the order dependencies make; clpconf-format.md §4 (group depend/act), §5 (resource depend)',
-  text: 'No dependency leads back to where it started: a resource that depends on itself, or resources that depend on each other in a circle (<depend name>), are never activated, and groups whose start dependencies (depend/act/depend@group) make a circle never start.',
+  text: 'No dependency leads back to where it started: a resource that depends on itself, or resources that depend on each other in a circle (<depend name>), are never activated, and groups whose start dependencies (depend/act/depend@group) make a circle each wait for the others until the start dependency timeout.',
   fix: 'Remove one dependency of the circle (clpbuilder unset <project> <its path>).',
   ja: {
-    text: '依存関係が元に戻る循環がありません: 自分自身に依存するグループリソースや、循環して依存し合うグループリソース (<depend name>) は活性されず、起動依存 (depend/act/depend@group) が循環するグループは起動しません。',
+    text: '依存関係が元に戻る循環がありません: 自分自身に依存するグループリソースや、循環して依存し合うグループリソース (<depend name>) は活性されず、起動依存 (depend/act/depend@group) が循環するグループは互いの起動を起動待ち合わせのタイムアウトまで待ちます。',
     fix: '循環している依存関係を 1 つ取り除いてください (clpbuilder unset <project> <その依存関係のパス>)。',
   },
   inputs: ['resources', 'groups'],
@@ -119,21 +119,21 @@ function groupCircleHit(circle: readonly string[]): Hit {
   if (circle.length === 1) {
     return {
       path: closing,
-      message: `group ${first} depends on itself to start: it waits for itself, so it never starts`,
+      message: `group ${first} depends on itself to start: it waits for its own start, which cannot come, until the start dependency timeout (depend/act/timeout, 1800 s by default)`,
       fix: `Remove its start dependency on itself (quick fix: clpbuilder unset <project> ${closing}).`,
       quickFix: (project) => removeDependency(project, closing),
       ja: {
-        message: `グループ ${first} の起動依存先が自分自身です。自分を待つため、起動しません`,
+        message: `グループ ${first} の起動依存先が自分自身です。来ることのない自分の起動を、起動待ち合わせのタイムアウト (depend/act/timeout、既定 1800 秒) まで待ちます`,
         fix: `自分自身への起動依存を取り除いてください (クイックフィックス: clpbuilder unset <project> ${closing})。`,
       },
     };
   }
   return {
     path: closing,
-    message: `groups ${andList(circle)} wait for each other to start (${around(circle)}): none of them starts`,
+    message: `groups ${andList(circle)} wait for each other to start (${around(circle)}): none of them can start first, so each waits until the start dependency timeout (depend/act/timeout, 1800 s by default)`,
     fix: `Remove one start dependency of the circle, such as the one that closes it: clpbuilder unset <project> ${closing}.`,
     ja: {
-      message: `グループ ${circle.join('、')} が循環して互いの起動を待っています (${around(circle)})。どれも起動しません`,
+      message: `グループ ${circle.join('、')} が循環して互いの起動を待っています (${around(circle)})。どれも最初に起動できないため、起動待ち合わせのタイムアウト (depend/act/timeout、既定 1800 秒) まで待ちます`,
       fix: `循環している起動依存を 1 つ取り除いてください。たとえば循環を閉じている起動依存は clpbuilder unset <project> ${closing} で取り除けます。`,
     },
   };
