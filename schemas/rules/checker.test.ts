@@ -176,12 +176,13 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   }),
   fc.record({
     kind: fc.constant('add-resource' as const),
-    type: fc.constantFrom('exec', 'md', 'disk'),
+    // script and sd only go into a Windows cluster (CF014): the OS flips make both kinds.
+    type: fc.constantFrom('exec', 'md', 'disk', 'script', 'sd'),
     name: fc.constantFrom(...RESOURCES),
   }),
   fc.record({
     kind: fc.constant('add-monitor' as const),
-    type: fc.constantFrom('genw', 'pidw', 'mdnw', 'diskw', 'userw'),
+    type: fc.constantFrom('genw', 'pidw', 'mdnw', 'diskw', 'userw', 'sdw'),
     name: fc.constantFrom(...MONITORS),
   }),
   fc.record({
