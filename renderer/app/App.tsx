@@ -138,8 +138,8 @@ function Workspace({ editor, session, dispatch, onSave, onReload, fileMenu }: Wo
         dispatch({ type: 'set-startup-servers', group, servers }),
       onDependencies: (resource: string, depends: readonly string[] | undefined) =>
         dispatch({ type: 'set-dependencies', resource, depends }),
-      onStartDependencies: (group: string, groups: readonly string[]) =>
-        dispatch({ type: 'set-start-dependencies', group, groups }),
+      onGroupDependencies: (group: string, groups: readonly string[], side: 'start' | 'stop') =>
+        dispatch({ type: 'set-group-dependencies', group, groups, side }),
       onSelect: (path: string) => dispatch({ type: 'select', path }),
     }),
     [dispatch],

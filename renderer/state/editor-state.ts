@@ -19,7 +19,7 @@ import {
   ok,
   readModel,
   removeParameter,
-  setGroupStartDependencies,
+  setGroupDependencies,
   setParameter,
   setResourceDependencies,
   setStartupServers,
@@ -63,11 +63,12 @@ export type Command =
       readonly resource: string;
       readonly depends: readonly string[] | undefined;
     }
-  /** The groups a group starts after. */
+  /** The groups a group starts (or stops) after. */
   | {
-      readonly type: 'set-start-dependencies';
+      readonly type: 'set-group-dependencies';
       readonly group: string;
       readonly groups: readonly string[];
+      readonly side: 'start' | 'stop';
     }
   | {
       readonly type: 'apply-quick-fix';
@@ -162,8 +163,8 @@ export function applyCommand(project: Project, command: Command): Result<Project
       return setStartupServers(project, command.group, command.servers);
     case 'set-dependencies':
       return setResourceDependencies(project, command.resource, command.depends);
-    case 'set-start-dependencies':
-      return setGroupStartDependencies(project, command.group, command.groups);
+    case 'set-group-dependencies':
+      return setGroupDependencies(project, command.group, command.groups, command.side);
     case 'apply-quick-fix':
       return applyQuickFix(
         project,

@@ -1,7 +1,7 @@
 /**
- * Dependencies: a resource's `<depend name="x"/>` entries (set as a list, added or removed one
- * at a time), and a group's start dependency `depend/act/depend@g` (removed), as in
- * clpconf-format.md §4-§5. What the entity follows must not change by accident: a resource
+ * Dependencies: a resource's `<depend name="x"/>` entries, and a group's start and stop
+ * dependencies (`depend/act/depend@g`, `depend/deact/depend@g`), each set as a list or removed
+ * one at a time, as in clpconf-format.md §4-§5. What the entity follows must not change by accident: a resource
  * with no `<depend>` at all follows the default dependency, so the last explicit one leaves
  * `<depend name=""/>` (none) behind, and a new one takes that entry's place.
  */
@@ -15,7 +15,8 @@ import type { Project } from '../project.js';
 import { type AppError, type Result, appError, fail, ok } from '../result.js';
 
 const RESOURCE_DEPENDENCY = /^(resource\/[^/@]+@[^/]+)\/depend@([^/]+)$/;
-const GROUP_DEPENDENCY = /^(group@[^/]+)\/depend\/act\/depend@([^/]+)$/;
+// A group's start (act) or stop (deact) dependency.
+const GROUP_DEPENDENCY = /^(group@[^/]+)\/depend\/(act|deact)\/depend@([^/]+)$/;
 
 /**
  * Adds the resource dependency a path names (`set resource/exec@exec2/depend@exec1 ""`): in
@@ -63,7 +64,8 @@ export function isDependencyPath(path: string): boolean {
 
 /**
  * Removes the dependency at `path` (`resource/exec@exec2/depend@exec1`,
- * `group@g2/depend/act/depend@g1`); already absent is no change. The entity must be there.
+ * `group@g2/depend/act/depend@g1`, `.../deact/...`); already absent is no change. The entity
+ * must be there.
  */
 export function removeDependency(project: Project, path: string): Result<Project> {
   const owner = (RESOURCE_DEPENDENCY.exec(path) ?? GROUP_DEPENDENCY.exec(path))?.[1] ?? path;
@@ -75,9 +77,11 @@ export function removeDependency(project: Project, path: string): Result<Project
   if (!found.ok) {
     return ok(project);
   }
-  const conf = RESOURCE_DEPENDENCY.test(path)
-    ? withoutResourceDependency(project.conf, entity.value.element, found.value.indices)
-    : withoutGroupDependency(project.conf, owner, found.value.indices);
+  const side = GROUP_DEPENDENCY.exec(path)?.[2];
+  const conf =
+    side === undefined
+      ? withoutResourceDependency(project.conf, entity.value.element, found.value.indices)
+      : withoutGroupDependency(project.conf, `${owner}/depend/${side}`, found.value.indices);
   return ok({ ...project, conf });
 }
 
@@ -93,14 +97,14 @@ function withoutResourceDependency(
     : removeAt(document, indices);
 }
 
-/** Removes a start dependency, then the `act` and `depend` it leaves empty. */
+/** Removes a start or stop dependency, then the `act` (`deact`) and `depend` it leaves empty. */
 function withoutGroupDependency(
   document: ClpDocument,
-  group: string,
+  side: string,
   indices: readonly number[],
 ): ClpDocument {
   let conf = removeAt(document, indices);
-  for (const parent of [`${group}/depend/act`, `${group}/depend`]) {
+  for (const parent of [side, side.slice(0, side.lastIndexOf('/'))]) {
     const found = find(conf, parent);
     if (!found.ok || elementChildren(found.value.element).length > 0) {
       break;
@@ -199,26 +203,29 @@ function dependenciesProblem(
 }
 
 /**
- * Sets a group's start dependencies (`depend/act/depend@g`): the groups it starts after.
- * Entries kept stay as they are (with their `sameserver`), others go, new ones are added.
+ * Sets the groups a group starts after (`depend/act/depend@g`) or stops after
+ * (`depend/deact/depend@g`). Entries kept stay as they are (with their `sameserver`), others
+ * go, new ones are added.
  */
-export function setGroupStartDependencies(
+export function setGroupDependencies(
   project: Project,
   group: string,
   names: readonly string[],
+  side: 'start' | 'stop' = 'start',
 ): Result<Project> {
   const groupPath = `group@${group}`;
   const located = find(project.conf, groupPath);
   if (!located.ok) {
     return located;
   }
-  const problem = groupDependenciesProblem(project.conf, group, names);
+  const problem = groupDependenciesProblem(project.conf, group, names, side);
   if (problem) {
     return fail(problem);
   }
-  const current =
-    readModel(project.conf).groups.find((candidate) => candidate.name === group)?.dependsOn ?? [];
-  const dependency = (name: string) => `${groupPath}/depend/act/depend@${name}`;
+  const view = readModel(project.conf).groups.find((candidate) => candidate.name === group);
+  const current = (side === 'start' ? view?.dependsOn : view?.stopDependsOn) ?? [];
+  const act = side === 'start' ? 'act' : 'deact';
+  const dependency = (name: string) => `${groupPath}/depend/${act}/depend@${name}`;
   let result: Result<Project> = ok(project);
   for (const name of current.filter((other) => !names.includes(other))) {
     result = result.ok ? removeDependency(result.value, dependency(name)) : result;
@@ -235,20 +242,23 @@ function groupDependenciesProblem(
   document: ClpDocument,
   group: string,
   names: readonly string[],
+  side: 'start' | 'stop',
 ): AppError | undefined {
   const groups = () => new Set(readModel(document).groups.map((candidate) => candidate.name));
+  const [verb, verbJa, list] =
+    side === 'start' ? ['start', '起動', '起動依存先'] : ['stop', '停止', '停止依存先'];
   return listProblem(`group@${group}`, group, names, groups, {
     self: [
-      `group ${group} cannot wait for itself to start: it would never start (CF015)`,
-      `グループ ${group} は自分自身の起動を待てません。起動しなくなります (CF015)`,
+      `group ${group} cannot wait for itself to ${verb} (CF015)`,
+      `グループ ${group} は自分自身の${verbJa}を待てません (CF015)`,
     ],
     twice: (name) => [
-      `${name} is named twice among group ${group}'s start dependencies`,
-      `${name} がグループ ${group} の起動依存先に 2 回指定されています`,
+      `${name} is named twice among group ${group}'s ${verb} dependencies`,
+      `${name} がグループ ${group} の${list}に 2 回指定されています`,
     ],
     missing: (name) => [
-      `group ${name} is not in this clp.conf, so ${group} cannot start after it`,
-      `グループ ${name} はこの clp.conf にないため、${group} の起動依存先にできません`,
+      `group ${name} is not in this clp.conf, so ${group} cannot ${verb} after it`,
+      `グループ ${name} はこの clp.conf にないため、${group} の${list}にできません`,
     ],
   });
 }

@@ -61,7 +61,10 @@ export const GroupSchema = EntityBase.extend({
   failback: OptionalText,
   /** Startup servers in order; empty means every server in priority order. */
   policy: z.array(z.object({ server: Text, order: OptionalText })),
+  /** The groups it starts after (`depend/act/depend@g`). */
   dependsOn: z.array(Text),
+  /** The groups it stops after (`depend/deact/depend@g`). */
+  stopDependsOn: z.array(Text),
 });
 export type Group = z.infer<typeof GroupSchema>;
 

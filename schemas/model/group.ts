@@ -18,14 +18,14 @@ type Policy = Group['policy'][number];
 export function readGroup(element: XmlElement): Group {
   const outline = outlineElement(element);
   const policy = policiesFromOutline(element, outline);
-  const dependsOn = dependenciesFromOutline(outline);
-  if (policy === undefined || dependsOn === undefined) {
+  const dependencies = dependenciesFromOutline(outline);
+  if (policy === undefined || dependencies === undefined) {
     return readGroupFromNodes(element, outline.parameters);
   }
   const members = outline.children
     .filter((child) => child.name === 'resource')
     .map((child) => memberOf(child.attributes?.get('name') ?? ''));
-  return groupView(element, outline.parameters, members, policy, dependsOn);
+  return groupView(element, outline.parameters, members, policy, dependencies);
 }
 
 function readGroupFromNodes(element: XmlElement, parameters: Record<string, string>): Group {
@@ -40,10 +40,8 @@ function readGroupFromNodes(element: XmlElement, parameters: Record<string, stri
       order: orderOf(child),
     }));
   const depend = children.find((child) => child.name === 'depend');
-  const dependsOn = depend
-    ? Object.keys(flattenParameters(depend)).flatMap((path) => DEPENDENCY.exec(path)?.[1] ?? [])
-    : [];
-  return groupView(element, parameters, members, policy, dependsOn);
+  const dependencies = dependenciesOf(depend ? Object.keys(flattenParameters(depend)) : []);
+  return groupView(element, parameters, members, policy, dependencies);
 }
 
 function groupView(
@@ -51,7 +49,7 @@ function groupView(
   parameters: Record<string, string>,
   members: Group['members'],
   policy: Group['policy'],
-  dependsOn: readonly string[],
+  dependencies: Dependencies,
 ): Group {
   const name = attributeValue(element, 'name') ?? '';
   return {
@@ -67,7 +65,8 @@ function groupView(
     failover: parameters['failover'],
     failback: parameters['failback'],
     policy,
-    dependsOn: [...new Set(dependsOn)],
+    dependsOn: [...new Set(dependencies.start)],
+    stopDependsOn: [...new Set(dependencies.stop)],
   };
 }
 
@@ -130,31 +129,49 @@ function countOrderTags(source: string): number {
   return count;
 }
 
-const DEPENDENCY = /^act\/depend@([^/]+)/;
+const DEPENDENCY = /^(act|deact)\/depend@([^/]+)/;
+
+/** The groups a group starts after and stops after. */
+interface Dependencies {
+  readonly start: readonly string[];
+  readonly stop: readonly string[];
+}
+
+/** Both kinds of dependency from the leaf paths under `depend` (`act/depend@g/sameserver`). */
+function dependenciesOf(paths: Iterable<string>): Dependencies {
+  const start: string[] = [];
+  const stop: string[] = [];
+  for (const path of paths) {
+    const match = DEPENDENCY.exec(path);
+    if (match !== null) {
+      (match[1] === 'act' ? start : stop).push(match[2] as string);
+    }
+  }
+  return { start, stop };
+}
 
 /**
  * Dependencies from the outline when the group has at most one `depend` child: its leaves
  * are then the group's parameters under its path, in the same order. Else undefined.
  */
-function dependenciesFromOutline(outline: ElementOutline): string[] | undefined {
+function dependenciesFromOutline(outline: ElementOutline): Dependencies | undefined {
   const depends = outline.children.filter((child) => child.name === 'depend');
   if (depends.length > 1) {
     return undefined;
   }
   const [depend] = depends;
   if (depend === undefined) {
-    return [];
+    return NO_DEPENDENCIES;
   }
   const key = depend.attributes?.get(keyAttributeFor('depend')) ?? depend.attributes?.get('name');
   const prefix = key === undefined ? 'depend/' : `depend@${key}/`;
-  const names: string[] = [];
+  const under: string[] = [];
   for (const path in outline.parameters) {
-    const name = path.startsWith(prefix)
-      ? DEPENDENCY.exec(path.slice(prefix.length))?.[1]
-      : undefined;
-    if (name !== undefined) {
-      names.push(name);
+    if (path.startsWith(prefix)) {
+      under.push(path.slice(prefix.length));
     }
   }
-  return names;
+  return dependenciesOf(under);
 }
+
+const NO_DEPENDENCIES: Dependencies = { start: [], stop: [] };

@@ -19,7 +19,7 @@ import {
   removeDependency,
   removeParameter,
   setParameter,
-  setGroupStartDependencies,
+  setGroupDependencies,
   setResourceDependencies,
 } from '../index.js';
 import { circlesOf } from './cf-dependencies.js';
@@ -239,34 +239,76 @@ describe('setting a group’s start dependencies (the app’s Start dependencies
 
   it('adds them under depend/act, keeps those that stay as they are, and removes the emptied parts', () => {
     const base = unwrap(addGroup(threeResources(), 'failover3'));
-    const two = unwrap(setGroupStartDependencies(base, 'failover1', ['failover2', 'failover3']));
+    const two = unwrap(setGroupDependencies(base, 'failover1', ['failover2', 'failover3']));
     expect(startDependsOn(two, 'failover1')).toEqual(['failover2', 'failover3']);
     // A kept dependency keeps what it holds (sameserver: start on the same server).
     const same = unwrap(setParameter(two, 'group@failover1/depend/act/depend@failover2/sameserver', '1'));
-    const one = unwrap(setGroupStartDependencies(same, 'failover1', ['failover2']));
+    const one = unwrap(setGroupDependencies(same, 'failover1', ['failover2']));
     expect(startDependsOn(one, 'failover1')).toEqual(['failover2']);
     expect(confLines(one).join('\n')).toContain('<sameserver>1</sameserver>');
-    const none = unwrap(setGroupStartDependencies(one, 'failover1', []));
+    const none = unwrap(setGroupDependencies(one, 'failover1', []));
     expect(confLines(none)).toEqual(confLines(base));
-    expect(unwrap(setGroupStartDependencies(base, 'failover1', []))).toBe(base);
+    expect(unwrap(setGroupDependencies(base, 'failover1', []))).toBe(base);
   });
 
   it('refuses itself, one named twice, and a group that is not there; a circle is CF015’s', () => {
     const base = threeResources();
     const refusal = (names: string[]) => {
-      const result = setGroupStartDependencies(base, 'failover1', names);
+      const result = setGroupDependencies(base, 'failover1', names);
       return result.ok ? undefined : result.error.message;
     };
-    expect(refusal(['failover1'])).toBe('group failover1 cannot wait for itself to start: it would never start (CF015)');
+    expect(refusal(['failover1'])).toBe('group failover1 cannot wait for itself to start (CF015)');
     expect(refusal(['failover2', 'failover2'])).toBe("failover2 is named twice among group failover1's start dependencies");
     expect(refusal(['gone'])).toBe('group gone is not in this clp.conf, so failover1 cannot start after it');
     const circle = unwrap(
       pipe(
         base,
-        (p) => setGroupStartDependencies(p, 'failover1', ['failover2']),
-        (p) => setGroupStartDependencies(p, 'failover2', ['failover1']),
+        (p) => setGroupDependencies(p, 'failover1', ['failover2']),
+        (p) => setGroupDependencies(p, 'failover2', ['failover1']),
       ),
     );
     expect(cf015(circle).map((finding) => finding.path)).toEqual(['group@failover2/depend/act/depend@failover1']);
   });
 });
+
+describe('stop dependencies (depend/deact/depend@group)', () => {
+  it('tells a circle of stop dependencies, and a stop dependency on a group that is not there (CF002)', () => {
+    const circle = unwrap(
+      pipe(
+        threeResources(),
+        (p) => setGroupDependencies(p, 'failover1', ['failover2'], 'stop'),
+        (p) => setGroupDependencies(p, 'failover2', ['failover1'], 'stop'),
+      ),
+    );
+    expect(readModel(circle.conf).groups.map((group) => [group.dependsOn, group.stopDependsOn])).toEqual([
+      [[], ['failover2']],
+      [[], ['failover1']],
+    ]);
+    const findings = cf015(circle);
+    expect(findings).toMatchObject([
+      {
+        path: 'group@failover2/depend/deact/depend@failover1',
+        message: 'groups failover1 and failover2 wait for each other to stop (failover1 → failover2 → failover1): none of them can stop first, so each waits until the stop dependency timeout (depend/deact/timeout, 1800 s by default)',
+      },
+    ]);
+    findings.forEach(expectJapaneseFinding);
+    const dangling = withDependencies(threeResources(), 'group@failover1/depend/deact/depend@failover9');
+    expect(checkProject(dangling).filter((finding) => finding.rule === 'CF002')).toMatchObject([
+      { path: 'group@failover1/depend/deact/depend@failover9', message: 'group failover1 stops after group failover9, which does not exist' },
+    ]);
+  });
+
+  it('removes one with the deact and depend it leaves empty, and mends one on itself by its quick fix', () => {
+    const base = threeResources();
+    const self = withDependencies(base, 'group@failover1/depend/deact/depend@failover1');
+    const [finding] = cf015(self);
+    expect(finding).toMatchObject({ path: 'group@failover1/depend/deact/depend@failover1', hasQuickFix: true });
+    const fixed = unwrap(applyAllQuickFixes(self, { rule: 'CF015' })).project;
+    expect(confLines(fixed)).toEqual(confLines(base));
+    expect(setGroupDependencies(base, 'failover1', ['failover1'], 'stop')).toMatchObject({
+      ok: false,
+      error: { message: 'group failover1 cannot wait for itself to stop (CF015)' },
+    });
+  });
+});
+

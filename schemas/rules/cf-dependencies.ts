@@ -16,7 +16,8 @@ const RESOURCE_DEPENDS: Dependency = {
 };
 const GROUP_DEPENDS: Dependency = {
   list: 'groups',
-  key: (group) => `${group.name}\n${group.dependsOn.join('\n')}`,
+  key: (group) =>
+    `${group.name}\n${group.dependsOn.join('\n')}\n\n${group.stopDependsOn.join('\n')}`,
 };
 
 export const CF015: Rule = partsRule({
@@ -25,16 +26,17 @@ export const CF015: Rule = partsRule({
   topologies: 'all',
   source:
     'Cluster Builder: the order dependencies make; clpconf-format.md §4 (group depend/act), §5 (resource depend)',
-  text: 'No dependency leads back to where it started: a resource that depends on itself, or resources that depend on each other in a circle (<depend name>), are never activated, and groups whose start dependencies (depend/act/depend@group) make a circle each wait for the others until the start dependency timeout.',
+  text: 'No dependency leads back to where it started: a resource that depends on itself, or resources that depend on each other in a circle (<depend name>), are never activated, and groups whose start or stop dependencies (depend/act/depend@group, depend/deact/depend@group) make a circle each wait for the others until the dependency timeout.',
   fix: 'Remove one dependency of the circle (clpbuilder unset <project> <its path>).',
   ja: {
-    text: '依存関係が元に戻る循環がありません: 自分自身に依存するグループリソースや、循環して依存し合うグループリソース (<depend name>) は活性されず、起動依存 (depend/act/depend@group) が循環するグループは互いの起動を起動待ち合わせのタイムアウトまで待ちます。',
+    text: '依存関係が元に戻る循環がありません: 自分自身に依存するグループリソースや、循環して依存し合うグループリソース (<depend name>) は活性されず、起動依存または停止依存 (depend/act/depend@group、depend/deact/depend@group) が循環するグループは互いを待ち合わせのタイムアウトまで待ちます。',
     fix: '循環している依存関係を 1 つ取り除いてください (clpbuilder unset <project> <その依存関係のパス>)。',
   },
   inputs: ['resources', 'groups'],
   whole: [
     { dependsOn: [RESOURCE_DEPENDS], check: ({ model }) => resourceCircles(model.resources) },
-    { dependsOn: [GROUP_DEPENDS], check: ({ model }) => groupCircles(model.groups) },
+    { dependsOn: [GROUP_DEPENDS], check: ({ model }) => groupCircles(model.groups, START) },
+    { dependsOn: [GROUP_DEPENDS], check: ({ model }) => groupCircles(model.groups, STOP) },
   ],
   parts: [],
 });
@@ -103,38 +105,71 @@ function resourceCircleHit(circle: readonly string[], byName: ReadonlyMap<string
   };
 }
 
-function groupCircles(groups: readonly Group[]): readonly Hit[] {
-  const dependent = groups.filter((group) => group.dependsOn.length > 0);
+/** How a group's start or stop dependencies are written and said. */
+interface Side {
+  readonly act: 'act' | 'deact';
+  readonly of: (group: Group) => readonly string[];
+  readonly verb: string;
+  readonly noun: string;
+  readonly verbJa: string;
+  readonly nounJa: string;
+}
+
+const START: Side = {
+  act: 'act',
+  of: (group) => group.dependsOn,
+  verb: 'start',
+  noun: 'start dependency',
+  verbJa: '起動',
+  nounJa: '起動依存',
+};
+const STOP: Side = {
+  act: 'deact',
+  of: (group) => group.stopDependsOn,
+  verb: 'stop',
+  noun: 'stop dependency',
+  verbJa: '停止',
+  nounJa: '停止依存',
+};
+
+function groupCircles(groups: readonly Group[], side: Side): readonly Hit[] {
+  const dependent = groups.filter((group) => side.of(group).length > 0);
   if (dependent.length === 0) {
     return NO_HITS;
   }
-  const next = new Map(dependent.map((group) => [group.name, group.dependsOn] as const));
-  return circlesOf({ nodes: dependent.map((group) => group.name), next }).map(groupCircleHit);
+  const next = new Map(dependent.map((group) => [group.name, side.of(group)] as const));
+  return circlesOf({ nodes: dependent.map((group) => group.name), next }).map((circle) =>
+    groupCircleHit(circle, side),
+  );
 }
 
-function groupCircleHit(circle: readonly string[]): Hit {
+function groupCircleHit(circle: readonly string[], side: Side): Hit {
   const first = circle[0] as string;
   const last = circle[circle.length - 1] as string;
-  const closing = `group@${last}/depend/act/depend@${first}`;
+  const closing = `group@${last}/depend/${side.act}/depend@${first}`;
+  const { verb, noun, verbJa, nounJa } = side;
+  // The sources give the wait a timeout (clpconf-format.md §4), and say nothing of what follows.
+  const timeout = `the ${noun} timeout (depend/${side.act}/timeout, 1800 s by default)`;
+  const timeoutJa = `${verbJa}待ち合わせのタイムアウト (depend/${side.act}/timeout、既定 1800 秒)`;
   if (circle.length === 1) {
     return {
       path: closing,
-      message: `group ${first} depends on itself to start: it waits for its own start, which cannot come, until the start dependency timeout (depend/act/timeout, 1800 s by default)`,
-      fix: `Remove its start dependency on itself (quick fix: clpbuilder unset <project> ${closing}).`,
+      message: `group ${first} depends on itself to ${verb}: it waits for its own ${verb}, which cannot come, until ${timeout}`,
+      fix: `Remove its ${noun} on itself (quick fix: clpbuilder unset <project> ${closing}).`,
       quickFix: (project) => removeDependency(project, closing),
       ja: {
-        message: `グループ ${first} の起動依存先が自分自身です。来ることのない自分の起動を、起動待ち合わせのタイムアウト (depend/act/timeout、既定 1800 秒) まで待ちます`,
-        fix: `自分自身への起動依存を取り除いてください (クイックフィックス: clpbuilder unset <project> ${closing})。`,
+        message: `グループ ${first} の${nounJa}先が自分自身です。来ることのない自分の${verbJa}を、${timeoutJa}まで待ちます`,
+        fix: `自分自身への${nounJa}を取り除いてください (クイックフィックス: clpbuilder unset <project> ${closing})。`,
       },
     };
   }
   return {
     path: closing,
-    message: `groups ${andList(circle)} wait for each other to start (${around(circle)}): none of them can start first, so each waits until the start dependency timeout (depend/act/timeout, 1800 s by default)`,
-    fix: `Remove one start dependency of the circle, such as the one that closes it: clpbuilder unset <project> ${closing}.`,
+    message: `groups ${andList(circle)} wait for each other to ${verb} (${around(circle)}): none of them can ${verb} first, so each waits until ${timeout}`,
+    fix: `Remove one ${noun} of the circle, such as the one that closes it: clpbuilder unset <project> ${closing}.`,
     ja: {
-      message: `グループ ${circle.join('、')} が循環して互いの起動を待っています (${around(circle)})。どれも最初に起動できないため、起動待ち合わせのタイムアウト (depend/act/timeout、既定 1800 秒) まで待ちます`,
-      fix: `循環している起動依存を 1 つ取り除いてください。たとえば循環を閉じている起動依存は clpbuilder unset <project> ${closing} で取り除けます。`,
+      message: `グループ ${circle.join('、')} が循環して互いの${verbJa}を待っています (${around(circle)})。どれも最初に${verbJa}できないため、${timeoutJa}まで待ちます`,
+      fix: `循環している${nounJa}を 1 つ取り除いてください。たとえば循環を閉じている${nounJa}は clpbuilder unset <project> ${closing} で取り除けます。`,
     },
   };
 }

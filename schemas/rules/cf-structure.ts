@@ -6,7 +6,7 @@ import { setParameter } from '../edits/parameters.js';
 import type { Group, Monitor, Resource } from '../model/entities.js';
 import type { Project } from '../project.js';
 import type { Hit, Rule, RuleContext } from './types.js';
-import { byName, likelyMeant, startupServers } from './helpers.js';
+import { type NameIndex, byName, likelyMeant, startupServers } from './helpers.js';
 import { NO_HITS, countOf, partsRule, pathsOf } from './parts.js';
 
 const SOURCE = 'clpconf-format.md §10-11';
@@ -105,7 +105,8 @@ function groupReferences(group: Group, { model }: RuleContext): readonly Hit[] {
   const isResolved =
     group.members.every((member) => resources.get(member.name)?.type === member.type) &&
     group.policy.every((policy) => servers.has(policy.server)) &&
-    group.dependsOn.every((name) => groups.has(name));
+    group.dependsOn.every((name) => groups.has(name)) &&
+    group.stopDependsOn.every((name) => groups.has(name));
   if (isResolved) {
     return NO_HITS;
   }
@@ -146,25 +147,37 @@ function groupReferences(group: Group, { model }: RuleContext): readonly Hit[] {
           ],
         ),
       ),
-    ...group.dependsOn
-      .filter((name) => !groups.has(name))
-      .map((name) =>
-        withMeaning(
-          {
-            path: `${group.path}/depend`,
-            message: `group ${group.name} depends on group ${name}, which does not exist`,
-            ja: {
-              message: `グループ ${group.name} はグループ ${name} に依存していますが、そのグループはありません`,
-            },
-          },
-          likelyMeant(name, namesOf(model.groups)),
-          (meant) => [
-            `Did you mean group ${meant}? Depend on that one, or add group ${name}.`,
-            `グループ ${meant} のことではありませんか。そのグループに依存させるか、グループ ${name} を追加してください。`,
-          ],
-        ),
-      ),
+    ...missingGroups(group, 'act', groups, model.groups),
+    ...missingGroups(group, 'deact', groups, model.groups),
   ];
+}
+
+/** The groups a group starts (`act`) or stops (`deact`) after that the clp.conf lacks. */
+function missingGroups(
+  group: Group,
+  act: 'act' | 'deact',
+  groups: NameIndex<Group>,
+  all: readonly Group[],
+): Hit[] {
+  const [verb, verbJa] = act === 'act' ? ['start', '起動'] : ['stop', '停止'];
+  return (act === 'act' ? group.dependsOn : group.stopDependsOn)
+    .filter((name) => !groups.has(name))
+    .map((name) =>
+      withMeaning(
+        {
+          path: `${group.path}/depend/${act}/depend@${name}`,
+          message: `group ${group.name} ${verb}s after group ${name}, which does not exist`,
+          ja: {
+            message: `グループ ${group.name} はグループ ${name} の後に${verbJa}しますが、そのグループはありません`,
+          },
+        },
+        likelyMeant(name, namesOf(all)),
+        (meant) => [
+          `Did you mean group ${meant}? Depend on that one, or add group ${name}.`,
+          `グループ ${meant} のことではありませんか。そのグループに依存させるか、グループ ${name} を追加してください。`,
+        ],
+      ),
+    );
 }
 
 /** Names of a list's entities (of one type, when given). */

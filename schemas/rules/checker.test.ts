@@ -138,7 +138,7 @@ type Step =
   | { kind: 'topology'; topology: 'inter-host' | 'plain' | 'vmware-ha-sss' }
   | { kind: 'undo'; back: number }
   // A dependency added or removed: resources' and groups' circles (CF015).
-  | { kind: 'depend'; from: string; to: string; remove: boolean }
+  | { kind: 'depend'; from: string; to: string; remove: boolean; stop: boolean }
   // Raw document edits leave references dangling, as a hand edit does.
   | { kind: 'raw-remove'; path: string }
   | { kind: 'raw-rename'; path: string; to: string };
@@ -218,6 +218,8 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     from: fc.constantFrom(...RESOURCES.slice(0, 5), 'failover-vm'),
     to: fc.constantFrom(...RESOURCES.slice(0, 5), 'failover-vm'),
     remove: fc.boolean(),
+    // A group's stop dependency instead of its start dependency (a resource has one kind).
+    stop: fc.boolean(),
   }),
   {
     weight: 2,
@@ -286,7 +288,7 @@ function depended(project: Project, edit: Extract<Step, { kind: 'depend' }>): Pr
   }
   const path =
     owner.kind === 'group'
-      ? `${owner.path}/depend/act/depend@${edit.to}`
+      ? `${owner.path}/depend/${edit.stop ? 'deact' : 'act'}/depend@${edit.to}`
       : `${owner.path}/depend@${edit.to}`;
   return orSame(
     project,

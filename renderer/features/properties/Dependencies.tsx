@@ -1,7 +1,8 @@
 /**
  * What an entity waits for: a resource's dependencies (the default dependency, or the
- * resources of its group it is activated after: `<depend name>`) and a group's start
- * dependencies (the groups it starts after: `depend/act/depend@g`), clpconf-format.md §4-§5.
+ * resources of its group it is activated after: `<depend name>`) and a group's start and stop
+ * dependencies (the groups it starts or stops after: `depend/act/depend@g`,
+ * `depend/deact/depend@g`), clpconf-format.md §4-§5.
  * Each entry shows what the rules say of it (CF015 circles, CF002 names that are not there).
  */
 import { useState } from 'react';
@@ -63,23 +64,26 @@ export function Dependencies(props: {
   );
 }
 
-/** A group's start dependencies: the groups it starts after ([] for none). */
-export function StartDependencies(props: {
+/** The groups a group starts after, or stops after ([] for none). */
+export function GroupDependencies(props: {
   path: string;
+  side: 'start' | 'stop';
   dependsOn: readonly string[];
   groups: readonly string[];
   findingsAt(path: string): readonly Finding[];
   onChange(names: readonly string[]): void;
 }) {
   const { t } = useTranslation();
+  const { side } = props;
+  const label = t(`properties.${side}Dependencies`);
   return (
     <fieldset className="dependencies">
-      <legend>{t('properties.startDependencies')}</legend>
+      <legend>{label}</legend>
       <DependencyList
-        label={t('properties.startDependencies')}
-        none={t('properties.startDependsNone')}
-        addLabel={t('properties.startDependsAddGroup')}
-        entryPath={`${props.path}/depend/act/depend@`}
+        label={label}
+        none={t(`properties.${side}DependsNone`)}
+        addLabel={t(`properties.${side}DependsAddGroup`)}
+        entryPath={`${props.path}/depend/${side === 'start' ? 'act' : 'deact'}/depend@`}
         chosen={props.dependsOn}
         choices={props.groups}
         findingsAt={props.findingsAt}

@@ -4,7 +4,7 @@
  * and removed, and the settings chosen by meaning for monitors, groups, resources and
  * heartbeats, each edit asked for with its whole path.
  */
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { initI18n } from '../../i18n.js';
@@ -42,7 +42,7 @@ function renderPanel(
       onSetMany={(changes) => edits.push(['many', changes])}
       onStartupServers={(group, servers) => edits.push(['startup', group, servers])}
       onDependencies={(resource, depends) => edits.push(['depends', resource, depends])}
-      onStartDependencies={(group, groups) => edits.push(['start-depends', group, groups])}
+      onGroupDependencies={(group, groups, side) => edits.push([`${side}-depends`, group, groups])}
       onSelect={(path) => edits.push(['select', path])}
     />,
   );
@@ -189,25 +189,42 @@ describe("a group's startup servers", () => {
     ]);
   });
 
-  it('lists the groups it starts after, offering the other groups, and removes and adds', async () => {
+  it('lists the groups it starts and stops after, offering the other groups, and removes and adds', async () => {
     const { edits, user } = renderPanel(
       {
         ...GROUP,
-        parameters: { ...GROUP.parameters, 'depend/act/depend@failover-db': '' },
+        parameters: {
+          ...GROUP.parameters,
+          'depend/act/depend@failover-db': '',
+          'depend/deact/depend@failover-web': '',
+        },
         startDependsOn: ['failover-db'],
+        stopDependsOn: ['failover-web'],
       },
       { servers: ['esx1'], groups: ['failover-vm', 'failover-db', 'failover-web'], resources: [] },
     );
-    const list = screen.getByRole('list', { name: 'Start dependencies' });
-    expect(list.textContent).toBe('failover-db×');
+    const fieldset = (legend: string) => screen.getByRole('group', { name: legend });
+    expect(screen.getByRole('list', { name: 'Start dependencies' }).textContent).toBe(
+      'failover-db×',
+    );
+    expect(screen.getByRole('list', { name: 'Stop dependencies' }).textContent).toBe(
+      'failover-web×',
+    );
     expect(screen.queryByLabelText('depend/act/depend@failover-db')).toBeNull();
+    expect(screen.queryByLabelText('depend/deact/depend@failover-web')).toBeNull();
     // Neither the group itself nor one it already waits for is offered.
     expect(selectAt('Group to start after').values).toEqual(['failover-web']);
-    await user.click(screen.getByRole('button', { name: 'Add dependency' }));
-    await user.click(screen.getByRole('button', { name: 'Remove the dependency on failover-db' }));
+    expect(selectAt('Group to stop after').values).toEqual(['failover-db']);
+    const start = within(fieldset('Start dependencies'));
+    await user.click(start.getByRole('button', { name: 'Add dependency' }));
+    await user.click(start.getByRole('button', { name: 'Remove the dependency on failover-db' }));
+    await user.click(
+      within(fieldset('Stop dependencies')).getByRole('button', { name: 'Add dependency' }),
+    );
     expect(edits).toEqual([
       ['start-depends', 'failover-vm', ['failover-db', 'failover-web']],
       ['start-depends', 'failover-vm', []],
+      ['stop-depends', 'failover-vm', ['failover-web', 'failover-db']],
     ]);
   });
 

@@ -10,7 +10,7 @@ import { AddParameter } from './AddParameter.js';
 import { RecoveryRow } from './RecoveryRow.js';
 import { ChoiceRow, FieldFindings, TextRow } from './rows.js';
 import { StartupServers } from './StartupServers.js';
-import { Dependencies, StartDependencies } from './Dependencies.js';
+import { Dependencies, GroupDependencies } from './Dependencies.js';
 
 interface Props {
   readonly entity: EntityView | undefined;
@@ -26,8 +26,8 @@ interface Props {
   onStartupServers?(group: string, servers: readonly string[]): void;
   /** Sets a resource's dependencies: undefined follows the default dependency. */
   onDependencies?(resource: string, depends: readonly string[] | undefined): void;
-  /** Sets the groups a group starts after. */
-  onStartDependencies?(group: string, groups: readonly string[]): void;
+  /** Sets the groups a group starts (or stops) after. */
+  onGroupDependencies?(group: string, groups: readonly string[], side: 'start' | 'stop'): void;
   /** Selects another entity (a group's resource) by its path. */
   onSelect?(path: string): void;
 }
@@ -48,7 +48,7 @@ export function PropertiesPanel({
   onSetMany,
   onStartupServers,
   onDependencies,
-  onStartDependencies,
+  onGroupDependencies,
   onSelect,
 }: Props) {
   const { t } = useTranslation();
@@ -126,16 +126,19 @@ export function PropertiesPanel({
           onChange={(next) => onStartupServers(entity.name, next)}
         />
       ) : null}
-      {entity.kind === 'group' && onStartDependencies ? (
-        <StartDependencies
-          key={`${entity.path}/start-depend`}
-          path={entity.path}
-          dependsOn={entity.startDependsOn ?? []}
-          groups={names.groups.filter((group) => group !== entity.name)}
-          findingsAt={findingsAt}
-          onChange={(next) => onStartDependencies(entity.name, next)}
-        />
-      ) : null}
+      {entity.kind === 'group' && onGroupDependencies
+        ? (['start', 'stop'] as const).map((side) => (
+            <GroupDependencies
+              key={`${entity.path}/${side}-depend`}
+              path={entity.path}
+              side={side}
+              dependsOn={(side === 'start' ? entity.startDependsOn : entity.stopDependsOn) ?? []}
+              groups={names.groups.filter((group) => group !== entity.name)}
+              findingsAt={findingsAt}
+              onChange={(next) => onGroupDependencies(entity.name, next, side)}
+            />
+          ))
+        : null}
       {entity.kind === 'resource' && onDependencies ? (
         <Dependencies
           key={`${entity.path}/depend`}
@@ -154,7 +157,7 @@ export function PropertiesPanel({
               !choiceKeys.has(key) &&
               !isGroupListEntry(entity, key, onSelect) &&
               !(onDependencies && isDependencyEntry(entity, key)) &&
-              !(onStartDependencies && isStartDependencyEntry(entity, key)),
+              !(onGroupDependencies && isGroupDependencyEntry(entity, key)),
           )
           .map(([key, value]) => (
             // Keyed by value too: an undo or a quick fix resets the draft to the new value.
@@ -191,9 +194,12 @@ function isDependencyEntry(entity: EntityView, key: string): boolean {
   return entity.kind === 'resource' && (key === 'depend' || key.startsWith('depend@'));
 }
 
-/** A group's start dependencies (`depend/act/depend@g...`) are edited in their own list. */
-function isStartDependencyEntry(entity: EntityView, key: string): boolean {
-  return entity.kind === 'group' && key.startsWith('depend/act/depend@');
+/** A group's start and stop dependencies (`depend/act/depend@g...`) have their own lists. */
+function isGroupDependencyEntry(entity: EntityView, key: string): boolean {
+  return (
+    entity.kind === 'group' &&
+    (key.startsWith('depend/act/depend@') || key.startsWith('depend/deact/depend@'))
+  );
 }
 
 /** A group's resources, each a way to its own properties. */

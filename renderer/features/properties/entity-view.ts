@@ -26,6 +26,8 @@ export interface EntityView {
   readonly startupServers?: readonly string[];
   /** A group's start dependencies: the groups it starts after. */
   readonly startDependsOn?: readonly string[];
+  /** A group's stop dependencies: the groups it stops after. */
+  readonly stopDependsOn?: readonly string[];
   /** A resource's dependencies: undefined follows the default dependency, [] is none. */
   readonly depends?: readonly string[] | undefined;
   /** The other resources of a resource's group: what it can depend on. */
@@ -55,6 +57,7 @@ export function entityAt(model: ClusterModel, path: string): EntityView | undefi
             members: found.members,
             startupServers: inStartupOrder(found.policy),
             startDependsOn: found.dependsOn,
+            stopDependsOn: found.stopDependsOn,
           }
         : {}),
       ...(found.kind === 'resource'
