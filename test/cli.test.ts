@@ -154,9 +154,23 @@ describe('show', () => {
     );
     expect(out).toContain('    lankhb lankhb2  priority 1  device 1');
     expect(run.stdout).toContain(
-      '    failover-iscsi (failover)\n      md md1\n      exec exec-target\n      fip fip1\n      exec exec-md-recovery\n',
+      // md1 and exec-md-recovery untick the default dependency (<depend name=""/>): after nothing.
+      '    failover-iscsi (failover)\n      md md1  after nothing\n      exec exec-target\n      fip fip1\n      exec exec-md-recovery  after nothing\n',
     );
     expect(out).toContain('    fipw fipw1  target fip1  recovery rsc fip1');
+  });
+
+  it('says what each resource and group waits for', () => {
+    const project = projectOf(ISCSI);
+    for (const path of ['resource/exec@exec-target/depend@md1', 'resource/exec@exec-target/depend@fip1']) {
+      expect(clpbuilder('set', project, path, '').status).toBe(0);
+    }
+    expect(clpbuilder('add', 'group', project, 'failover-web').status).toBe(0);
+    expect(clpbuilder('set', project, 'group@failover-web/depend/act/depend@failover-iscsi', '').status).toBe(0);
+    expect(clpbuilder('set', project, 'group@failover-web/depend/deact/depend@failover-iscsi', '').status).toBe(0);
+    const out = lines(clpbuilder('show', project).stdout);
+    expect(out).toContain('      exec exec-target  after md1, fip1');
+    expect(out).toContain('    failover-web (failover)  starts after failover-iscsi  stops after failover-iscsi');
   });
 
   it('--json prints the model', () => {

@@ -164,11 +164,23 @@ function formatGroup(group: Group, resources: readonly Resource[]): string[] {
       ? `  ${formatResource(resource)}`
       : `  ${member.type} ${member.name}  (missing from the resource section)`;
   });
-  return [`${group.name} (${group.type})`, ...members];
+  return [`${group.name} (${group.type})${groupDependencies(group)}`, ...members];
 }
 
+/** `  starts after g1  stops after g2`: what the group waits for (CF015 checks for circles). */
+function groupDependencies(group: Group): string {
+  const start = group.dependsOn.length > 0 ? `  starts after ${group.dependsOn.join(', ')}` : '';
+  const stop =
+    group.stopDependsOn.length > 0 ? `  stops after ${group.stopDependsOn.join(', ')}` : '';
+  return `${start}${stop}`;
+}
+
+/** `exec exec1  after fip1, disk1`; `after nothing` where the default dependency is unticked. */
 function formatResource(resource: Resource): string {
-  return `${resource.type} ${resource.name}`;
+  const { depends } = resource;
+  const after =
+    depends === undefined ? '' : `  after ${depends.length === 0 ? 'nothing' : depends.join(', ')}`;
+  return `${resource.type} ${resource.name}${after}`;
 }
 
 function formatMonitor(monitor: Monitor): string {
