@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addResource } from '../../schemas/index.js';
+import { addGroup, addResource } from '../../schemas/index.js';
 import { setValue } from '../../schemas/doc/edit.js';
 import { unwrap } from '../support/project.js';
 import { interHostProject, plainProject } from '../support/rule-projects.js';
@@ -217,6 +217,53 @@ describe("a resource's dependencies in Chromium", () => {
       .toContain('<depend name=""/>');
     expect(savedElement('disk', 'sd-vm')).toContain('<depend name="exec-vm"/>');
     expect(pageErrors).toEqual([]);
+  }, 60_000);
+});
+
+describe("groups' start and stop dependencies in Chromium", () => {
+  it('two groups started after each other draw CF015; removing one clears it, saved under depend/act', async () => {
+    const twoGroups = await serveProject(unwrap(addGroup(interHostProject(), 'failover-db')));
+    try {
+      await page.goto(twoGroups.url);
+      const tree = page.getByRole('tree', { name: 'Cluster' });
+      const properties = page.getByRole('form', { name: 'Properties' });
+      const problems = page.getByRole('region', { name: 'Problems' });
+      const start = properties.getByRole('group', { name: 'Start dependencies' });
+      const startAfter = async (group: string) => {
+        await tree.getByRole('treeitem', { name: group, exact: true }).click();
+        await start.getByText(/None: the group starts without waiting/).waitFor();
+        await start.getByRole('button', { name: 'Add dependency' }).click();
+      };
+      await startAfter('failover-vm');
+      await startAfter('failover-db');
+      // Told at the dependency that closes the circle: failover-db's, selected now.
+      await start
+        .getByText(/CF015: groups failover-vm and failover-db wait for each other to start/)
+        .waitFor();
+      await problems.getByRole('listitem').filter({ hasText: 'CF015' }).waitFor();
+      await start.getByRole('button', { name: 'Remove the dependency on failover-vm' }).click();
+      await problems
+        .getByRole('listitem')
+        .filter({ hasText: 'CF015' })
+        .waitFor({ state: 'detached' });
+      const stop = properties.getByRole('group', { name: 'Stop dependencies' });
+      await stop.getByRole('button', { name: 'Add dependency' }).click();
+      await page.getByRole('button', { name: 'Save' }).click();
+      const saved = () => {
+        const text = readFileSync(join(twoGroups.folder, 'clp.conf'), 'utf8');
+        return /<group name="failover-db">[\s\S]*?<\/group>/.exec(text)?.[0] ?? '';
+      };
+      await expect
+        .poll(saved, { timeout: 10_000 })
+        .toMatch(/<deact>\s*<depend name="failover-vm"\/>/);
+      expect(saved()).not.toContain('<act>');
+      expect(readFileSync(join(twoGroups.folder, 'clp.conf'), 'utf8')).toMatch(
+        /<group name="failover-vm">[\s\S]*?<act>\s*<depend name="failover-db"\/>/,
+      );
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await twoGroups.stop();
+    }
   }, 60_000);
 });
 
