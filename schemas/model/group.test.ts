@@ -1,7 +1,7 @@
 /**
  * A group read from its source-text outline equals the group read from its nodes, for every
  * group of every fixture and for generated groups (duplicate policies, nested or keyed orders,
- * several depend elements, comments that look like tags).
+ * several depend elements with start and stop dependencies, comments that look like tags).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -54,15 +54,21 @@ describe('readGroup from source text', () => {
   const policy = fc
     .tuple(server, fc.array(order, { maxLength: 3 }))
     .map(([name, orders]) => `<policy name="${name}">${orders.join('')}</policy>`);
+  // Start (act) and stop (deact) dependencies, either or both, in either order.
+  const names = fc.array(fc.constantFrom('g1', 'g2', 'g/3', 'g1'), { maxLength: 3 });
+  const side = (act: string) =>
+    names.map(
+      (listed) => `<${act}>${listed.map((name) => `<depend name="${name}"/>`).join('')}</${act}>`,
+    );
   const depend = fc
-    .array(fc.constantFrom('g1', 'g2', 'g/3', 'g1'), { maxLength: 3 })
-    .chain((names) =>
-      fc
-        .constantFrom('<depend>', '<depend name="d">', '<depend name="d/e">')
-        .map(
-          (open) =>
-            `${open}<act>${names.map((name) => `<depend name="${name}"/>`).join('')}</act></depend>`,
-        ),
+    .tuple(
+      fc.constantFrom('<depend>', '<depend name="d">', '<depend name="d/e">'),
+      fc.subarray(['act', 'deact']).chain((acts) => fc.tuple(...acts.map(side))),
+      fc.boolean(),
+    )
+    .map(
+      ([open, sides, reversed]) =>
+        `${open}${(reversed ? [...sides].reverse() : sides).join('')}</depend>`,
     );
   const member = fc
     .constantFrom('fip@fip1', 'exec@e1', 'plain', '')
