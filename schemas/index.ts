@@ -27,6 +27,7 @@ export {
   serverOsOf,
 } from './model/documented-values.js';
 export { type OsOnlyType, osOnlyType, otherOsType } from './model/os-types.js';
+export * from './model/group-dependencies.js';
 export * from './edits/derived.js';
 export * from './edits/entities.js';
 export * from './edits/parameters.js';

@@ -6,6 +6,7 @@ import { withTemplateRules } from '../../templates/index.js';
 import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  type DependencySide,
   type Finding,
   acknowledgementsOf,
   checkProject,
@@ -138,7 +139,7 @@ function Workspace({ editor, session, dispatch, onSave, onReload, fileMenu }: Wo
         dispatch({ type: 'set-startup-servers', group, servers }),
       onDependencies: (resource: string, depends: readonly string[] | undefined) =>
         dispatch({ type: 'set-dependencies', resource, depends }),
-      onGroupDependencies: (group: string, groups: readonly string[], side: 'start' | 'stop') =>
+      onGroupDependencies: (group: string, groups: readonly string[], side: DependencySide) =>
         dispatch({ type: 'set-group-dependencies', group, groups, side }),
       onSelect: (path: string) => dispatch({ type: 'select', path }),
     }),

@@ -8,6 +8,7 @@
 import { withTemplateRules } from '../../templates/index.js';
 import {
   type AcknowledgementTarget,
+  type DependencySide,
   type Finding,
   type Project,
   type ProjectMeta,
@@ -68,7 +69,7 @@ export type Command =
       readonly type: 'set-group-dependencies';
       readonly group: string;
       readonly groups: readonly string[];
-      readonly side: 'start' | 'stop';
+      readonly side: DependencySide;
     }
   | {
       readonly type: 'apply-quick-fix';

@@ -10,6 +10,12 @@ import { type XmlElement, attributeValue, elementChildren } from '../codec/tree.
 import { find, removeAt, setAttribute, setValue } from '../doc/edit.js';
 import { setEntries } from './entries.js';
 import { withConf } from './steps.js';
+import {
+  DEPENDENCY_SIDES,
+  type DependencySide,
+  groupDependenciesOf,
+  groupDependencyPath,
+} from '../model/group-dependencies.js';
 import { readModel } from '../model/read.js';
 import type { Project } from '../project.js';
 import { type AppError, type Result, appError, fail, ok } from '../result.js';
@@ -211,7 +217,7 @@ export function setGroupDependencies(
   project: Project,
   group: string,
   names: readonly string[],
-  side: 'start' | 'stop' = 'start',
+  side: DependencySide = 'start',
 ): Result<Project> {
   const groupPath = `group@${group}`;
   const located = find(project.conf, groupPath);
@@ -223,9 +229,8 @@ export function setGroupDependencies(
     return fail(problem);
   }
   const view = readModel(project.conf).groups.find((candidate) => candidate.name === group);
-  const current = (side === 'start' ? view?.dependsOn : view?.stopDependsOn) ?? [];
-  const act = side === 'start' ? 'act' : 'deact';
-  const dependency = (name: string) => `${groupPath}/depend/${act}/depend@${name}`;
+  const current = view === undefined ? [] : groupDependenciesOf(view, side);
+  const dependency = (name: string) => groupDependencyPath(group, side, name);
   let result: Result<Project> = ok(project);
   for (const name of current.filter((other) => !names.includes(other))) {
     result = result.ok ? removeDependency(result.value, dependency(name)) : result;
@@ -242,11 +247,11 @@ function groupDependenciesProblem(
   document: ClpDocument,
   group: string,
   names: readonly string[],
-  side: 'start' | 'stop',
+  side: DependencySide,
 ): AppError | undefined {
   const groups = () => new Set(readModel(document).groups.map((candidate) => candidate.name));
-  const [verb, verbJa, list] =
-    side === 'start' ? ['start', '起動', '起動依存先'] : ['stop', '停止', '停止依存先'];
+  const { verb, verbJa, nounJa } = DEPENDENCY_SIDES[side];
+  const list = `${nounJa}先`;
   return listProblem(`group@${group}`, group, names, groups, {
     self: [
       `group ${group} cannot wait for itself to ${verb} (CF015)`,

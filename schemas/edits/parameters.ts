@@ -198,6 +198,11 @@ function problemOf(schema: z.ZodType<string>, value: string): string | undefined
   return problem ?? undefined;
 }
 
+/** A path as the edits read it: `/resource/exec@e/` is `resource/exec@e`. */
+function withoutEdgeSlashes(path: string): string {
+  return path.replace(/^\/+|\/+$/g, '');
+}
+
 /** The OS `<all><serveros>` names, undefined where it names neither. */
 export function osOfConf(conf: ClpDocument): ServerOs | undefined {
   const serveros = find(conf, 'all/serveros');
@@ -239,7 +244,7 @@ export function setParameter(project: Project, path: string, value: string): Res
       }),
     );
   }
-  const dependency = addResourceDependency(project, path.replace(/^\/+|\/+$/g, ''), value);
+  const dependency = addResourceDependency(project, withoutEdgeSlashes(path), value);
   if (dependency !== undefined) {
     return dependency;
   }
@@ -268,7 +273,7 @@ export function setParameter(project: Project, path: string, value: string): Res
  * references are made of.
  */
 export function removeParameter(project: Project, path: string): Result<Project> {
-  const trimmed = path.replace(/^\/+|\/+$/g, '');
+  const trimmed = withoutEdgeSlashes(path);
   // A startup server is an entry no reference points at: it goes, and the others' order follows.
   const startup = /^group@([^/]+)\/policy@([^/]+?)(?:\/order)?$/.exec(trimmed);
   if (startup) {
@@ -340,7 +345,7 @@ interface ParameterPlace {
 }
 
 function placeOf(path: string): ParameterPlace | undefined {
-  const trimmed = path.replace(/^\/+|\/+$/g, '');
+  const trimmed = withoutEdgeSlashes(path);
   const owner = entityPathOf(trimmed) ?? (trimmed.startsWith('cluster/') ? 'cluster' : undefined);
   if (owner === undefined) {
     return undefined;
@@ -416,7 +421,7 @@ export function getParameter(
  * entity has and what the sources document. Undefined when the entity itself is missing.
  */
 function absentParameterError(document: ClpDocument, path: string): AppError | undefined {
-  const trimmed = path.replace(/^\/+|\/+$/g, '');
+  const trimmed = withoutEdgeSlashes(path);
   const place = placeOf(trimmed);
   const entity = place === undefined ? undefined : find(document, place.owner);
   if (place === undefined || !entity?.ok) {

@@ -6,6 +6,13 @@
  */
 import type { Group, Resource } from '../model/entities.js';
 import { removeDependency } from '../edits/dependencies.js';
+import {
+  DEPENDENCY_SIDES,
+  type DependencySide,
+  groupDependenciesOf,
+  groupDependencyPath,
+} from '../model/group-dependencies.js';
+import { type NameIndex, byName } from './helpers.js';
 import { NO_HITS, partsRule } from './parts.js';
 import type { Dependency, Hit, Rule } from './types.js';
 
@@ -35,8 +42,8 @@ export const CF015: Rule = partsRule({
   inputs: ['resources', 'groups'],
   whole: [
     { dependsOn: [RESOURCE_DEPENDS], check: ({ model }) => resourceCircles(model.resources) },
-    { dependsOn: [GROUP_DEPENDS], check: ({ model }) => groupCircles(model.groups, START) },
-    { dependsOn: [GROUP_DEPENDS], check: ({ model }) => groupCircles(model.groups, STOP) },
+    { dependsOn: [GROUP_DEPENDS], check: ({ model }) => groupCircles(model.groups, 'start') },
+    { dependsOn: [GROUP_DEPENDS], check: ({ model }) => groupCircles(model.groups, 'stop') },
   ],
   parts: [],
 });
@@ -60,23 +67,18 @@ function resourceCircles(resources: readonly Resource[]): readonly Hit[] {
   if (explicit.length === 0) {
     return NO_HITS;
   }
-  const byName = new Map<string, Resource>();
-  for (const resource of resources) {
-    if (!byName.has(resource.name)) {
-      byName.set(resource.name, resource);
-    }
-  }
+  const named = byName(resources);
   const next = new Map(
     explicit.map((resource) => [resource.name, resource.depends ?? []] as const),
   );
   return circlesOf({ nodes: explicit.map((resource) => resource.name), next }).map((circle) =>
-    resourceCircleHit(circle, byName),
+    resourceCircleHit(circle, named),
   );
 }
 
-function resourceCircleHit(circle: readonly string[], byName: ReadonlyMap<string, Resource>): Hit {
+function resourceCircleHit(circle: readonly string[], named: NameIndex<Resource>): Hit {
   const first = circle[0] as string;
-  const last = byName.get(circle[circle.length - 1] as string) as Resource;
+  const last = named.get(circle[circle.length - 1] as string) as Resource;
   const closing = `${last.path}/depend@${first}`;
   if (circle.length === 1) {
     return {
@@ -90,7 +92,7 @@ function resourceCircleHit(circle: readonly string[], byName: ReadonlyMap<string
       },
     };
   }
-  const groups = new Set(circle.map((name) => byName.get(name)?.group));
+  const groups = new Set(circle.map((name) => named.get(name)?.group));
   const whose = groups.size === 1 ? 'their group never starts' : 'their groups never start';
   const whoseJa =
     groups.size === 1 ? 'そのグループは起動しません' : 'それらのグループは起動しません';
@@ -105,52 +107,26 @@ function resourceCircleHit(circle: readonly string[], byName: ReadonlyMap<string
   };
 }
 
-/** How a group's start or stop dependencies are written and said. */
-interface Side {
-  readonly act: 'act' | 'deact';
-  readonly of: (group: Group) => readonly string[];
-  readonly verb: string;
-  readonly noun: string;
-  readonly verbJa: string;
-  readonly nounJa: string;
-}
-
-const START: Side = {
-  act: 'act',
-  of: (group) => group.dependsOn,
-  verb: 'start',
-  noun: 'start dependency',
-  verbJa: '起動',
-  nounJa: '起動依存',
-};
-const STOP: Side = {
-  act: 'deact',
-  of: (group) => group.stopDependsOn,
-  verb: 'stop',
-  noun: 'stop dependency',
-  verbJa: '停止',
-  nounJa: '停止依存',
-};
-
-function groupCircles(groups: readonly Group[], side: Side): readonly Hit[] {
-  const dependent = groups.filter((group) => side.of(group).length > 0);
+function groupCircles(groups: readonly Group[], side: DependencySide): readonly Hit[] {
+  const dependent = groups.filter((group) => groupDependenciesOf(group, side).length > 0);
   if (dependent.length === 0) {
     return NO_HITS;
   }
-  const next = new Map(dependent.map((group) => [group.name, side.of(group)] as const));
+  const next = new Map(
+    dependent.map((group) => [group.name, groupDependenciesOf(group, side)] as const),
+  );
   return circlesOf({ nodes: dependent.map((group) => group.name), next }).map((circle) =>
     groupCircleHit(circle, side),
   );
 }
 
-function groupCircleHit(circle: readonly string[], side: Side): Hit {
+function groupCircleHit(circle: readonly string[], side: DependencySide): Hit {
   const first = circle[0] as string;
-  const last = circle[circle.length - 1] as string;
-  const closing = `group@${last}/depend/${side.act}/depend@${first}`;
-  const { verb, noun, verbJa, nounJa } = side;
+  const closing = groupDependencyPath(circle[circle.length - 1] as string, side, first);
+  const { act, verb, noun, verbJa, nounJa } = DEPENDENCY_SIDES[side];
   // The sources give the wait a timeout (clpconf-format.md §4), and say nothing of what follows.
-  const timeout = `the ${noun} timeout (depend/${side.act}/timeout, 1800 s by default)`;
-  const timeoutJa = `${verbJa}待ち合わせのタイムアウト (depend/${side.act}/timeout、既定 1800 秒)`;
+  const timeout = `the ${noun} timeout (depend/${act}/timeout, 1800 s by default)`;
+  const timeoutJa = `${verbJa}待ち合わせのタイムアウト (depend/${act}/timeout、既定 1800 秒)`;
   if (circle.length === 1) {
     return {
       path: closing,

@@ -4,6 +4,12 @@
  */
 import { setParameter } from '../edits/parameters.js';
 import type { Group, Monitor, Resource } from '../model/entities.js';
+import {
+  DEPENDENCY_SIDES,
+  type DependencySide,
+  groupDependenciesOf,
+  groupDependencyPath,
+} from '../model/group-dependencies.js';
 import type { Project } from '../project.js';
 import type { Hit, Rule, RuleContext } from './types.js';
 import { type NameIndex, byName, likelyMeant, startupServers } from './helpers.js';
@@ -105,8 +111,9 @@ function groupReferences(group: Group, { model }: RuleContext): readonly Hit[] {
   const isResolved =
     group.members.every((member) => resources.get(member.name)?.type === member.type) &&
     group.policy.every((policy) => servers.has(policy.server)) &&
-    group.dependsOn.every((name) => groups.has(name)) &&
-    group.stopDependsOn.every((name) => groups.has(name));
+    (['start', 'stop'] as const).every((side) =>
+      groupDependenciesOf(group, side).every((name) => groups.has(name)),
+    );
   if (isResolved) {
     return NO_HITS;
   }
@@ -147,25 +154,25 @@ function groupReferences(group: Group, { model }: RuleContext): readonly Hit[] {
           ],
         ),
       ),
-    ...missingGroups(group, 'act', groups, model.groups),
-    ...missingGroups(group, 'deact', groups, model.groups),
+    ...missingGroups(group, 'start', groups, model.groups),
+    ...missingGroups(group, 'stop', groups, model.groups),
   ];
 }
 
-/** The groups a group starts (`act`) or stops (`deact`) after that the clp.conf lacks. */
+/** The groups a group starts (or stops) after that the clp.conf lacks. */
 function missingGroups(
   group: Group,
-  act: 'act' | 'deact',
+  side: DependencySide,
   groups: NameIndex<Group>,
   all: readonly Group[],
 ): Hit[] {
-  const [verb, verbJa] = act === 'act' ? ['start', '起動'] : ['stop', '停止'];
-  return (act === 'act' ? group.dependsOn : group.stopDependsOn)
+  const { verb, verbJa } = DEPENDENCY_SIDES[side];
+  return groupDependenciesOf(group, side)
     .filter((name) => !groups.has(name))
     .map((name) =>
       withMeaning(
         {
-          path: `${group.path}/depend/${act}/depend@${name}`,
+          path: groupDependencyPath(group.name, side, name),
           message: `group ${group.name} ${verb}s after group ${name}, which does not exist`,
           ja: {
             message: `グループ ${group.name} はグループ ${name} の後に${verbJa}しますが、そのグループはありません`,

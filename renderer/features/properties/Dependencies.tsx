@@ -7,7 +7,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Finding } from '../../../schemas/index.js';
+import { DEPENDENCY_SIDES, type DependencySide, type Finding } from '../../../schemas/index.js';
 import { FieldFindings } from './rows.js';
 
 interface ListProps {
@@ -67,7 +67,7 @@ export function Dependencies(props: {
 /** The groups a group starts after, or stops after ([] for none). */
 export function GroupDependencies(props: {
   path: string;
-  side: 'start' | 'stop';
+  side: DependencySide;
   dependsOn: readonly string[];
   groups: readonly string[];
   findingsAt(path: string): readonly Finding[];
@@ -83,7 +83,7 @@ export function GroupDependencies(props: {
         label={label}
         none={t(`properties.${side}DependsNone`)}
         addLabel={t(`properties.${side}DependsAddGroup`)}
-        entryPath={`${props.path}/depend/${side === 'start' ? 'act' : 'deact'}/depend@`}
+        entryPath={`${props.path}/depend/${DEPENDENCY_SIDES[side].act}/depend@`}
         chosen={props.dependsOn}
         choices={props.groups}
         findingsAt={props.findingsAt}

@@ -198,8 +198,7 @@ describe("a group's startup servers", () => {
           'depend/act/depend@failover-db': '',
           'depend/deact/depend@failover-web': '',
         },
-        startDependsOn: ['failover-db'],
-        stopDependsOn: ['failover-web'],
+        groupDependencies: { start: ['failover-db'], stop: ['failover-web'] },
       },
       { servers: ['esx1'], groups: ['failover-vm', 'failover-db', 'failover-web'], resources: [] },
     );

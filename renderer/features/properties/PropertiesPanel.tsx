@@ -4,7 +4,11 @@
  */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Finding, MONITOR_FINAL_ACTIONS } from '../../../schemas/index.js';
+import {
+  type DependencySide,
+  type Finding,
+  MONITOR_FINAL_ACTIONS,
+} from '../../../schemas/index.js';
 import { type ClusterNames, type EntityView, choiceFieldsOf } from './entity-view.js';
 import { AddParameter } from './AddParameter.js';
 import { RecoveryRow } from './RecoveryRow.js';
@@ -27,7 +31,7 @@ interface Props {
   /** Sets a resource's dependencies: undefined follows the default dependency. */
   onDependencies?(resource: string, depends: readonly string[] | undefined): void;
   /** Sets the groups a group starts (or stops) after. */
-  onGroupDependencies?(group: string, groups: readonly string[], side: 'start' | 'stop'): void;
+  onGroupDependencies?(group: string, groups: readonly string[], side: DependencySide): void;
   /** Selects another entity (a group's resource) by its path. */
   onSelect?(path: string): void;
 }
@@ -132,7 +136,7 @@ export function PropertiesPanel({
               key={`${entity.path}/${side}-depend`}
               path={entity.path}
               side={side}
-              dependsOn={(side === 'start' ? entity.startDependsOn : entity.stopDependsOn) ?? []}
+              dependsOn={entity.groupDependencies?.[side] ?? []}
               groups={names.groups.filter((group) => group !== entity.name)}
               findingsAt={findingsAt}
               onChange={(next) => onGroupDependencies(entity.name, next, side)}

@@ -4,6 +4,7 @@
  */
 import {
   type ClusterModel,
+  type DependencySide,
   RESOURCE_FINAL_ACTIONS,
   type Resource,
   type ServerOs,
@@ -24,10 +25,8 @@ export interface EntityView {
   readonly members?: ReadonlyArray<{ readonly type: string; readonly name: string }>;
   /** A group's startup servers, in their order; [] for every server. */
   readonly startupServers?: readonly string[];
-  /** A group's start dependencies: the groups it starts after. */
-  readonly startDependsOn?: readonly string[];
-  /** A group's stop dependencies: the groups it stops after. */
-  readonly stopDependsOn?: readonly string[];
+  /** The groups a group starts after, and those it stops after. */
+  readonly groupDependencies?: Readonly<Record<DependencySide, readonly string[]>>;
   /** A resource's dependencies: undefined follows the default dependency, [] is none. */
   readonly depends?: readonly string[] | undefined;
   /** The other resources of a resource's group: what it can depend on. */
@@ -56,8 +55,7 @@ export function entityAt(model: ClusterModel, path: string): EntityView | undefi
         ? {
             members: found.members,
             startupServers: inStartupOrder(found.policy),
-            startDependsOn: found.dependsOn,
-            stopDependsOn: found.stopDependsOn,
+            groupDependencies: { start: found.dependsOn, stop: found.stopDependsOn },
           }
         : {}),
       ...(found.kind === 'resource'
