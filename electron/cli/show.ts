@@ -4,11 +4,14 @@
 import type { Command } from 'commander';
 import {
   type ClusterModel,
+  DEPENDENCY_SIDES,
+  DEPENDENCY_SIDE_NAMES,
   type Group,
   type Monitor,
   type Resource,
   type Server,
   getParameter,
+  groupDependenciesOf,
   readModel,
 } from '../../schemas/index.js';
 import { showValue } from './diff-format.js';
@@ -169,10 +172,10 @@ function formatGroup(group: Group, resources: readonly Resource[]): string[] {
 
 /** `  starts after g1  stops after g2`: what the group waits for (CF015 checks for circles). */
 function groupDependencies(group: Group): string {
-  const start = group.dependsOn.length > 0 ? `  starts after ${group.dependsOn.join(', ')}` : '';
-  const stop =
-    group.stopDependsOn.length > 0 ? `  stops after ${group.stopDependsOn.join(', ')}` : '';
-  return `${start}${stop}`;
+  return DEPENDENCY_SIDE_NAMES.map((side) => {
+    const names = groupDependenciesOf(group, side);
+    return names.length > 0 ? `  ${DEPENDENCY_SIDES[side].verb}s after ${names.join(', ')}` : '';
+  }).join('');
 }
 
 /** `exec exec1  after fip1, disk1`; `after nothing` where the default dependency is unticked. */

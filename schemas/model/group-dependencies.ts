@@ -7,6 +7,9 @@ import type { Group } from './entities.js';
 
 export type DependencySide = 'start' | 'stop';
 
+/** Both sides, start first. */
+export const DEPENDENCY_SIDE_NAMES: readonly DependencySide[] = ['start', 'stop'];
+
 /** How one side is written in clp.conf and said in English and Japanese. */
 export interface SideWords {
   /** The element under `depend` that holds this side's entries. */

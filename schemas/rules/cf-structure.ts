@@ -6,6 +6,7 @@ import { setParameter } from '../edits/parameters.js';
 import type { Group, Monitor, Resource } from '../model/entities.js';
 import {
   DEPENDENCY_SIDES,
+  DEPENDENCY_SIDE_NAMES,
   type DependencySide,
   groupDependenciesOf,
   groupDependencyPath,
@@ -111,7 +112,7 @@ function groupReferences(group: Group, { model }: RuleContext): readonly Hit[] {
   const isResolved =
     group.members.every((member) => resources.get(member.name)?.type === member.type) &&
     group.policy.every((policy) => servers.has(policy.server)) &&
-    (['start', 'stop'] as const).every((side) =>
+    DEPENDENCY_SIDE_NAMES.every((side) =>
       groupDependenciesOf(group, side).every((name) => groups.has(name)),
     );
   if (isResolved) {
@@ -154,8 +155,7 @@ function groupReferences(group: Group, { model }: RuleContext): readonly Hit[] {
           ],
         ),
       ),
-    ...missingGroups(group, 'start', groups, model.groups),
-    ...missingGroups(group, 'stop', groups, model.groups),
+    ...DEPENDENCY_SIDE_NAMES.flatMap((side) => missingGroups(group, side, groups, model.groups)),
   ];
 }
 

@@ -5,6 +5,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  DEPENDENCY_SIDE_NAMES,
   type DependencySide,
   type Finding,
   MONITOR_FINAL_ACTIONS,
@@ -131,7 +132,7 @@ export function PropertiesPanel({
         />
       ) : null}
       {entity.kind === 'group' && onGroupDependencies
-        ? (['start', 'stop'] as const).map((side) => (
+        ? DEPENDENCY_SIDE_NAMES.map((side) => (
             <GroupDependencies
               key={`${entity.path}/${side}-depend`}
               path={entity.path}
